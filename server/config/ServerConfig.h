@@ -1,0 +1,81 @@
+#pragma once
+
+#include "Expected.h"
+#include "Limits.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace chat::server {
+
+struct DatabaseConfig {
+    enum class Driver { Sqlite, Postgres };
+    Driver driver = Driver::Sqlite;
+    QString path; // sqlite: absolute path of the database file
+    // postgres
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 5432;
+    QString name = QStringLiteral("chat");
+    QString user;
+    QString password;
+    // sqlite: FULL survives power loss; NORMAL survives a crash of the process only
+    bool synchronousFull = true;
+    int groupCommitMaxBatch = 512;
+};
+
+struct TlsConfig {
+    QString certificate;
+    QString privateKey;
+    bool enabled() const { return !certificate.isEmpty() && !privateKey.isEmpty(); }
+};
+
+struct ClusterConfig {
+    QString redisUrl; // empty: single node
+};
+
+struct SecurityConfig {
+    int sessionDays = 30; // sliding expiry of a session token
+    int loginAttemptsPerAccount = 10; // failed attempts per window before throttling
+    int loginAttemptsPerAddress = 30;
+    int loginWindowSeconds = 300;
+    int signupsPerAddressPerHour = 20;
+    int hashThreads = 0; // 0: one per core
+};
+
+struct ConnectionConfig {
+    int maxConnections = 50000;
+    int handshakeTimeoutMs = 10000; // TCP accept to WebSocket upgrade
+    int authTimeoutMs = 60000; // upgrade to successful auth.*
+    int pingIntervalSeconds = 30;
+    int idleTimeoutSeconds = 90; // no frame nor pong for this long closes the connection
+    int maxPendingBytes = 8 * 1024 * 1024; // per connection output buffer before it is dropped as too slow
+};
+
+struct ServerConfig {
+    QString configFile; // empty when running on defaults
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 7447;
+    QString serverName = QStringLiteral("chat-server");
+    DatabaseConfig database;
+    TlsConfig tls;
+    ClusterConfig cluster;
+    SecurityConfig security;
+    ConnectionConfig connection;
+    Limits limits;
+    QStringList defaultRooms { QStringLiteral("general") };
+};
+
+struct ConfigError {
+    QString file;
+    QString key; // "section/key"
+    QString message;
+    QString toString() const;
+};
+
+// Reads and validates an ini file; a missing file or key means the default. Relative paths resolve
+// against the folder of the file.
+Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path);
+// Defaults with the database next to the working directory (used when --config is not given).
+ServerConfig defaultServerConfig();
+
+} // namespace chat::server

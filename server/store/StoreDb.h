@@ -1,0 +1,87 @@
+#pragma once
+
+#include "Expected.h"
+#include "StoreTypes.h"
+#include "config/ServerConfig.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace chat::server {
+
+class SqlDialect;
+
+// One database connection and every query the product makes, synchronous. It lives on one thread:
+// the Store's writer or reader thread, or the admin CLI's main thread. It never knows about sockets.
+class StoreDb {
+public:
+    template<typename T>
+    using Result = Expected<T, StoreError>;
+
+    // Opens a connection under a unique name; the database file/schema is created by migrate().
+    static Result<std::unique_ptr<StoreDb>> open(const DatabaseConfig& config, const QString& connectionName);
+    ~StoreDb();
+    StoreDb(const StoreDb&) = delete;
+    StoreDb& operator=(const StoreDb&) = delete;
+
+    Result<int> migrate(); // brings the schema to the latest version; returns it
+    int schemaVersion();
+    static int latestSchemaVersion();
+    Result<QStringList> integrityCheck(); // empty list: healthy
+
+    // transactions; savepoints let one job of a group commit fail without undoing the others
+    Result<bool> begin();
+    Result<bool> commit();
+    void rollback();
+    Result<bool> savepoint(const QString& name);
+    Result<bool> releaseSavepoint(const QString& name);
+    void rollbackToSavepoint(const QString& name);
+
+    // users
+    Result<UserRecord> createUser(const QString& username, const QString& passwordHash, qint64 nowMs); // Conflict if taken
+    Result<std::optional<UserRecord>> userByName(const QString& username); // case-insensitive
+    Result<std::optional<UserRecord>> userById(qint64 id);
+    Result<QList<UserRecord>> allUsers(); // ordered by id
+    Result<bool> setPasswordHash(qint64 userId, const QString& passwordHash);
+    Result<bool> setDisabled(qint64 userId, bool disabled);
+
+    // sessions (tokens are stored only as their SHA-256)
+    Result<bool> createSession(const SessionRecord& session);
+    Result<std::optional<SessionRecord>> sessionByTokenHash(const QByteArray& tokenHash);
+    Result<bool> extendSession(const QByteArray& tokenHash, qint64 expiresAt);
+    Result<bool> deleteSession(const QByteArray& tokenHash);
+    Result<bool> deleteSessionsOfUser(qint64 userId);
+    Result<int> deleteExpiredSessions(qint64 nowMs);
+
+    // rooms
+    Result<QList<RoomRecord>> allRooms(); // every room with its members
+    Result<RoomRecord> createGroupRoom(const QString& name, qint64 creatorId, qint64 nowMs); // Conflict if the name is taken
+    Result<std::optional<RoomRecord>> groupRoomByName(const QString& name); // case-insensitive
+    Result<RoomRecord> directRoom(qint64 userA, qint64 userB, qint64 nowMs); // finds or creates the pair's room
+    Result<bool> addMember(qint64 roomId, qint64 userId, qint64 nowMs); // no-op if already a member
+    Result<bool> removeMember(qint64 roomId, qint64 userId);
+    Result<QList<MembershipRecord>> membershipsOf(qint64 userId);
+
+    // messages
+    // Assigns the room's next seq and the timestamp; a repeated (sender, client_id) returns the stored message.
+    Result<AppendOutcome> appendMessage(qint64 roomId, qint64 senderId, const QString& body, const QString& clientId,
+        qint64 nowMs);
+    Result<HistoryPage> history(const HistoryQuery& query);
+    Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq); // never moves backwards; returns the new value
+    // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs.
+    Result<qint64> importMessages(qint64 roomId, qint64 senderId, const QStringList& bodies, qint64 firstTs);
+
+    const DatabaseConfig& config() const { return m_config; }
+
+private:
+    StoreDb(const DatabaseConfig& config, const QString& connectionName);
+
+    DatabaseConfig m_config;
+    QString m_connectionName;
+    std::unique_ptr<SqlDialect> m_dialect;
+};
+
+} // namespace chat::server

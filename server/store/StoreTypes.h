@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Types.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace chat::server {
+
+struct StoreError {
+    enum class Kind { Conflict, NotFound, Failure };
+    Kind kind = Kind::Failure;
+    QString message; // for logs and admins; never shown to clients verbatim for Failure
+
+    static StoreError conflict(const QString& m) { return { Kind::Conflict, m }; }
+    static StoreError notFound(const QString& m) { return { Kind::NotFound, m }; }
+    static StoreError failure(const QString& m) { return { Kind::Failure, m }; }
+};
+
+struct UserRecord {
+    qint64 id = 0;
+    QString username;
+    QString passwordHash; // Argon2id encoded string from crypto_pwhash_str
+    bool disabled = false;
+    qint64 createdAt = 0;
+};
+
+struct SessionRecord {
+    QByteArray tokenHash; // SHA-256 of the token, raw bytes
+    qint64 userId = 0;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+};
+
+// A room as the server keeps it in memory: every member, no per-user read state.
+struct RoomRecord {
+    qint64 id = 0;
+    Room::Kind kind = Room::Kind::Group;
+    QString name;
+    qint64 lastSeq = 0;
+    QList<qint64> members;
+};
+
+// A user's view of one of their rooms.
+struct MembershipRecord {
+    qint64 roomId = 0;
+    qint64 lastReadSeq = 0;
+};
+
+struct AppendOutcome {
+    Message message;
+    bool duplicate = false; // (sender, client_id) was already stored: message is the stored one
+};
+
+struct HistoryPage {
+    QList<Message> messages; // ascending seq
+    bool hasMore = false;
+};
+
+struct HistoryQuery {
+    qint64 roomId = 0;
+    qint64 before = 0; // > 0: messages with seq < before (newest first, returned ascending)
+    qint64 after = -1; // >= 0: messages with seq > after (oldest first)
+    int limit = 50; // neither: the newest `limit` messages
+};
+
+} // namespace chat::server

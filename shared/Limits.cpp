@@ -1,0 +1,60 @@
+#include "Limits.h"
+
+namespace chat {
+
+namespace {
+constexpr QLatin1String MaxFrameBytes { "max_frame_bytes" };
+constexpr QLatin1String MaxBodyChars { "max_body_chars" };
+constexpr QLatin1String HistoryDefault { "history_default" };
+constexpr QLatin1String HistoryMax { "history_max" };
+constexpr QLatin1String MessagesPerSecond { "messages_per_second" };
+constexpr QLatin1String MessageBurst { "message_burst" };
+constexpr QLatin1String MaxClientIdChars { "max_client_id_chars" };
+constexpr QLatin1String MaxRoomNameChars { "max_room_name_chars" };
+constexpr QLatin1String MinUsernameChars { "min_username_chars" };
+constexpr QLatin1String MaxUsernameChars { "max_username_chars" };
+constexpr QLatin1String MinPasswordChars { "min_password_chars" };
+constexpr QLatin1String MaxPasswordBytes { "max_password_bytes" };
+} // namespace
+
+QJsonObject Limits::toJson() const
+{
+    return QJsonObject {
+        { MaxFrameBytes, maxFrameBytes },
+        { MaxBodyChars, maxBodyChars },
+        { HistoryDefault, historyDefault },
+        { HistoryMax, historyMax },
+        { MessagesPerSecond, messagesPerSecond },
+        { MessageBurst, messageBurst },
+        { MaxClientIdChars, maxClientIdChars },
+        { MaxRoomNameChars, maxRoomNameChars },
+        { MinUsernameChars, minUsernameChars },
+        { MaxUsernameChars, maxUsernameChars },
+        { MinPasswordChars, minPasswordChars },
+        { MaxPasswordBytes, maxPasswordBytes },
+    };
+}
+
+Limits Limits::fromJson(const QJsonObject& json)
+{
+    Limits limits;
+    auto read = [&json](QLatin1String name, auto& field) {
+        if (json.contains(name))
+            field = static_cast<std::decay_t<decltype(field)>>(json.value(name).toInteger());
+    };
+    read(MaxFrameBytes, limits.maxFrameBytes);
+    read(MaxBodyChars, limits.maxBodyChars);
+    read(HistoryDefault, limits.historyDefault);
+    read(HistoryMax, limits.historyMax);
+    read(MessagesPerSecond, limits.messagesPerSecond);
+    read(MessageBurst, limits.messageBurst);
+    read(MaxClientIdChars, limits.maxClientIdChars);
+    read(MaxRoomNameChars, limits.maxRoomNameChars);
+    read(MinUsernameChars, limits.minUsernameChars);
+    read(MaxUsernameChars, limits.maxUsernameChars);
+    read(MinPasswordChars, limits.minPasswordChars);
+    read(MaxPasswordBytes, limits.maxPasswordBytes);
+    return limits;
+}
+
+} // namespace chat

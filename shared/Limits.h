@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace chat {
+
+// The limits a server enforces, announced in server.hello so that clients can respect them up front.
+struct Limits {
+    qint64 maxFrameBytes = 64 * 1024;
+    int maxBodyChars = 4000;
+    int historyDefault = 50;
+    int historyMax = 200;
+    int messagesPerSecond = 20; // sustained per session
+    int messageBurst = 40;
+    int maxClientIdChars = 64;
+    int maxRoomNameChars = 64;
+    int minUsernameChars = 3;
+    int maxUsernameChars = 32;
+    int minPasswordChars = 8;
+    int maxPasswordBytes = 1024;
+
+    QJsonObject toJson() const;
+    static Limits fromJson(const QJsonObject& json);
+};
+
+} // namespace chat

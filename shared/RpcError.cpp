@@ -1,0 +1,100 @@
+#include "RpcError.h"
+
+#include "Protocol.h"
+
+namespace chat {
+
+namespace {
+RpcError make(int code, QLatin1String reason, const QString& message)
+{
+    return RpcError { code, QString(reason), message, {} };
+}
+} // namespace
+
+QJsonObject RpcError::toJson() const
+{
+    QJsonObject data = extra;
+    data.insert(protocol::key::Reason, reason);
+    return QJsonObject {
+        { protocol::key::Code, code },
+        { protocol::key::Message, message },
+        { protocol::key::Data, data },
+    };
+}
+
+RpcError RpcError::fromJson(const QJsonObject& error)
+{
+    RpcError e;
+    e.code = error.value(protocol::key::Code).toInt(errc::InternalError);
+    e.message = error.value(protocol::key::Message).toString();
+    QJsonObject data = error.value(protocol::key::Data).toObject();
+    e.reason = data.take(protocol::key::Reason).toString();
+    e.extra = data;
+    return e;
+}
+
+RpcError RpcError::parseError(const QString& message) { return make(errc::ParseError, reason::ParseError, message); }
+RpcError RpcError::invalidRequest(const QString& message)
+{
+    return make(errc::InvalidRequest, reason::InvalidRequest, message);
+}
+RpcError RpcError::methodNotFound(const QString& method)
+{
+    return make(errc::MethodNotFound, reason::MethodNotFound, QStringLiteral("Unknown method \"%1\"").arg(method));
+}
+RpcError RpcError::invalidParams(const QString& message)
+{
+    return make(errc::InvalidParams, reason::InvalidParams, message);
+}
+RpcError RpcError::internal(const QString& message) { return make(errc::InternalError, reason::Internal, message); }
+RpcError RpcError::unauthenticated()
+{
+    return make(errc::Unauthenticated, reason::Unauthenticated,
+        QStringLiteral("Sign in first: only auth.* methods are allowed before authentication"));
+}
+RpcError RpcError::badCredentials()
+{
+    return make(errc::BadCredentials, reason::BadCredentials, QStringLiteral("Wrong username or password"));
+}
+RpcError RpcError::usernameTaken(const QString& username)
+{
+    return make(errc::UsernameTaken, reason::UsernameTaken,
+        QStringLiteral("The username \"%1\" is already taken").arg(username));
+}
+RpcError RpcError::invalidUsername(const QString& message)
+{
+    return make(errc::InvalidUsername, reason::InvalidUsername, message);
+}
+RpcError RpcError::weakPassword(const QString& message)
+{
+    return make(errc::WeakPassword, reason::WeakPassword, message);
+}
+RpcError RpcError::forbidden(const QString& message) { return make(errc::Forbidden, reason::Forbidden, message); }
+RpcError RpcError::notFound(const QString& message) { return make(errc::NotFound, reason::NotFound, message); }
+RpcError RpcError::rateLimited(qint64 retryAfterMs, const QString& message)
+{
+    RpcError e = make(errc::RateLimited, reason::RateLimited, message);
+    e.extra.insert(protocol::key::RetryAfterMs, retryAfterMs);
+    return e;
+}
+RpcError RpcError::tooLarge(const QString& message) { return make(errc::TooLarge, reason::TooLarge, message); }
+RpcError RpcError::tokenInvalid()
+{
+    return make(errc::TokenInvalid, reason::TokenInvalid,
+        QStringLiteral("The session token is unknown, expired or revoked: sign in again"));
+}
+RpcError RpcError::nameTaken(const QString& name)
+{
+    return make(errc::NameTaken, reason::NameTaken, QStringLiteral("A room named \"%1\" already exists").arg(name));
+}
+RpcError RpcError::accountDisabled()
+{
+    return make(errc::AccountDisabled, reason::AccountDisabled,
+        QStringLiteral("This account is disabled: ask the server's administrator"));
+}
+RpcError RpcError::unavailable(const QString& message)
+{
+    return make(errc::Unavailable, reason::Unavailable, message);
+}
+
+} // namespace chat
