@@ -43,7 +43,7 @@ public:
                 result->emplace(job(db));
                 return result->value().ok();
             },
-            [result, context = QPointer<QObject>(context), done = std::move(done)](bool committed) {
+            [this, result, context = QPointer<QObject>(context), done = std::move(done)](bool committed) {
                 if (!committed)
                     result->emplace(StoreError::failure(QStringLiteral("The transaction could not be committed")));
                 deliver(context, [done, result] { done(std::move(**result)); });
@@ -53,7 +53,7 @@ public:
     template<typename T>
     void read(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
     {
-        enqueueRead([job = std::move(job), context = QPointer<QObject>(context), done = std::move(done)](StoreDb& db) {
+        enqueueRead([this, job = std::move(job), context = QPointer<QObject>(context), done = std::move(done)](StoreDb& db) {
             auto result = std::make_shared<Result<T>>(job(db));
             deliver(context, [done, result] { done(std::move(*result)); });
         });
@@ -64,7 +64,8 @@ public:
     qint64 committedWrites() const;
 
 private:
-    static void deliver(const QPointer<QObject>& context, std::function<void()> call);
+    // Posts `call` to the Store's own (the caller's) thread, where `context` is checked before the call.
+    void deliver(QPointer<QObject> context, std::function<void()> call);
     void enqueueWrite(std::function<bool(StoreDb&)> run, std::function<void(bool committed)> done);
     void enqueueRead(std::function<void(StoreDb&)> run);
 
