@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Expected.h"
+#include "config/ServerConfig.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+namespace chat::server {
+
+class Store;
+class PasswordHasher;
+class Directory;
+class SessionHub;
+class Listener;
+class RequestRouter;
+struct ServerContext;
+
+// The whole server in one object graph: store, auth, directory and the listening sockets.
+// main() builds one; tests build one in-process on port 0.
+class ChatServer : public QObject {
+    Q_OBJECT
+public:
+    explicit ChatServer(const ServerConfig& config, QObject* parent = nullptr);
+    ~ChatServer() override;
+
+    // Opens and migrates the store, loads the directory, listens. Blocking; call once.
+    Expected<bool, QString> start();
+    // Stops accepting, closes every connection with "going away", commits queued writes.
+    void stop();
+
+    quint16 port() const;
+    QUrl url() const;
+    const ServerConfig& config() const { return m_config; }
+
+private:
+    Expected<bool, QString> loadDirectory();
+    void houseKeep();
+
+    ServerConfig m_config;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<Directory> m_directory;
+    std::unique_ptr<SessionHub> m_hub;
+    std::unique_ptr<RequestRouter> m_router;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<Listener> m_listener;
+    QTimer m_houseKeeping;
+    bool m_started = false;
+};
+
+} // namespace chat::server

@@ -1,0 +1,180 @@
+#include "ClientSession.h"
+
+#include "Logging.h"
+#include "RequestRouter.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+
+#include <atomic>
+
+namespace chat::server {
+
+namespace {
+std::atomic<quint64> nextConnectionId { 1 };
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+constexpr double FramesPerSecond = 50;
+constexpr double FrameBurst = 200;
+// A client this far below an empty frame budget keeps flooding after being told to stop.
+constexpr double FloodDisconnectLevel = -FrameBurst;
+constexpr qint64 TypingIntervalMs = 2000;
+} // namespace
+
+ClientSession::ClientSession(QWebSocket* socket, const ServerConfig& config, RequestRouter& router, QObject* parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_config(config)
+    , m_router(router)
+    , m_connectionId(nextConnectionId++)
+    , m_peerAddress(socket->peerAddress().toString())
+    , m_frameBucket(FramesPerSecond, FrameBurst)
+    , m_sendBucket(config.limits.messagesPerSecond, config.limits.messageBurst)
+    , m_lastHeardMs(nowMs())
+{
+    m_socket->setParent(this);
+    // Frames between the announced limit and twice it get a too_large answer; beyond that the socket closes (1009).
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(config.limits.maxFrameBytes) * 2);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(config.limits.maxFrameBytes) * 2);
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = nowMs(); });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(this); });
+
+    m_authTimer.setSingleShot(true);
+    m_authTimer.setInterval(config.connection.authTimeoutMs);
+    connect(&m_authTimer, &QTimer::timeout, this, [this] {
+        if (!isAuthenticated())
+            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign in took too long"));
+    });
+    m_authTimer.start();
+
+    m_pingTimer.setInterval(config.connection.pingIntervalSeconds * 1000);
+    connect(&m_pingTimer, &QTimer::timeout, this, &ClientSession::onPing);
+    m_pingTimer.start();
+}
+
+ClientSession::~ClientSession() = default;
+
+void ClientSession::authenticate(qint64 userId, const QByteArray& tokenHash)
+{
+    m_userId = userId;
+    m_tokenHash = tokenHash;
+    m_authTimer.stop();
+    Q_EMIT authenticated(this);
+}
+
+void ClientSession::deauthenticate()
+{
+    const qint64 previous = m_userId;
+    m_userId = 0;
+    m_tokenHash.clear();
+    if (previous != 0)
+        Q_EMIT deauthenticated(this, previous);
+    m_authTimer.start();
+}
+
+void ClientSession::sendResult(const QJsonValue& id, const QJsonObject& result)
+{
+    sendFrame(QString::fromUtf8(jsonrpc::encodeResult(id, result)));
+}
+
+void ClientSession::sendError(const QJsonValue& id, const RpcError& error)
+{
+    sendFrame(QString::fromUtf8(jsonrpc::encodeError(id, error)));
+}
+
+void ClientSession::sendFrame(const QString& frame)
+{
+    if (m_closing)
+        return;
+    if (m_socket->bytesToWrite() > m_config.connection.maxPendingBytes) {
+        qCWarning(lcSession) << "connection" << m_connectionId << "reads too slowly; closing it";
+        m_closing = true;
+        m_socket->abort();
+        return;
+    }
+    m_socket->sendTextMessage(frame);
+}
+
+void ClientSession::close(QWebSocketProtocol::CloseCode code, const QString& reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_socket->close(code, reason);
+    m_socket->flush(); // the close frame must leave before the socket may be destroyed at shutdown
+}
+
+bool ClientSession::allowTyping(qint64 roomId, qint64 now)
+{
+    auto it = m_lastTypingMs.find(roomId);
+    if (it != m_lastTypingMs.end() && now - it.value() < TypingIntervalMs)
+        return false;
+    m_lastTypingMs.insert(roomId, now);
+    return true;
+}
+
+bool ClientSession::admitFrame()
+{
+    const qint64 now = nowMs();
+    m_lastHeardMs = now;
+    if (m_frameBucket.tryTake(now))
+        return true;
+    // Every refused frame still costs a token, so a client that ignores rate_limited sinks below the floor.
+    m_frameBucket.takeAnyway(now);
+    if (m_frameBucket.level(now) <= FloodDisconnectLevel) {
+        qCWarning(lcSession) << "connection" << m_connectionId << "keeps flooding; closing it";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many requests"));
+        return false;
+    }
+    return false;
+}
+
+void ClientSession::onTextMessage(const QString& text)
+{
+    if (m_closing)
+        return;
+    const qint64 now = nowMs();
+    if (!admitFrame()) {
+        if (!m_closing)
+            sendError(QJsonValue::Null,
+                RpcError::rateLimited(m_frameBucket.msUntilAvailable(now),
+                    QStringLiteral("Too many requests: slow down")));
+        return;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    if (utf8.size() > m_config.limits.maxFrameBytes) {
+        sendError(QJsonValue::Null,
+            RpcError::tooLarge(QStringLiteral("A frame has at most %1 bytes").arg(m_config.limits.maxFrameBytes)));
+        return;
+    }
+    jsonrpc::Decoded decoded = jsonrpc::decode(utf8);
+    if (decoded.failure) {
+        sendError(decoded.failure->id, decoded.failure->error);
+        return;
+    }
+    m_router.route(*this, std::move(*decoded.message));
+}
+
+void ClientSession::onBinaryMessage(const QByteArray&)
+{
+    if (m_closing || !admitFrame())
+        return;
+    sendError(QJsonValue::Null,
+        RpcError::invalidRequest(QStringLiteral("Binary frames are not supported: send JSON text frames")));
+}
+
+void ClientSession::onPing()
+{
+    if (nowMs() - m_lastHeardMs > qint64(m_config.connection.idleTimeoutSeconds) * 1000) {
+        qCInfo(lcSession) << "connection" << m_connectionId << "went silent; closing it";
+        close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("idle timeout"));
+        return;
+    }
+    m_socket->ping();
+}
+
+} // namespace chat::server

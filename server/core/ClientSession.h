@@ -1,0 +1,75 @@
+#pragma once
+
+#include "JsonRpc.h"
+#include "RpcError.h"
+#include "config/ServerConfig.h"
+#include "limits/TokenBucket.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace chat::server {
+
+class RequestRouter;
+
+// One WebSocket connection: frames in (size and flood limits, decoding), replies and notifications out,
+// who is signed in on it, and its timers. What a request means is the router's business.
+class ClientSession : public QObject {
+    Q_OBJECT
+public:
+    ClientSession(QWebSocket* socket, const ServerConfig& config, RequestRouter& router, QObject* parent = nullptr);
+    ~ClientSession() override;
+
+    quint64 connectionId() const { return m_connectionId; }
+    QString peerAddress() const { return m_peerAddress; }
+
+    bool isAuthenticated() const { return m_userId != 0; }
+    qint64 userId() const { return m_userId; }
+    QByteArray tokenHash() const { return m_tokenHash; }
+    void authenticate(qint64 userId, const QByteArray& tokenHash);
+    void deauthenticate();
+    // Auth requests are answered asynchronously; this stops a second one from racing the first.
+    bool isAuthPending() const { return m_authPending; }
+    void setAuthPending(bool pending) { m_authPending = pending; }
+
+    void sendResult(const QJsonValue& id, const QJsonObject& result);
+    void sendError(const QJsonValue& id, const RpcError& error);
+    void sendFrame(const QString& frame); // an already encoded message, shared between recipients
+    void close(QWebSocketProtocol::CloseCode code, const QString& reason);
+
+    TokenBucket& sendBucket() { return m_sendBucket; }
+    // True at most once per interval per room: typing notifications are relayed sparingly.
+    bool allowTyping(qint64 roomId, qint64 nowMs);
+
+Q_SIGNALS:
+    void authenticated(ClientSession* session);
+    void deauthenticated(ClientSession* session, qint64 userId);
+    void disconnected(ClientSession* session);
+
+private:
+    void onTextMessage(const QString& text);
+    void onBinaryMessage(const QByteArray& data);
+    void onPing();
+    bool admitFrame();
+
+    QWebSocket* m_socket;
+    const ServerConfig& m_config;
+    RequestRouter& m_router;
+    quint64 m_connectionId;
+    QString m_peerAddress;
+    qint64 m_userId = 0;
+    QByteArray m_tokenHash;
+    bool m_authPending = false;
+    bool m_closing = false;
+    TokenBucket m_frameBucket;
+    TokenBucket m_sendBucket;
+    QHash<qint64, qint64> m_lastTypingMs;
+    QTimer m_authTimer;
+    QTimer m_pingTimer;
+    qint64 m_lastHeardMs;
+};
+
+} // namespace chat::server

@@ -1,0 +1,102 @@
+#include "Listener.h"
+
+#include "Logging.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTcpSocket>
+
+namespace chat::server {
+
+Listener::Listener(const ServerConfig& config, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_webSockets(std::make_unique<QWebSocketServer>(QStringLiteral("chat-server/" CHAT_VERSION),
+          config.tls.enabled() ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode))
+{
+    m_webSockets->setHandshakeTimeout(config.connection.handshakeTimeoutMs);
+    m_webSockets->setMaxPendingConnections(1 << 16);
+    connect(m_webSockets.get(), &QWebSocketServer::newConnection, this, &Listener::takeUpgraded);
+    connect(m_webSockets.get(), &QWebSocketServer::serverError, this, [](QWebSocketProtocol::CloseCode code) {
+        qCInfo(lcServer) << "refused a WebSocket handshake, close code" << int(code);
+    });
+    m_tcp.setListenBacklogSize(4096);
+    m_tcp.setMaxPendingConnections(1 << 16);
+    connect(&m_tcp, &QTcpServer::pendingConnectionAvailable, this, &Listener::acceptPending);
+}
+
+Listener::~Listener() { close(); }
+
+Expected<bool, QString> Listener::configureTls()
+{
+    QFile certificateFile(m_config.tls.certificate);
+    QFile keyFile(m_config.tls.privateKey);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read TLS certificate %1: %2").arg(certificateFile.fileName(), certificateFile.errorString());
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read TLS private key %1: %2").arg(keyFile.fileName(), keyFile.errorString());
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty())
+        return QStringLiteral("no PEM certificate in %1").arg(m_config.tls.certificate);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return QStringLiteral("no PEM RSA or EC private key in %1").arg(m_config.tls.privateKey);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_webSockets->setSslConfiguration(tls);
+    return true;
+}
+
+Expected<bool, QString> Listener::listen()
+{
+    QHostAddress address;
+    if (m_config.host == QLatin1String("localhost"))
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(m_config.host))
+        return QStringLiteral("cannot listen on \"%1\": not an IP address").arg(m_config.host);
+
+    if (isSecure()) {
+        if (auto tls = configureTls(); !tls)
+            return tls.error();
+        if (!m_webSockets->listen(address, m_config.port))
+            return QStringLiteral("cannot listen on %1:%2: %3")
+                .arg(m_config.host)
+                .arg(m_config.port)
+                .arg(m_webSockets->errorString());
+        return true;
+    }
+    if (!m_tcp.listen(address, m_config.port))
+        return QStringLiteral("cannot listen on %1:%2: %3").arg(m_config.host).arg(m_config.port).arg(m_tcp.errorString());
+    return true;
+}
+
+void Listener::close()
+{
+    m_tcp.close();
+    m_webSockets->close();
+}
+
+quint16 Listener::port() const { return isSecure() ? m_webSockets->serverPort() : m_tcp.serverPort(); }
+
+void Listener::acceptPending()
+{
+    while (QTcpSocket* socket = m_tcp.nextPendingConnection()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_webSockets->handleConnection(socket);
+    }
+}
+
+void Listener::takeUpgraded()
+{
+    while (QWebSocket* socket = m_webSockets->nextPendingConnection())
+        Q_EMIT connectionUpgraded(socket);
+}
+
+} // namespace chat::server

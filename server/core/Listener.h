@@ -1,0 +1,40 @@
+#pragma once
+
+#include "Expected.h"
+#include "config/ServerConfig.h"
+
+#include <QObject>
+#include <QTcpServer>
+#include <QWebSocketServer>
+
+#include <memory>
+
+namespace chat::server {
+
+// Accepts TCP connections and upgrades them to WebSockets. Plain ws:// accepts through its own QTcpServer so
+// that TCP_NODELAY is set on every socket (QtWebSockets 6.4 does not); wss:// uses QWebSocketServer's TLS.
+class Listener : public QObject {
+    Q_OBJECT
+public:
+    explicit Listener(const ServerConfig& config, QObject* parent = nullptr);
+    ~Listener() override;
+
+    Expected<bool, QString> listen();
+    void close();
+    quint16 port() const;
+    bool isSecure() const { return m_config.tls.enabled(); }
+
+Q_SIGNALS:
+    void connectionUpgraded(QWebSocket* socket);
+
+private:
+    Expected<bool, QString> configureTls();
+    void acceptPending();
+    void takeUpgraded();
+
+    const ServerConfig& m_config;
+    std::unique_ptr<QWebSocketServer> m_webSockets;
+    QTcpServer m_tcp;
+};
+
+} // namespace chat::server

@@ -1,0 +1,128 @@
+#include "SessionHub.h"
+
+#include "ClientSession.h"
+#include "JsonRpc.h"
+#include "Logging.h"
+#include "Protocol.h"
+
+#include <QWebSocket>
+
+namespace chat::server {
+
+namespace key = protocol::key;
+
+SessionHub::SessionHub(const ServerConfig& config, RequestRouter& router, QObject* parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_router(router)
+{
+}
+
+SessionHub::~SessionHub()
+{
+    // Sessions are children of the hub; detach first so their destruction signals nothing half-dead.
+    for (ClientSession* session : std::as_const(m_sessions))
+        session->disconnect(this);
+}
+
+void SessionHub::adopt(QWebSocket* socket)
+{
+    if (connectionCount() >= m_config.connection.maxConnections) {
+        qCWarning(lcServer) << "connection limit reached; refusing" << socket->peerAddress().toString();
+        socket->close(QWebSocketProtocol::CloseCode(1013) /* try again later */, QStringLiteral("server is full"));
+        socket->deleteLater();
+        return;
+    }
+    auto* session = new ClientSession(socket, m_config, m_router, this);
+    m_sessions.insert(session);
+    connect(session, &ClientSession::authenticated, this, &SessionHub::onAuthenticated);
+    connect(session, &ClientSession::deauthenticated, this, &SessionHub::onDeauthenticated);
+    connect(session, &ClientSession::disconnected, this, &SessionHub::onDisconnected);
+
+    const QJsonObject hello {
+        { key::Protocol, protocol::Version },
+        { key::Server, QStringLiteral("%1/%2").arg(QStringLiteral("chat-server"), QStringLiteral(CHAT_VERSION)) },
+        { key::Name, m_config.serverName },
+        { key::Limits, m_config.limits.toJson() },
+    };
+    session->sendFrame(QString::fromUtf8(jsonrpc::encodeNotification(protocol::notification::ServerHello, hello)));
+}
+
+QList<ClientSession*> SessionHub::sessionsOf(qint64 userId) const { return m_sessionsByUser.value(userId); }
+
+void SessionHub::sendToUsers(const QList<qint64>& userIds, const QString& frame, const ClientSession* except)
+{
+    for (qint64 userId : userIds) {
+        auto it = m_sessionsByUser.constFind(userId);
+        if (it == m_sessionsByUser.constEnd())
+            continue;
+        for (ClientSession* session : it.value()) {
+            if (session != except)
+                session->sendFrame(frame);
+        }
+    }
+}
+
+void SessionHub::sendToSignedIn(const QString& frame, const ClientSession* except)
+{
+    for (const QList<ClientSession*>& sessions : std::as_const(m_sessionsByUser)) {
+        for (ClientSession* session : sessions) {
+            if (session != except)
+                session->sendFrame(frame);
+        }
+    }
+}
+
+void SessionHub::signOutEverywhere(qint64 userId)
+{
+    const QList<ClientSession*> sessions = sessionsOf(userId);
+    for (ClientSession* session : sessions)
+        session->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("signed out"));
+}
+
+void SessionHub::closeAll()
+{
+    for (ClientSession* session : std::as_const(m_sessions))
+        session->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+}
+
+void SessionHub::onAuthenticated(ClientSession* session)
+{
+    QList<ClientSession*>& sessions = m_sessionsByUser[session->userId()];
+    const bool cameOnline = sessions.isEmpty();
+    sessions.append(session);
+    if (cameOnline)
+        broadcastPresence(session->userId(), true);
+}
+
+void SessionHub::onDeauthenticated(ClientSession* session, qint64 userId) { detach(session, userId); }
+
+void SessionHub::onDisconnected(ClientSession* session)
+{
+    if (!m_sessions.remove(session))
+        return;
+    if (session->isAuthenticated())
+        detach(session, session->userId());
+    session->deleteLater();
+}
+
+void SessionHub::detach(ClientSession* session, qint64 userId)
+{
+    auto it = m_sessionsByUser.find(userId);
+    if (it == m_sessionsByUser.end())
+        return;
+    it->removeAll(session);
+    if (it->isEmpty()) {
+        m_sessionsByUser.erase(it);
+        broadcastPresence(userId, false);
+    }
+}
+
+void SessionHub::broadcastPresence(qint64 userId, bool online)
+{
+    Q_EMIT userOnlineChanged(userId, online);
+    const QJsonObject params { { key::UserId, userId }, { key::Online, online } };
+    sendToSignedIn(QString::fromUtf8(jsonrpc::encodeNotification(protocol::notification::Presence, params)));
+}
+
+} // namespace chat::server

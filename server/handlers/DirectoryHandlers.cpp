@@ -1,0 +1,32 @@
+#include "DirectoryHandlers.h"
+
+#include "HandlerSupport.h"
+#include "Protocol.h"
+#include "core/Directory.h"
+#include "core/RequestRouter.h"
+#include "core/SessionHub.h"
+
+#include <QJsonArray>
+
+namespace chat::server {
+
+namespace {
+
+void listUsers(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    QJsonArray users;
+    const QList<Directory::Entry> entries = context.directory.users();
+    for (const Directory::Entry& entry : entries)
+        users.append(User { entry.id, entry.username, context.hub.isOnline(entry.id) }.toJson());
+    session.sendResult(message.id, { { protocol::key::Users, users } });
+}
+
+} // namespace
+
+void registerDirectoryHandlers(RequestRouter& router, ServerContext& context)
+{
+    router.addRequest(protocol::method::UsersList, RequestRouter::Access::SignedIn,
+        [&context](ClientSession& session, const jsonrpc::Message& message) { listUsers(context, session, message); });
+}
+
+} // namespace chat::server

@@ -1,0 +1,37 @@
+#include "HandlerSupport.h"
+
+#include "Protocol.h"
+#include "core/Logging.h"
+
+namespace chat::server {
+
+RpcError storeFailure(const StoreError& error)
+{
+    qCWarning(lcServer) << "store failure:" << error.message;
+    return RpcError::unavailable(QStringLiteral("The server could not save or read that just now; try again"));
+}
+
+QJsonObject roomView(const RoomRecord& record, qint64 lastReadSeq)
+{
+    Room room;
+    room.id = record.id;
+    room.kind = record.kind;
+    room.name = record.name;
+    room.members = record.members;
+    room.lastSeq = record.lastSeq;
+    room.lastReadSeq = std::max<qint64>(0, lastReadSeq);
+    room.unread = std::max<qint64>(0, record.lastSeq - room.lastReadSeq);
+    QJsonObject json = room.toJson();
+    if (lastReadSeq < 0) {
+        json.remove(protocol::key::LastReadSeq);
+        json.remove(protocol::key::Unread);
+    }
+    return json;
+}
+
+QString encodeNotification(QLatin1String method, const QJsonObject& params)
+{
+    return QString::fromUtf8(jsonrpc::encodeNotification(method, params));
+}
+
+} // namespace chat::server

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "JsonRpc.h"
+#include "Params.h"
+#include "Types.h"
+#include "core/ClientSession.h"
+#include "core/ServerContext.h"
+#include "store/StoreTypes.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace chat::server {
+
+inline qint64 currentTimeMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+// Parses a request's params, or answers with the validation error and returns nothing.
+template<typename P>
+std::optional<P> paramsOrReply(ClientSession& session, const jsonrpc::Message& message, const ServerContext& context)
+{
+    auto parsed = P::parse(message.params, context.config.limits);
+    if (!parsed) {
+        session.sendError(message.id, parsed.error());
+        return std::nullopt;
+    }
+    return std::move(parsed).value();
+}
+
+// A store failure as the client sees it: no driver text, just that it may retry.
+RpcError storeFailure(const StoreError& error);
+
+// A room as one member sees it; lastReadSeq < 0 leaves out the per-member read state.
+QJsonObject roomView(const RoomRecord& room, qint64 lastReadSeq);
+QString encodeNotification(QLatin1String method, const QJsonObject& params);
+
+} // namespace chat::server

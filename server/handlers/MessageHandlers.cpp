@@ -1,0 +1,114 @@
+#include "MessageHandlers.h"
+
+#include "HandlerSupport.h"
+#include "Protocol.h"
+#include "core/Directory.h"
+#include "core/RequestRouter.h"
+#include "core/SessionHub.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+
+namespace chat::server {
+
+namespace key = protocol::key;
+
+namespace {
+
+RpcError notAMember() { return RpcError::forbidden(QStringLiteral("You are not a member of this room")); }
+
+void send(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::Send>(session, message, context);
+    if (!params)
+        return;
+    const qint64 self = session.userId();
+    // Rooms that do not exist answer like rooms one is not in: nothing is learned by probing ids.
+    if (!context.directory.isMember(params->roomId, self))
+        return session.sendError(message.id, notAMember());
+    const qint64 now = currentTimeMs();
+    if (!session.sendBucket().tryTake(now))
+        return session.sendError(message.id,
+            RpcError::rateLimited(session.sendBucket().msUntilAvailable(now),
+                QStringLiteral("You are sending messages too fast; wait a moment")));
+
+    const params::Send send = *params;
+    const QJsonValue id = message.id;
+    // The hub anchors the callback: a committed message is fanned out even if its sender has gone.
+    context.store.write<AppendOutcome>(
+        [send, self](StoreDb& db) { return db.appendMessage(send.roomId, self, send.body, send.clientId, currentTimeMs()); },
+        &context.hub, [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<AppendOutcome> outcome) {
+            if (!outcome) {
+                if (session) {
+                    session->sendError(id,
+                        outcome.error().kind == StoreError::Kind::NotFound ? notAMember() : storeFailure(outcome.error()));
+                }
+                return;
+            }
+            const QJsonObject messageJson = outcome->message.toJson();
+            if (session)
+                session->sendResult(id, { { key::MessageObj, messageJson } });
+            if (outcome->duplicate)
+                return;
+            const qint64 roomId = outcome->message.roomId;
+            context.directory.advanceSeq(roomId, outcome->message.seq);
+            if (const RoomRecord* room = context.directory.room(roomId))
+                context.hub.sendToUsers(
+                    room->members, encodeNotification(protocol::notification::MessageNew, { { key::MessageObj, messageJson } }));
+        });
+}
+
+void history(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::History>(session, message, context);
+    if (!params)
+        return;
+    if (!context.directory.isMember(params->roomId, session.userId()))
+        return session.sendError(message.id, notAMember());
+    HistoryQuery query;
+    query.roomId = params->roomId;
+    query.limit = params->limit;
+    if (params->before)
+        query.before = *params->before;
+    if (params->after)
+        query.after = *params->after;
+    const QJsonValue id = message.id;
+    context.store.read<HistoryPage>([query](StoreDb& db) { return db.history(query); }, &session,
+        [&session, id](StoreDb::Result<HistoryPage> page) {
+            if (!page)
+                return session.sendError(id, storeFailure(page.error()));
+            QJsonArray messages;
+            for (const Message& stored : std::as_const(page->messages))
+                messages.append(stored.toJson());
+            session.sendResult(id, { { key::Messages, messages }, { key::HasMore, page->hasMore } });
+        });
+}
+
+void typing(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = params::RoomRef::parse(message.params, context.config.limits);
+    const qint64 self = session.userId();
+    if (!params || !context.directory.isMember(params->roomId, self) || !session.allowTyping(params->roomId, currentTimeMs()))
+        return;
+    QList<qint64> others = context.directory.room(params->roomId)->members;
+    others.removeAll(self);
+    context.hub.sendToUsers(others,
+        encodeNotification(protocol::notification::Typing, { { key::RoomId, params->roomId }, { key::UserId, self } }));
+}
+
+} // namespace
+
+void registerMessageHandlers(RequestRouter& router, ServerContext& context)
+{
+    using Access = RequestRouter::Access;
+    auto bind = [&context](auto handler) {
+        return [&context, handler](ClientSession& session, const jsonrpc::Message& message) {
+            handler(context, session, message);
+        };
+    };
+    router.addRequest(protocol::method::MessagesSend, Access::SignedIn, bind(send));
+    router.addRequest(protocol::method::MessagesHistory, Access::SignedIn, bind(history));
+    router.addNotification(protocol::notification::Typing, bind(typing));
+}
+
+} // namespace chat::server

@@ -1,0 +1,254 @@
+#include "RoomHandlers.h"
+
+#include "HandlerSupport.h"
+#include "Protocol.h"
+#include "core/Directory.h"
+#include "core/Logging.h"
+#include "core/RequestRouter.h"
+#include "core/SessionHub.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+
+namespace chat::server {
+
+namespace key = protocol::key;
+
+namespace {
+
+const RpcError& notAMember()
+{
+    static const RpcError error = RpcError::forbidden(QStringLiteral("You are not a member of this room"));
+    return error;
+}
+
+qint64 lastReadIn(const QList<MembershipRecord>& memberships, qint64 roomId)
+{
+    for (const MembershipRecord& membership : memberships) {
+        if (membership.roomId == roomId)
+            return membership.lastReadSeq;
+    }
+    return 0;
+}
+
+// Answers with {room} as the user sees it, reading their read marker from the store.
+void replyWithRoom(ServerContext& context, ClientSession& session, const QJsonValue& id, qint64 roomId)
+{
+    const qint64 userId = session.userId();
+    context.store.read<QList<MembershipRecord>>([userId](StoreDb& db) { return db.membershipsOf(userId); }, &session,
+        [&context, &session, id, roomId](StoreDb::Result<QList<MembershipRecord>> memberships) {
+            if (!memberships)
+                return session.sendError(id, storeFailure(memberships.error()));
+            const RoomRecord* room = context.directory.room(roomId);
+            if (!room)
+                return session.sendError(id, RpcError::notFound(QStringLiteral("No such room")));
+            session.sendResult(id, { { key::Room, roomView(*room, lastReadIn(*memberships, roomId)) } });
+        });
+}
+
+void notifyRoomChanged(ServerContext& context, qint64 roomId, const QList<qint64>& alsoTell = {})
+{
+    const RoomRecord* room = context.directory.room(roomId);
+    if (!room)
+        return;
+    QList<qint64> recipients = room->members;
+    for (qint64 userId : alsoTell) {
+        if (!recipients.contains(userId))
+            recipients.append(userId);
+    }
+    context.hub.sendToUsers(
+        recipients, encodeNotification(protocol::notification::RoomUpdated, { { key::Room, roomView(*room, -1) } }));
+}
+
+void listRooms(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    const qint64 userId = session.userId();
+    const QJsonValue id = message.id;
+    context.store.read<QList<MembershipRecord>>([userId](StoreDb& db) { return db.membershipsOf(userId); }, &session,
+        [&context, &session, id](StoreDb::Result<QList<MembershipRecord>> memberships) {
+            if (!memberships)
+                return session.sendError(id, storeFailure(memberships.error()));
+            QJsonArray rooms;
+            for (const MembershipRecord& membership : std::as_const(*memberships)) {
+                if (const RoomRecord* room = context.directory.room(membership.roomId))
+                    rooms.append(roomView(*room, membership.lastReadSeq));
+            }
+            session.sendResult(id, { { key::Rooms, rooms } });
+        });
+}
+
+void openDirect(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::Direct>(session, message, context);
+    if (!params)
+        return;
+    if (!context.directory.user(params->userId))
+        return session.sendError(message.id, RpcError::notFound(QStringLiteral("No such user")));
+    const qint64 self = session.userId();
+    const qint64 other = params->userId;
+    const QJsonValue id = message.id;
+    struct Opened {
+        RoomRecord room;
+        qint64 lastReadSeq = 0;
+    };
+    context.store.write<Opened>(
+        [self, other](StoreDb& db) -> StoreDb::Result<Opened> {
+            auto room = db.directRoom(self, other, currentTimeMs());
+            if (!room)
+                return room.error();
+            auto memberships = db.membershipsOf(self);
+            if (!memberships)
+                return memberships.error();
+            return Opened { *room, lastReadIn(*memberships, room->id) };
+        },
+        &context.hub,
+        [&context, session = QPointer<ClientSession>(&session), id, other](StoreDb::Result<Opened> opened) {
+            if (!opened) {
+                if (session)
+                    session->sendError(id, storeFailure(opened.error()));
+                return;
+            }
+            const bool created = !context.directory.room(opened->room.id);
+            if (created) {
+                context.directory.putRoom(opened->room);
+                context.hub.sendToUsers({ other },
+                    encodeNotification(protocol::notification::RoomUpdated, { { key::Room, roomView(opened->room, 0) } }),
+                    session.data());
+            }
+            if (session)
+                session->sendResult(id, { { key::Room, roomView(opened->room, opened->lastReadSeq) } });
+        });
+}
+
+void createRoom(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::CreateRoom>(session, message, context);
+    if (!params)
+        return;
+    const qint64 self = session.userId();
+    const QString name = params->name;
+    const QJsonValue id = message.id;
+    context.store.write<RoomRecord>([self, name](StoreDb& db) { return db.createGroupRoom(name, self, currentTimeMs()); },
+        &context.hub, [&context, session = QPointer<ClientSession>(&session), id, name](StoreDb::Result<RoomRecord> room) {
+            if (room)
+                context.directory.putRoom(*room);
+            if (!session)
+                return;
+            if (!room) {
+                if (room.error().kind == StoreError::Kind::Conflict)
+                    return session->sendError(id, RpcError::nameTaken(name));
+                return session->sendError(id, storeFailure(room.error()));
+            }
+            qCInfo(lcRooms) << "room" << room->id << "created by" << session->userId();
+            session->sendResult(id, { { key::Room, roomView(*room, 0) } });
+        });
+}
+
+void joinRoom(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::RoomRef>(session, message, context);
+    if (!params)
+        return;
+    const RoomRecord* room = context.directory.room(params->roomId);
+    if (!room || room->kind != Room::Kind::Group)
+        return session.sendError(message.id, RpcError::notFound(QStringLiteral("No such group room")));
+    const qint64 self = session.userId();
+    const qint64 roomId = params->roomId;
+    if (context.directory.isMember(roomId, self))
+        return replyWithRoom(context, session, message.id, roomId);
+    const QJsonValue id = message.id;
+    context.store.write<bool>([roomId, self](StoreDb& db) { return db.addMember(roomId, self, currentTimeMs()); },
+        &context.hub, [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<bool> added) {
+            if (!added) {
+                if (session)
+                    session->sendError(id, storeFailure(added.error()));
+                return;
+            }
+            context.directory.addMember(roomId, self);
+            notifyRoomChanged(context, roomId);
+            if (session)
+                replyWithRoom(context, *session, id, roomId);
+        });
+}
+
+void leaveRoom(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::RoomRef>(session, message, context);
+    if (!params)
+        return;
+    const qint64 self = session.userId();
+    const qint64 roomId = params->roomId;
+    if (!context.directory.isMember(roomId, self))
+        return session.sendError(message.id, notAMember());
+    if (context.directory.room(roomId)->kind == Room::Kind::Direct)
+        return session.sendError(message.id, RpcError::forbidden(QStringLiteral("A direct conversation cannot be left")));
+    const QJsonValue id = message.id;
+    context.store.write<bool>([roomId, self](StoreDb& db) { return db.removeMember(roomId, self); }, &context.hub,
+        [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<bool> removed) {
+            if (!removed) {
+                if (session)
+                    session->sendError(id, storeFailure(removed.error()));
+                return;
+            }
+            context.directory.removeMember(roomId, self);
+            if (session)
+                session->sendResult(id, {});
+            notifyRoomChanged(context, roomId, { self });
+        });
+}
+
+void listPublicRooms(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    QJsonArray rooms;
+    const QList<qint64> ids = context.directory.groupRooms();
+    for (qint64 roomId : ids) {
+        const RoomRecord* room = context.directory.room(roomId);
+        rooms.append(PublicRoom { room->id, room->name, room->members.size() }.toJson());
+    }
+    session.sendResult(message.id, { { key::Rooms, rooms } });
+}
+
+void markRead(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
+{
+    auto params = paramsOrReply<params::Read>(session, message, context);
+    if (!params)
+        return;
+    const qint64 self = session.userId();
+    const qint64 roomId = params->roomId;
+    if (!context.directory.isMember(roomId, self))
+        return session.sendError(message.id, notAMember());
+    const qint64 seq = params->seq;
+    const QJsonValue id = message.id;
+    context.store.write<qint64>([roomId, self, seq](StoreDb& db) { return db.markRead(roomId, self, seq); }, &session,
+        [&context, &session, id, roomId, self](StoreDb::Result<qint64> marked) {
+            if (!marked)
+                return session.sendError(id, storeFailure(marked.error()));
+            session.sendResult(id, {});
+            // The user's other devices update their unread counts.
+            if (const RoomRecord* room = context.directory.room(roomId))
+                context.hub.sendToUsers({ self },
+                    encodeNotification(protocol::notification::RoomUpdated, { { key::Room, roomView(*room, *marked) } }),
+                    &session);
+        });
+}
+
+} // namespace
+
+void registerRoomHandlers(RequestRouter& router, ServerContext& context)
+{
+    using Access = RequestRouter::Access;
+    auto bind = [&context](auto handler) {
+        return [&context, handler](ClientSession& session, const jsonrpc::Message& message) {
+            handler(context, session, message);
+        };
+    };
+    router.addRequest(protocol::method::RoomsList, Access::SignedIn, bind(listRooms));
+    router.addRequest(protocol::method::RoomsDirect, Access::SignedIn, bind(openDirect));
+    router.addRequest(protocol::method::RoomsCreate, Access::SignedIn, bind(createRoom));
+    router.addRequest(protocol::method::RoomsJoin, Access::SignedIn, bind(joinRoom));
+    router.addRequest(protocol::method::RoomsLeave, Access::SignedIn, bind(leaveRoom));
+    router.addRequest(protocol::method::RoomsPublic, Access::SignedIn, bind(listPublicRooms));
+    router.addRequest(protocol::method::RoomsRead, Access::SignedIn, bind(markRead));
+}
+
+} // namespace chat::server
