@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing the project needs, from Debian's/Ubuntu's archive only.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
+  libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev
+  libsodium-dev libhiredis-dev
+  fonts-dejavu-core xvfb xauth dpkg-dev file
+  postgresql redis-server
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
