@@ -28,6 +28,9 @@ namespace notification {
 inline constexpr QLatin1String ServerHello{"server.hello"};
 inline constexpr QLatin1String MessageNew{"message.new"};
 inline constexpr QLatin1String Presence{"presence"};
+// Several presence changes at once ({users: [{user_id, online}]}): sent instead of many `presence`
+// notifications when people come and go in a burst, e.g. everyone reconnecting after a server restart.
+inline constexpr QLatin1String PresenceBatch{"presence.batch"};
 inline constexpr QLatin1String UserNew{"user.new"};
 inline constexpr QLatin1String RoomUpdated{"room.updated"};
 inline constexpr QLatin1String Typing{"typing"}; // both directions

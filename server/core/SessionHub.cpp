@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "Protocol.h"
 
+#include <QJsonArray>
 #include <QWebSocket>
 
 namespace chat::server {
@@ -16,6 +17,10 @@ SessionHub::SessionHub(const ServerConfig& config, RequestRouter& router, QObjec
     , m_config(config)
     , m_router(router)
 {
+    // Presence is coalesced: a burst of N people arriving costs one frame per recipient, not N.
+    m_presenceTimer.setSingleShot(true);
+    m_presenceTimer.setInterval(100);
+    connect(&m_presenceTimer, &QTimer::timeout, this, &SessionHub::flushPresence);
 }
 
 SessionHub::~SessionHub()
@@ -121,8 +126,28 @@ void SessionHub::detach(ClientSession* session, qint64 userId)
 void SessionHub::broadcastPresence(qint64 userId, bool online)
 {
     Q_EMIT userOnlineChanged(userId, online);
-    const QJsonObject params { { key::UserId, userId }, { key::Online, online } };
-    sendToSignedIn(QString::fromUtf8(jsonrpc::encodeNotification(protocol::notification::Presence, params)));
+    m_pendingPresence.insert(userId, online);
+    if (!m_presenceTimer.isActive())
+        m_presenceTimer.start();
+}
+
+void SessionHub::flushPresence()
+{
+    if (m_pendingPresence.isEmpty())
+        return;
+    QByteArray frame;
+    if (m_pendingPresence.size() == 1) {
+        const auto change = m_pendingPresence.constBegin();
+        frame = jsonrpc::encodeNotification(
+            protocol::notification::Presence, { { key::UserId, change.key() }, { key::Online, change.value() } });
+    } else {
+        QJsonArray users;
+        for (auto change = m_pendingPresence.constBegin(); change != m_pendingPresence.constEnd(); ++change)
+            users.append(QJsonObject { { key::UserId, change.key() }, { key::Online, change.value() } });
+        frame = jsonrpc::encodeNotification(protocol::notification::PresenceBatch, { { key::Users, users } });
+    }
+    m_pendingPresence.clear();
+    sendToSignedIn(QString::fromUtf8(frame));
 }
 
 } // namespace chat::server

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QTimer>
 
 class QWebSocket;
 
@@ -43,11 +44,14 @@ private:
     void onDisconnected(ClientSession* session);
     void detach(ClientSession* session, qint64 userId);
     void broadcastPresence(qint64 userId, bool online);
+    void flushPresence();
 
     const ServerConfig& m_config;
     RequestRouter& m_router;
     QSet<ClientSession*> m_sessions;
     QHash<qint64, QList<ClientSession*>> m_sessionsByUser;
+    QHash<qint64, bool> m_pendingPresence;
+    QTimer m_presenceTimer;
 };
 
 } // namespace chat::server
