@@ -2,6 +2,7 @@
 
 #include "Protocol.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -26,15 +27,48 @@ Decoded fail(RpcError error, QJsonValue id = QJsonValue::Null)
 
 QByteArray serialize(const QJsonObject& object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
 
+// RFC 8259 forbids raw control characters (U+0000..U+001F) inside strings, but Qt's parser lets them through.
+qsizetype rawControlCharacterOffset(const QByteArray& json)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(json.at(i));
+        if (!inString)
+            inString = c == '"';
+        else if (c == '\\')
+            ++i;
+        else if (c == '"')
+            inString = false;
+        else if (c < 0x20)
+            return i;
+    }
+    return -1;
+}
+
+// Qt's parser refuses a top-level scalar ("5", "null") as malformed, but it is valid JSON that is not a request,
+// which JSON-RPC answers with Invalid Request. "[text]" has exactly one element exactly when text is one value.
+bool isJsonScalar(const QByteArray& utf8Json)
+{
+    QJsonParseError error;
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + utf8Json + ']', &error);
+    return error.error == QJsonParseError::NoError && wrapped.array().size() == 1
+        && rawControlCharacterOffset(utf8Json) < 0;
+}
+
 } // namespace
 
 Decoded decode(const QByteArray& utf8Json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8Json, &parseError);
+    if (parseError.error != QJsonParseError::NoError && isJsonScalar(utf8Json))
+        return fail(RpcError::invalidRequest(QStringLiteral("A message must be a JSON object")));
     if (parseError.error != QJsonParseError::NoError)
         return fail(RpcError::parseError(
             QStringLiteral("Malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())));
+    if (const qsizetype offset = rawControlCharacterOffset(utf8Json); offset >= 0)
+        return fail(RpcError::parseError(
+            QStringLiteral("Malformed JSON at offset %1: control characters in strings must be escaped").arg(offset)));
     if (doc.isArray())
         return fail(RpcError::invalidRequest(QStringLiteral("Batches are not supported: send one message per frame")));
     if (!doc.isObject())
@@ -44,10 +78,13 @@ Decoded decode(const QByteArray& utf8Json)
     const QJsonValue idValue = object.value(key::Id);
     const bool hasId = object.contains(key::Id);
     const QJsonValue replyId = hasId && isValidId(idValue) ? idValue : QJsonValue(QJsonValue::Null);
+    // JSON-RPC answers a request whose id could not be read with "id": null; only such an error may carry it.
+    const bool isNullIdError = idValue.isNull() && !object.contains(key::Method) && object.contains(key::Error)
+        && !object.contains(key::Result);
 
     if (object.value(key::JsonRpc).toString() != Version2)
         return fail(RpcError::invalidRequest(QStringLiteral("\"jsonrpc\" must be \"2.0\"")), replyId);
-    if (hasId && !isValidId(idValue))
+    if (hasId && !isValidId(idValue) && !isNullIdError)
         return fail(RpcError::invalidRequest(QStringLiteral("\"id\" must be a string or a number")));
 
     Message message;

@@ -120,7 +120,7 @@ Parsed<Send> Send::parse(const QJsonObject& json, const Limits& limits)
     auto clientId = requiredString(json, key::ClientId);
     if (!clientId)
         return clientId.error();
-    if (clientId->isEmpty() || clientId->size() > limits.maxClientIdChars)
+    if (clientId->isEmpty() || validation::codePointCount(*clientId) > limits.maxClientIdChars)
         return RpcError::invalidParams(
             QStringLiteral("\"client_id\" has 1 to %1 characters").arg(limits.maxClientIdChars));
     return Send { *roomId, *body, *clientId };

@@ -9,6 +9,7 @@ bool isUsernameChar(QChar c)
     return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '.'
         || u == '-';
 }
+} // namespace
 
 qsizetype codePointCount(const QString& text)
 {
@@ -20,7 +21,6 @@ qsizetype codePointCount(const QString& text)
     }
     return count;
 }
-} // namespace
 
 std::optional<RpcError> checkUsername(const QString& username, const Limits& limits)
 {

@@ -17,6 +17,9 @@ std::optional<RpcError> checkBody(const QString& body, const Limits& limits);
 // Trimmed, 1..maxRoomNameChars, no control characters.
 std::optional<RpcError> checkRoomName(const QString& name, const Limits& limits);
 
+// Characters as a person (and most languages' string length) counts them: a surrogate pair is one.
+qsizetype codePointCount(const QString& text);
+
 QString usernameKey(const QString& username);
 QString roomNameKey(const QString& name);
 
