@@ -1,0 +1,214 @@
+#include "ChatConnection.h"
+
+#include "ClientLogging.h"
+#include "Protocol.h"
+
+#include <QJsonArray>
+
+namespace chat::client {
+
+namespace key = protocol::key;
+namespace method = protocol::method;
+namespace note = protocol::notification;
+
+ChatConnection::ChatConnection(QObject* parent) : QObject(parent), m_rpc(this)
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
+        setState(State::Reconnecting);
+        m_rpc.open(m_url);
+    });
+    connect(&m_rpc, &RpcClient::connected, this, &ChatConnection::onConnected);
+    connect(&m_rpc, &RpcClient::disconnected, this, &ChatConnection::onDisconnected);
+    connect(&m_rpc, &RpcClient::notificationReceived, this, &ChatConnection::onNotification);
+}
+
+void ChatConnection::signIn(const QUrl& url, AuthMode mode, const params::Credentials& credentials)
+{
+    m_reconnectTimer.stop();
+    m_url = url;
+    m_mode = mode;
+    m_credentials = credentials;
+    m_token.clear();
+    m_hasSession = false;
+    m_backoff.reset();
+    setState(State::Connecting);
+    m_rpc.open(url);
+}
+
+void ChatConnection::resume(const QUrl& url, const QString& token)
+{
+    m_reconnectTimer.stop();
+    m_url = url;
+    m_credentials = {};
+    m_token = token;
+    m_hasSession = false;
+    m_backoff.reset();
+    setState(State::Connecting);
+    m_rpc.open(url);
+}
+
+void ChatConnection::signOut()
+{
+    m_reconnectTimer.stop();
+    const bool wasOnline = isOnline();
+    m_hasSession = false;
+    m_token.clear();
+    m_me = {};
+    auto goOffline = [this] {
+        setState(State::Offline);
+        m_rpc.close();
+        Q_EMIT signedOut(QString());
+    };
+    if (!wasOnline)
+        return goOffline();
+    m_rpc.call(method::AuthLogout, {}, this, [goOffline](const RpcResult&) { goOffline(); });
+}
+
+void ChatConnection::dropConnection()
+{
+    m_rpc.close();
+}
+
+void ChatConnection::call(const QString& methodName, const QJsonObject& params, QObject* context, RpcCallback done)
+{
+    m_rpc.call(methodName, params, context, std::move(done));
+}
+
+void ChatConnection::notify(const QString& methodName, const QJsonObject& params)
+{
+    if (isOnline())
+        m_rpc.notify(methodName, params);
+}
+
+QString ChatConnection::describe(State state)
+{
+    switch (state) {
+    case State::Offline:
+        return tr("Offline");
+    case State::Connecting:
+        return tr("Connecting…");
+    case State::SigningIn:
+        return tr("Signing in…");
+    case State::Online:
+        return tr("Online");
+    case State::Reconnecting:
+        return tr("Reconnecting…");
+    }
+    return {};
+}
+
+void ChatConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCInfo(lcConnection) << "state:" << state;
+    Q_EMIT stateChanged(state);
+}
+
+void ChatConnection::onConnected()
+{
+    setState(State::SigningIn);
+    authenticate();
+}
+
+void ChatConnection::authenticate()
+{
+    if (!m_token.isEmpty()) {
+        m_rpc.call(method::AuthResume, params::Resume { m_token }.toJson(), this,
+            [this](const RpcResult& result) { onAuthenticated(result); });
+        return;
+    }
+    const QString name = m_mode == AuthMode::Signup ? QString(method::AuthSignup) : QString(method::AuthLogin);
+    m_rpc.call(name, m_credentials.toJson(), this, [this](const RpcResult& result) { onAuthenticated(result); });
+}
+
+void ChatConnection::onAuthenticated(const RpcResult& result)
+{
+    if (!result.ok()) {
+        const RpcError error = *result.error;
+        if (error.reason == reason::Unavailable && m_hasSession)
+            return; // the socket went away mid-way: onDisconnected schedules the next attempt
+        if (m_hasSession && error.reason != reason::TokenInvalid && error.reason != reason::AccountDisabled) {
+            m_rpc.close(); // e.g. rate limited: try again later
+            return;
+        }
+        const bool hadSession = m_hasSession;
+        m_hasSession = false;
+        m_token.clear();
+        m_credentials.password.clear();
+        setState(State::Offline);
+        m_rpc.close();
+        if (hadSession)
+            Q_EMIT signedOut(error.reason);
+        else
+            Q_EMIT signInFailed(error);
+        return;
+    }
+    m_credentials.password.clear();
+    m_me = User::fromJson(result.result.value(key::User).toObject());
+    if (result.result.contains(key::Token))
+        m_token = result.result.value(key::Token).toString();
+    m_backoff.reset();
+    const bool restored = m_hasSession;
+    m_hasSession = true;
+    setState(State::Online);
+    if (restored)
+        Q_EMIT sessionRestored();
+    else
+        Q_EMIT signedIn(m_me);
+}
+
+void ChatConnection::onDisconnected(const QString& why)
+{
+    if (m_hasSession) {
+        qCInfo(lcConnection) << "connection lost:" << why;
+        scheduleReconnect();
+        return;
+    }
+    if (m_state == State::Connecting || m_state == State::SigningIn) {
+        setState(State::Offline);
+        RpcError error = RpcError::unavailable(why.isEmpty()
+                ? tr("The server at %1 cannot be reached.").arg(m_url.toDisplayString())
+                : tr("The server at %1 cannot be reached: %2").arg(m_url.toDisplayString(), why));
+        Q_EMIT signInFailed(error);
+        return;
+    }
+    setState(State::Offline);
+}
+
+void ChatConnection::scheduleReconnect()
+{
+    setState(State::Reconnecting);
+    const int delay = m_backoff.nextDelayMs();
+    qCInfo(lcConnection) << "reconnecting in" << delay << "ms";
+    m_reconnectTimer.start(delay);
+}
+
+void ChatConnection::onNotification(const QString& name, const QJsonObject& params)
+{
+    if (name == note::ServerHello) {
+        m_limits = Limits::fromJson(params.value(key::Limits).toObject());
+    } else if (name == note::MessageNew) {
+        Q_EMIT messageReceived(Message::fromJson(params.value(key::MessageObj).toObject()));
+    } else if (name == note::Presence) {
+        Q_EMIT presenceChanged(params.value(key::UserId).toInteger(), params.value(key::Online).toBool());
+    } else if (name == note::PresenceBatch) {
+        const QJsonArray users = params.value(key::Users).toArray();
+        for (const QJsonValue& user : users) {
+            const QJsonObject change = user.toObject();
+            Q_EMIT presenceChanged(change.value(key::UserId).toInteger(), change.value(key::Online).toBool());
+        }
+    } else if (name == note::UserNew) {
+        Q_EMIT userAdded(User::fromJson(params.value(key::User).toObject()));
+    } else if (name == note::RoomUpdated) {
+        Q_EMIT roomUpdated(params.value(key::Room).toObject());
+    } else if (name == note::Typing) {
+        Q_EMIT typingReceived(params.value(key::RoomId).toInteger(), params.value(key::UserId).toInteger());
+    } else {
+        qCDebug(lcConnection) << "ignoring notification" << name;
+    }
+}
+
+} // namespace chat::client

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "Backoff.h"
+#include "Limits.h"
+#include "Params.h"
+#include "RpcClient.h"
+#include "Types.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+namespace chat::client {
+
+// The session with one chat-server: signs in (password or saved token), keeps the state the UI shows,
+// reconnects with backoff after a loss and resumes with the token, and turns notifications into typed signals.
+class ChatConnection : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Offline, Connecting, SigningIn, Online, Reconnecting };
+    Q_ENUM(State)
+    enum class AuthMode { Login, Signup };
+
+    explicit ChatConnection(QObject* parent = nullptr);
+
+    void signIn(const QUrl& url, AuthMode mode, const params::Credentials& credentials);
+    void resume(const QUrl& url, const QString& token);
+    void signOut(); // revokes the token on the server, then goes offline
+    void dropConnection(); // closes the socket as a network loss would; reconnects when signed in
+
+    State state() const { return m_state; }
+    bool isOnline() const { return m_state == State::Online; }
+    const User& me() const { return m_me; }
+    QString token() const { return m_token; }
+    QUrl url() const { return m_url; }
+    const Limits& limits() const { return m_limits; }
+    int reconnectAttempts() const { return m_backoff.attempts(); }
+    void setBackoff(const Backoff& backoff) { m_backoff = backoff; }
+
+    // `done` runs once (never if `context` is gone): result, server error, timeout or lost connection.
+    void call(const QString& method, const QJsonObject& params, QObject* context, RpcCallback done);
+    void notify(const QString& method, const QJsonObject& params);
+
+    static QString describe(State state);
+
+Q_SIGNALS:
+    void stateChanged(chat::client::ChatConnection::State state);
+    void signedIn(const chat::User& me);
+    void signInFailed(const chat::RpcError& error);
+    void sessionRestored(); // signed in again after a reconnect: time to re-sync
+    void signedOut(const QString& reason); // logout, or a token the server no longer accepts
+
+    void messageReceived(const chat::Message& message);
+    void presenceChanged(qint64 userId, bool online);
+    void userAdded(const chat::User& user);
+    void roomUpdated(const QJsonObject& room); // last_read_seq/unread may be absent: keep what you know
+    void typingReceived(qint64 roomId, qint64 userId);
+
+private:
+    void setState(State state);
+    void onConnected();
+    void onDisconnected(const QString& why);
+    void onNotification(const QString& method, const QJsonObject& params);
+    void authenticate();
+    void onAuthenticated(const RpcResult& result);
+    void scheduleReconnect();
+
+    RpcClient m_rpc;
+    State m_state = State::Offline;
+    QUrl m_url;
+    AuthMode m_mode = AuthMode::Login;
+    params::Credentials m_credentials;
+    QString m_token;
+    User m_me;
+    Limits m_limits;
+    bool m_hasSession = false; // signed in once: losses lead to reconnects rather than failures
+    Backoff m_backoff;
+    QTimer m_reconnectTimer;
+};
+
+} // namespace chat::client

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "RpcResult.h"
+#include "Types.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace chat::client {
+
+class ChatConnection;
+
+// Messages the user sent that the server has not acknowledged yet. Each keeps its client_id, so a resend
+// after a reconnect is idempotent on the server: nothing is lost and nothing is stored twice.
+class Outbox : public QObject {
+    Q_OBJECT
+public:
+    struct Item {
+        QString clientId;
+        qint64 roomId = 0;
+        QString body;
+        qint64 queuedAtMs = 0;
+        bool inFlight = false;
+    };
+
+    explicit Outbox(ChatConnection* connection, QObject* parent = nullptr);
+
+    QString send(qint64 roomId, const QString& body); // returns the client_id
+    QList<Item> pendingIn(qint64 roomId) const;
+    int size() const { return int(m_items.size()); }
+    void clear();
+
+Q_SIGNALS:
+    void queued(const chat::client::Outbox::Item& item);
+    void acknowledged(const QString& clientId, const chat::Message& message);
+    void rejected(const QString& clientId, qint64 roomId, const chat::RpcError& error);
+
+private:
+    void flush();
+    void transmit(Item& item);
+    void onAnswer(const QString& clientId, const RpcResult& result);
+    int indexOf(const QString& clientId) const;
+
+    ChatConnection* m_connection;
+    QList<Item> m_items;
+    QTimer m_retryTimer;
+};
+
+} // namespace chat::client

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "ChatConnection.h"
+#include "Outbox.h"
+#include "Types.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace chat::client {
+
+class MessageModel;
+class RoomsModel;
+class UsersModel;
+
+// What the UI shows of one signed-in session: the people and rooms models, one message model per open
+// room, the outbox, read markers and typing. It keeps them in step with the connection's notifications
+// and re-syncs after a reconnect. Widgets talk to this and to the models, never to the connection.
+class ChatSession : public QObject {
+    Q_OBJECT
+public:
+    explicit ChatSession(ChatConnection* connection, QObject* parent = nullptr);
+    ~ChatSession() override;
+
+    ChatConnection* connection() const { return m_connection; }
+    UsersModel* users() const { return m_users; }
+    RoomsModel* rooms() const { return m_rooms; }
+    Outbox* outbox() const { return m_outbox; }
+    qint64 me() const;
+    bool isSynced() const { return m_synced; }
+
+    MessageModel* messages(qint64 roomId); // created and loading on first use
+    void forgetMessages(qint64 roomId); // drops the cached timeline (benchmarks, leaving a room)
+
+    void openDirect(qint64 userId); // finds or creates the direct room, then makes it active
+    void openRoom(qint64 roomId);
+    qint64 activeRoom() const { return m_activeRoom; }
+    void setReading(bool reading); // the active room is visible and scrolled to its newest message
+
+    void send(qint64 roomId, const QString& body);
+    void sendTyping(qint64 roomId);
+    void markRead(qint64 roomId);
+
+    void createRoom(const QString& name);
+    void joinRoom(qint64 roomId);
+    void leaveRoom(qint64 roomId);
+    void fetchPublicRooms();
+
+    void reset(); // signed out: forget everything
+
+Q_SIGNALS:
+    void synced(); // users and rooms are loaded (after sign-in and after every reconnect)
+    void activeRoomChanged(qint64 roomId);
+    void messageArrived(const chat::Message& message, bool mine);
+    void typing(qint64 roomId, qint64 userId);
+    void publicRoomsFetched(const QList<chat::PublicRoom>& rooms);
+    void failed(const QString& message); // a request the user made could not be done
+    void sendRejected(qint64 roomId, const QString& body, const QString& message);
+
+private:
+    void sync();
+    void onMessage(const Message& message);
+    void onRoomUpdated(const QJsonObject& room);
+    void onRoomResult(const RpcResult& result, bool activate);
+    void updatePeerUnread(qint64 roomId, qint64 unread);
+    void setActiveRoom(qint64 roomId);
+
+    ChatConnection* m_connection;
+    UsersModel* m_users;
+    RoomsModel* m_rooms;
+    Outbox* m_outbox;
+    QHash<qint64, MessageModel*> m_timelines;
+    QHash<QString, QString> m_pendingBodies; // client_id -> body, to tell the user which send failed
+    qint64 m_activeRoom = 0;
+    bool m_reading = false;
+    bool m_synced = false;
+    int m_syncsInFlight = 0;
+    QHash<qint64, qint64> m_lastTypingSentMs;
+    QTimer m_readTimer;
+};
+
+} // namespace chat::client

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "Types.h"
+
+#include <QAbstractListModel>
+#include <QJsonObject>
+
+namespace chat::client {
+
+class UsersModel;
+
+// The rooms the user belongs to, direct and group, with their last seq, read marker and unread count.
+class RoomsModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { IdRole = Qt::UserRole + 1, KindRole, NameRole, UnreadRole, LastSeqRole, MemberCountRole, PeerRole };
+
+    explicit RoomsModel(const UsersModel* users, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setRooms(const QList<Room>& rooms);
+    void upsert(const QJsonObject& roomJson); // a room.updated: absent read fields keep their values
+    void upsert(const Room& room);
+    void remove(qint64 roomId);
+    void clear();
+
+    // A message was stored in the room: moves last seq; my own message counts as read.
+    void noteMessage(const Message& message, bool mine);
+    void setReadUpTo(qint64 roomId, qint64 seq);
+
+    const Room* room(qint64 roomId) const;
+    qint64 directRoomWith(qint64 userId) const; // 0 when none is known
+    qint64 peerOf(qint64 roomId) const; // the other member of a direct room
+    QString titleOf(qint64 roomId) const;
+    qint64 unreadOf(qint64 roomId) const;
+    qint64 totalUnread() const;
+    QList<qint64> roomIds() const;
+
+Q_SIGNALS:
+    void unreadChanged(qint64 roomId, qint64 unread);
+    void totalUnreadChanged(qint64 total);
+
+private:
+    int rowOf(qint64 roomId) const;
+    void changed(int row, qint64 unreadBefore);
+
+    const UsersModel* m_users;
+    QList<Room> m_rooms;
+};
+
+} // namespace chat::client

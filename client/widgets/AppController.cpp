@@ -1,0 +1,183 @@
+#include "AppController.h"
+
+#include "AuthErrorText.h"
+#include "ChatSession.h"
+#include "CredentialsForm.h"
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "SignupDialog.h"
+
+#include <QLineEdit>
+#include <QSettings>
+
+namespace chat::client {
+
+namespace {
+const QString ServerKey = QStringLiteral("account/server");
+const QString UsernameKey = QStringLiteral("account/username");
+const QString KeepKey = QStringLiteral("account/keepSignedIn");
+const QString DefaultServer = QStringLiteral("ws://127.0.0.1:7447");
+} // namespace
+
+AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
+    : QObject(parent), m_connection(new ChatConnection(this)), m_session(new ChatSession(m_connection, this)),
+      m_tokens(new TokenStore(tokenBackend, this)), m_login(new LoginDialog), m_signup(new SignupDialog),
+      m_window(new MainWindow(m_session))
+{
+    QSettings settings;
+    const QString server = settings.value(ServerKey, DefaultServer).toString();
+    m_keepSignedIn = settings.value(KeepKey, false).toBool();
+    for (CredentialsForm* form : { m_login->form(), m_signup->form() }) {
+        form->setServerText(server);
+        form->setKeepSignedIn(m_keepSignedIn);
+    }
+    m_login->form()->setUsername(settings.value(UsernameKey).toString());
+
+    connect(m_login, &LoginDialog::signInRequested, this,
+        [this](const QUrl& url, const params::Credentials& credentials, bool keep) {
+            m_keepSignedIn = keep;
+            m_resuming = false;
+            m_login->setBusy(true);
+            m_connection->signIn(url, ChatConnection::AuthMode::Login, credentials);
+        });
+    connect(m_login, &LoginDialog::signupWanted, this, &AppController::showSignup);
+    connect(m_login, &LoginDialog::quitRequested, this, &AppController::quitRequested);
+    connect(m_signup, &SignupDialog::signupRequested, this,
+        [this](const QUrl& url, const params::Credentials& credentials, bool keep) {
+            m_keepSignedIn = keep;
+            m_resuming = false;
+            m_signup->setBusy(true);
+            m_connection->signIn(url, ChatConnection::AuthMode::Signup, credentials);
+        });
+    connect(m_signup, &QDialog::rejected, this, [this] { showLogin(); });
+
+    connect(m_connection, &ChatConnection::signedIn, this, &AppController::onSignedIn);
+    connect(m_connection, &ChatConnection::signInFailed, this, &AppController::onSignInFailed);
+    connect(m_connection, &ChatConnection::signedOut, this, [this](const QString& reason) {
+        m_session->reset();
+        if (m_window->isVisible()) {
+            m_window->saveLayout();
+            m_window->hide();
+        }
+        if (!reason.isEmpty()) {
+            m_tokens->remove(account());
+            RpcError error;
+            error.reason = reason;
+            return showLogin(AuthErrorText::describe(error, m_connection->url()));
+        }
+        showLogin();
+    });
+    connect(m_window, &MainWindow::logoutRequested, this, &AppController::logout);
+    connect(m_window, &MainWindow::quitRequested, this, &AppController::quitRequested);
+}
+
+AppController::~AppController()
+{
+    delete m_window;
+    delete m_login;
+    delete m_signup;
+}
+
+void AppController::start()
+{
+    QSettings settings;
+    const QString username = settings.value(UsernameKey).toString();
+    if (!m_keepSignedIn || username.isEmpty())
+        return showLogin();
+    m_login->setBusy(true);
+    m_login->show();
+    m_tokens->load(account(), this, [this](const QString& token) {
+        if (token.isEmpty()) {
+            m_login->setBusy(false);
+            return;
+        }
+        m_resuming = true;
+        m_connection->resume(m_login->form()->serverUrl(), token);
+    });
+}
+
+QString AppController::account() const
+{
+    const QUrl url = m_connection->url().isValid() && !m_connection->url().isEmpty() ? m_connection->url()
+                                                                                       : m_login->form()->serverUrl();
+    const QString username = m_connection->me().username.isEmpty() ? QSettings().value(UsernameKey).toString()
+                                                                     : m_connection->me().username;
+    return username + QLatin1Char('@') + url.host() + QLatin1Char(':') + QString::number(url.port(7447));
+}
+
+void AppController::showLogin(const QString& message)
+{
+    m_signup->hide();
+    m_login->setBusy(false);
+    m_login->form()->passwordEdit()->clear();
+    if (!message.isEmpty())
+        m_login->form()->showError(message);
+    m_login->show();
+    m_login->raise();
+    m_login->activateWindow();
+    if (m_login->form()->usernameEdit()->text().isEmpty())
+        m_login->form()->usernameEdit()->setFocus();
+    else
+        m_login->form()->passwordEdit()->setFocus();
+}
+
+void AppController::showSignup()
+{
+    m_signup->form()->setServerText(m_login->form()->serverText());
+    m_signup->form()->setKeepSignedIn(m_login->form()->keepSignedIn());
+    m_signup->form()->clearError();
+    m_signup->setBusy(false);
+    m_login->hide();
+    m_signup->show();
+    m_signup->raise();
+    m_signup->activateWindow();
+    m_signup->form()->usernameEdit()->setFocus();
+}
+
+void AppController::onSignedIn()
+{
+    QSettings settings;
+    settings.setValue(ServerKey, m_connection->url().toString());
+    settings.setValue(UsernameKey, m_connection->me().username);
+    settings.setValue(KeepKey, m_keepSignedIn);
+    if (m_keepSignedIn)
+        m_tokens->save(account(), m_connection->token());
+    else
+        m_tokens->remove(account());
+    m_login->form()->setUsername(m_connection->me().username);
+    m_login->form()->setServerText(m_connection->url().toString());
+    m_login->setBusy(false);
+    m_signup->setBusy(false);
+    m_login->hide();
+    m_signup->hide();
+    m_window->restoreLayout();
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void AppController::onSignInFailed(const RpcError& error)
+{
+    const QString message = AuthErrorText::describe(error, m_connection->url());
+    if (m_signup->isVisible()) {
+        m_signup->setBusy(false);
+        m_signup->form()->showError(message);
+        return;
+    }
+    if (m_resuming) {
+        m_resuming = false;
+        if (error.reason == reason::TokenInvalid)
+            m_tokens->remove(account());
+    }
+    m_login->setBusy(false);
+    m_login->show();
+    m_login->form()->showError(message);
+}
+
+void AppController::logout()
+{
+    m_tokens->remove(account());
+    m_connection->signOut();
+}
+
+} // namespace chat::client

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ChatConnection.h"
+#include "TokenStore.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace chat::client {
+
+class ChatSession;
+class LoginDialog;
+class MainWindow;
+class SignupDialog;
+
+// Which window shows when: the saved session or the login dialog at start, the main window once signed
+// in, the login dialog again after logging out or when the server no longer accepts the saved token.
+class AppController : public QObject {
+    Q_OBJECT
+public:
+    explicit AppController(TokenStore::Backend tokenBackend, QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+
+    ChatConnection* connection() const { return m_connection; }
+    ChatSession* session() const { return m_session; }
+    LoginDialog* loginDialog() const { return m_login; }
+    SignupDialog* signupDialog() const { return m_signup; }
+    MainWindow* mainWindow() const { return m_window; }
+
+Q_SIGNALS:
+    void quitRequested();
+
+private:
+    void showLogin(const QString& message = {});
+    void showSignup();
+    void onSignedIn();
+    void onSignInFailed(const chat::RpcError& error);
+    void logout();
+    QString account() const;
+
+    ChatConnection* m_connection;
+    ChatSession* m_session;
+    TokenStore* m_tokens;
+    LoginDialog* m_login;
+    SignupDialog* m_signup;
+    MainWindow* m_window;
+    bool m_keepSignedIn = false;
+    bool m_resuming = false;
+};
+
+} // namespace chat::client

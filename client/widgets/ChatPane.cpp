@@ -1,0 +1,353 @@
+#include "ChatPane.h"
+
+#include "ChatConnection.h"
+#include "ChatSession.h"
+#include "Composer.h"
+#include "MessageDelegate.h"
+#include "MessageModel.h"
+#include "RoomsModel.h"
+#include "UsersModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace chat::client {
+
+namespace {
+constexpr qint64 TypingShownMs = 5000;
+constexpr int BottomSlack = 4;
+} // namespace
+
+ChatPane::ChatPane(ChatSession* session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_stack(new QStackedWidget(this)), m_title(new QLabel(this)),
+      m_subtitle(new QLabel(this)), m_view(new QListView(this)), m_delegate(new MessageDelegate(this)),
+      m_newMessages(new QPushButton(tr("New messages ↓"), m_view)), m_typing(new QLabel(this)),
+      m_composer(new Composer(this)), m_send(new QPushButton(tr("Send"), this)), m_notice(new QLabel(this))
+{
+    setAccessibleName(tr("Conversation"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_title->setFont(titleFont);
+    m_title->setAccessibleName(tr("Room name"));
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+
+    m_view->setObjectName(QStringLiteral("messageView"));
+    m_view->setAccessibleName(tr("Messages"));
+    m_view->setItemDelegate(m_delegate);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setWordWrap(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setMouseTracking(true);
+    m_view->viewport()->setAutoFillBackground(true);
+    m_view->installEventFilter(this);
+    auto* copy = new QAction(tr("&Copy text"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &ChatPane::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_delegate, &MessageDelegate::linkActivated, this, &ChatPane::linkActivated);
+    connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (m_editing.isValid())
+            m_view->closePersistentEditor(m_editing);
+        m_editing = index;
+        m_view->openPersistentEditor(index); // selectable text
+    });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatPane::onScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatPane::onRangeChanged);
+
+    m_newMessages->setObjectName(QStringLiteral("newMessagesButton"));
+    m_newMessages->setAccessibleName(tr("Jump to new messages"));
+    m_newMessages->setCursor(Qt::PointingHandCursor);
+    m_newMessages->hide();
+    connect(m_newMessages, &QPushButton::clicked, this, &ChatPane::jumpToNewest);
+
+    m_typing->setAccessibleName(tr("Typing indicator"));
+    m_typing->setForegroundRole(QPalette::PlaceholderText);
+    m_typing->setContentsMargins(14, 0, 0, 0);
+    m_typing->setMinimumHeight(m_typing->fontMetrics().height());
+    m_typingTimer.setInterval(500);
+    connect(&m_typingTimer, &QTimer::timeout, this, &ChatPane::refreshTyping);
+
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    m_send->setAccessibleName(tr("Send message"));
+    m_send->setToolTip(tr("Send (Enter). Shift+Enter starts a new line."));
+    connect(m_send, &QPushButton::clicked, this, [this] { submit(m_composer->toPlainText()); });
+    connect(m_composer, &Composer::submitted, this, &ChatPane::submit);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_roomId && !m_composer->toPlainText().isEmpty())
+            m_session->sendTyping(m_roomId);
+    });
+
+    auto* placeholder = new QLabel(tr("<h3>No conversation open</h3>Pick someone in the people list, or a room, "
+                                      "to start chatting."),
+        this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    placeholder->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* conversation = new QWidget(this);
+    auto* header = new QVBoxLayout;
+    header->setContentsMargins(14, 10, 14, 6);
+    header->setSpacing(0);
+    header->addWidget(m_title);
+    header->addWidget(m_subtitle);
+    auto* composerRow = new QHBoxLayout;
+    composerRow->setContentsMargins(10, 4, 10, 10);
+    composerRow->addWidget(m_composer, 1);
+    composerRow->addWidget(m_send, 0, Qt::AlignBottom);
+    auto* layout = new QVBoxLayout(conversation);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    auto* line = new QFrame(conversation);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_typing);
+    layout->addLayout(composerRow);
+
+    m_stack->addWidget(placeholder);
+    m_stack->addWidget(conversation);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_stack);
+
+    connect(m_session, &ChatSession::activeRoomChanged, this, &ChatPane::showRoom);
+    connect(m_session, &ChatSession::typing, this, &ChatPane::onTyping);
+    connect(m_session->users(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
+    connect(m_session->users(), &QAbstractItemModel::modelReset, this, &ChatPane::refreshHeader);
+    connect(m_session->rooms(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
+    connect(m_session, &ChatSession::sendRejected, this, [this](qint64 roomId, const QString& body, const QString& why) {
+        if (roomId != m_roomId)
+            return;
+        m_notice->setText(tr("Your message could not be sent: %1").arg(why));
+        m_notice->show();
+        if (m_composer->toPlainText().isEmpty())
+            m_composer->setPlainText(body);
+    });
+}
+
+void ChatPane::showRoom(qint64 roomId)
+{
+    if (m_model)
+        m_model->disconnect(this);
+    m_roomId = roomId;
+    m_typingUntil.clear();
+    refreshTyping();
+    m_notice->hide();
+    m_newMessages->hide();
+    m_editing = QPersistentModelIndex();
+    if (!roomId) {
+        m_model = nullptr;
+        m_view->setModel(nullptr);
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    m_model = m_session->messages(roomId);
+    m_delegate->clearCache();
+    m_followNewest = true;
+    m_anchorToBottomDistance = false;
+    m_model->setOlderFetchingAllowed(false);
+    m_view->setModel(m_model);
+    connect(m_model, &MessageModel::messagesAppended, this, &ChatPane::onAppended);
+    connect(m_model, &MessageModel::latestLoaded, this, [this] {
+        m_followNewest = true;
+        m_view->scrollToBottom();
+    });
+    connect(m_model, &MessageModel::olderLoaded, this, [this](int) { m_model->setOlderFetchingAllowed(false); });
+    m_stack->setCurrentIndex(1);
+    refreshHeader();
+    m_composer->setPlaceholderText(tr("Message %1 — Enter to send, Shift+Enter for a new line")
+                                       .arg(m_session->rooms()->titleOf(roomId)));
+    m_view->scrollToBottom();
+    m_composer->setFocus();
+    updateReading();
+}
+
+void ChatPane::refreshHeader()
+{
+    if (!m_roomId)
+        return;
+    RoomsModel* rooms = m_session->rooms();
+    m_title->setText(rooms->titleOf(m_roomId));
+    if (const qint64 peer = rooms->peerOf(m_roomId)) {
+        const int row = m_session->users()->rowOf(peer);
+        const bool online = row >= 0 && m_session->users()->index(row).data(UsersModel::OnlineRole).toBool();
+        m_subtitle->setText(online ? tr("Online") : tr("Offline"));
+    } else if (const Room* room = rooms->room(m_roomId)) {
+        m_subtitle->setText(tr("%n member(s)", nullptr, int(room->members.size())));
+    }
+}
+
+bool ChatPane::isAtBottom() const
+{
+    const QScrollBar* bar = m_view->verticalScrollBar();
+    return bar->value() >= bar->maximum() - BottomSlack;
+}
+
+void ChatPane::updateReading()
+{
+    const QWidget* window = this->window();
+    const bool reading = m_roomId && isVisible() && window->isActiveWindow() && !window->isMinimized() && isAtBottom();
+    m_session->setReading(reading);
+}
+
+void ChatPane::onScrolled(int value)
+{
+    if (m_adjusting)
+        return;
+    m_anchorToBottomDistance = false;
+    m_followNewest = isAtBottom();
+    if (m_followNewest)
+        m_newMessages->hide();
+    if (m_model && value <= m_view->verticalScrollBar()->minimum() && m_model->hasOlder()) {
+        // Keep what the reader looks at in place while the older page lands above it.
+        const QScrollBar* bar = m_view->verticalScrollBar();
+        m_distanceFromBottom = bar->maximum() - bar->value();
+        m_anchorToBottomDistance = true;
+        m_model->setOlderFetchingAllowed(true);
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    }
+    updateReading();
+}
+
+void ChatPane::onRangeChanged(int, int maximum)
+{
+    QScrollBar* bar = m_view->verticalScrollBar();
+    m_adjusting = true;
+    if (m_followNewest)
+        bar->setValue(maximum);
+    else if (m_anchorToBottomDistance)
+        bar->setValue(maximum - m_distanceFromBottom);
+    m_adjusting = false;
+    placeNewMessagesButton();
+    updateReading();
+}
+
+void ChatPane::onAppended()
+{
+    if (m_followNewest) {
+        m_view->scrollToBottom();
+        return;
+    }
+    m_newMessages->show();
+    m_newMessages->raise();
+    placeNewMessagesButton();
+}
+
+void ChatPane::jumpToNewest()
+{
+    m_followNewest = true;
+    m_anchorToBottomDistance = false;
+    m_newMessages->hide();
+    m_view->scrollToBottom();
+    updateReading();
+}
+
+void ChatPane::placeNewMessagesButton()
+{
+    const QSize hint = m_newMessages->sizeHint();
+    const QRect area = m_view->viewport()->geometry();
+    m_newMessages->setGeometry(area.center().x() - hint.width() / 2, area.bottom() - hint.height() - 10,
+        hint.width(), hint.height());
+}
+
+void ChatPane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeNewMessagesButton();
+}
+
+bool ChatPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Escape && m_editing.isValid()) {
+            m_view->closePersistentEditor(m_editing);
+            m_editing = QPersistentModelIndex();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChatPane::submit(const QString& text)
+{
+    if (!m_roomId || text.trimmed().isEmpty())
+        return;
+    const int limit = m_session->connection()->limits().maxBodyChars;
+    if (text.trimmed().size() > limit) {
+        m_notice->setText(tr("This message is too long: at most %n characters.", nullptr, limit));
+        m_notice->show();
+        return;
+    }
+    m_notice->hide();
+    m_session->send(m_roomId, text);
+    m_composer->clear();
+    jumpToNewest();
+}
+
+void ChatPane::onTyping(qint64 roomId, qint64 userId)
+{
+    if (roomId != m_roomId)
+        return;
+    m_typingUntil.insert(userId, QDateTime::currentMSecsSinceEpoch() + TypingShownMs);
+    refreshTyping();
+    m_typingTimer.start();
+}
+
+void ChatPane::refreshTyping()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList names;
+    for (auto it = m_typingUntil.begin(); it != m_typingUntil.end();) {
+        if (it.value() <= now) {
+            it = m_typingUntil.erase(it);
+            continue;
+        }
+        names.append(m_session->users()->nameOf(it.key()));
+        ++it;
+    }
+    names.sort(Qt::CaseInsensitive);
+    if (names.isEmpty()) {
+        m_typing->clear();
+        m_typingTimer.stop();
+    } else if (names.size() == 1) {
+        m_typing->setText(tr("%1 is typing…").arg(names.first()));
+    } else {
+        m_typing->setText(tr("%1 are typing…").arg(names.join(QLatin1String(", "))));
+    }
+}
+
+void ChatPane::copySelection()
+{
+    QModelIndexList selected = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
+    std::sort(selected.begin(), selected.end());
+    QStringList lines;
+    for (const QModelIndex& index : std::as_const(selected))
+        lines.append(index.data(MessageModel::BodyRole).toString());
+    if (!lines.isEmpty())
+        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace chat::client

@@ -1,0 +1,62 @@
+#include "Composer.h"
+
+#include <QKeyEvent>
+#include <QTextBlock>
+
+namespace chat::client {
+
+namespace {
+constexpr int MaxLines = 6;
+}
+
+Composer::Composer(QWidget* parent) : QPlainTextEdit(parent)
+{
+    setAccessibleName(tr("Message"));
+    setTabChangesFocus(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    connect(this, &QPlainTextEdit::textChanged, this, [this] {
+        updateGeometry();
+        setFixedHeight(sizeHint().height());
+    });
+    setFixedHeight(sizeHint().height());
+}
+
+int Composer::heightForLines(int lines) const
+{
+    const QMargins margins = contentsMargins();
+    return lines * fontMetrics().lineSpacing() + int(2 * document()->documentMargin()) + margins.top()
+        + margins.bottom() + 2 * frameWidth();
+}
+
+QSize Composer::sizeHint() const
+{
+    int lines = 0;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next())
+        lines += std::max(1, block.layout() ? block.layout()->lineCount() : 1);
+    return { 200, heightForLines(std::clamp(lines, 1, MaxLines)) };
+}
+
+QSize Composer::minimumSizeHint() const
+{
+    return { 100, heightForLines(1) };
+}
+
+void Composer::keyPressEvent(QKeyEvent* event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
+        const QString text = toPlainText();
+        if (!text.trimmed().isEmpty())
+            Q_EMIT submitted(text);
+        event->accept();
+        return;
+    }
+    if (enter) {
+        insertPlainText(QStringLiteral("\n"));
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+} // namespace chat::client

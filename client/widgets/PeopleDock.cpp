@@ -1,0 +1,168 @@
+#include "PeopleDock.h"
+
+#include "ChatSession.h"
+#include "PeopleFilterModel.h"
+#include "Protocol.h"
+#include "RoomsModel.h"
+#include "SidebarDelegate.h"
+#include "UsersModel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSortFilterProxyModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace chat::client {
+
+namespace {
+QLabel* sectionLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setContentsMargins(4, 6, 0, 2);
+    return label;
+}
+
+QListView* sidebarList(QWidget* parent)
+{
+    auto* view = new QListView(parent);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setUniformItemSizes(true);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    return view;
+}
+} // namespace
+
+PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
+    : QDockWidget(tr("People"), parent), m_session(session), m_peopleModel(new PeopleFilterModel(this)),
+      m_roomsModel(new QSortFilterProxyModel(this))
+{
+    setObjectName(QStringLiteral("peopleDock"));
+    setAccessibleName(tr("People and rooms"));
+    setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+
+    auto* content = new QWidget(this);
+    m_filter = new QLineEdit(content);
+    m_filter->setPlaceholderText(tr("Filter people…"));
+    m_filter->setAccessibleName(tr("Filter people"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_peopleModel->setSourceModel(session->users());
+    m_people = sidebarList(content);
+    m_people->setObjectName(QStringLiteral("peopleView"));
+    m_people->setAccessibleName(tr("People"));
+    m_people->setModel(m_peopleModel);
+    m_people->setItemDelegate(new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, m_people));
+    connect(m_filter, &QLineEdit::textChanged, m_peopleModel, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_roomsModel->setSourceModel(session->rooms());
+    m_roomsModel->setFilterRole(RoomsModel::KindRole);
+    m_roomsModel->setFilterFixedString(protocol::roomkind::Group);
+    m_roomsModel->setSortRole(RoomsModel::NameRole);
+    m_roomsModel->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_roomsModel->setDynamicSortFilter(true);
+    m_roomsModel->sort(0);
+    m_rooms = sidebarList(content);
+    m_rooms->setObjectName(QStringLiteral("roomsView"));
+    m_rooms->setAccessibleName(tr("Rooms"));
+    m_rooms->setModel(m_roomsModel);
+    m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, m_rooms));
+    m_rooms->setMaximumHeight(200);
+
+    auto toolButton = [content](const QString& text, const QString& tip) {
+        auto* button = new QToolButton(content);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAccessibleName(tip);
+        button->setAutoRaise(true);
+        return button;
+    };
+    auto* create = toolButton(tr("New"), tr("Create a room"));
+    auto* join = toolButton(tr("Join"), tr("Join a room"));
+    m_leave = toolButton(tr("Leave"), tr("Leave the selected room"));
+    m_leave->setEnabled(false);
+    connect(create, &QToolButton::clicked, this, &PeopleDock::createRoomWanted);
+    connect(join, &QToolButton::clicked, this, &PeopleDock::joinRoomWanted);
+    connect(m_leave, &QToolButton::clicked, this, [this] {
+        const QModelIndex current = m_rooms->currentIndex();
+        if (current.isValid())
+            Q_EMIT leaveRoomWanted(current.data(RoomsModel::IdRole).toLongLong());
+    });
+
+    auto* roomsHeader = new QHBoxLayout;
+    roomsHeader->addWidget(sectionLabel(tr("Rooms"), content), 1);
+    roomsHeader->addWidget(create);
+    roomsHeader->addWidget(join);
+    roomsHeader->addWidget(m_leave);
+
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addWidget(m_filter);
+    layout->addLayout(roomsHeader);
+    layout->addWidget(m_rooms);
+    layout->addWidget(sectionLabel(tr("People"), content));
+    layout->addWidget(m_people, 1);
+    setWidget(content);
+
+    auto openUser = [this](const QModelIndex& index) {
+        m_rooms->clearSelection();
+        m_session->openDirect(index.data(UsersModel::IdRole).toLongLong());
+    };
+    auto openRoom = [this](const QModelIndex& index) {
+        m_people->clearSelection();
+        m_session->openRoom(index.data(RoomsModel::IdRole).toLongLong());
+    };
+    connect(m_people, &QListView::clicked, this, openUser);
+    connect(m_people, &QListView::activated, this, openUser);
+    connect(m_rooms, &QListView::clicked, this, openRoom);
+    connect(m_rooms, &QListView::activated, this, openRoom);
+    connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex& current) { m_leave->setEnabled(current.isValid()); });
+    connect(m_session, &ChatSession::activeRoomChanged, this, &PeopleDock::selectRoom);
+    // A newly created/joined room may arrive after it became active: select it once it is listed.
+    connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this, [this] { selectRoom(m_session->activeRoom()); });
+}
+
+QModelIndex PeopleDock::indexOfUser(qint64 userId) const
+{
+    for (int row = 0; row < m_peopleModel->rowCount(); ++row) {
+        const QModelIndex index = m_peopleModel->index(row, 0);
+        if (index.data(UsersModel::IdRole).toLongLong() == userId)
+            return index;
+    }
+    return {};
+}
+
+QModelIndex PeopleDock::indexOfRoom(qint64 roomId) const
+{
+    for (int row = 0; row < m_roomsModel->rowCount(); ++row) {
+        const QModelIndex index = m_roomsModel->index(row, 0);
+        if (index.data(RoomsModel::IdRole).toLongLong() == roomId)
+            return index;
+    }
+    return {};
+}
+
+void PeopleDock::selectRoom(qint64 roomId)
+{
+    const qint64 peer = m_session->rooms()->peerOf(roomId);
+    const QModelIndex user = peer ? indexOfUser(peer) : QModelIndex();
+    const QModelIndex room = peer ? QModelIndex() : indexOfRoom(roomId);
+    if (user.isValid())
+        m_people->setCurrentIndex(user);
+    else
+        m_people->clearSelection();
+    if (room.isValid())
+        m_rooms->setCurrentIndex(room);
+    else
+        m_rooms->clearSelection();
+}
+
+} // namespace chat::client

@@ -1,0 +1,78 @@
+#include "SidebarDelegate.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace chat::client {
+
+SidebarDelegate::SidebarDelegate(int unreadRole, int onlineRole, QObject* parent)
+    : QStyledItemDelegate(parent), m_unreadRole(unreadRole), m_onlineRole(onlineRole)
+{
+}
+
+QSize SidebarDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const int height = option.fontMetrics.height() + 12;
+    return { 160, height };
+}
+
+void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString name = opt.text;
+    opt.text.clear();
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection, focus
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect rect = option.rect.adjusted(10, 0, -8, 0);
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    const QColor textColor = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+
+    int x = rect.left();
+    const int dot = 9;
+    if (m_onlineRole >= 0) {
+        const bool online = index.data(m_onlineRole).toBool();
+        const QRect dotRect(x, rect.center().y() - dot / 2, dot, dot);
+        painter->setPen(online ? Qt::NoPen : QPen(option.palette.color(group, QPalette::PlaceholderText), 1.5));
+        painter->setBrush(online ? QColor(0x2e, 0xa0, 0x43) : Qt::NoBrush);
+        painter->drawEllipse(dotRect.adjusted(1, 1, -1, -1));
+        x += dot + 8;
+    }
+
+    const qint64 unread = index.data(m_unreadRole).toLongLong();
+    QFont font = option.font;
+    if (unread > 0)
+        font.setBold(true);
+    int right = rect.right();
+    if (unread > 0) {
+        QFont badgeFont = option.font;
+        badgeFont.setBold(true);
+        badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.85);
+        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const QFontMetrics metrics(badgeFont);
+        const int height = metrics.height() + 2;
+        const int width = std::max(height, metrics.horizontalAdvance(count) + 10);
+        const QRect badge(right - width, rect.center().y() - height / 2, width, height);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? option.palette.color(group, QPalette::HighlightedText) : QColor(0xd9, 0x3f, 0x3f));
+        painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
+        painter->setPen(selected ? option.palette.color(group, QPalette::Highlight) : Qt::white);
+        painter->setFont(badgeFont);
+        painter->drawText(badge, Qt::AlignCenter, count);
+        right = badge.left() - 6;
+    }
+
+    painter->setFont(font);
+    painter->setPen(textColor);
+    const QRect textRect(x, rect.top(), right - x, rect.height());
+    painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft,
+        QFontMetrics(font).elidedText(name, Qt::ElideRight, textRect.width()));
+    painter->restore();
+}
+
+} // namespace chat::client

@@ -1,0 +1,404 @@
+#include "ChatPane.h"
+#include "ChatSession.h"
+#include "Composer.h"
+#include "CredentialsForm.h"
+#include "Fixtures.h"
+#include "GuiHarness.h"
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "MessageModel.h"
+#include "PeopleDock.h"
+#include "RoomsModel.h"
+#include "SignupDialog.h"
+#include "TestServer.h"
+#include "UsersModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace chat;
+using namespace chat::client;
+using namespace chat::test;
+
+namespace {
+const QString Password = QStringLiteral("correct horse");
+
+void roomyLimits(server::ServerConfig& config)
+{
+    config.limits.messagesPerSecond = 1000;
+    config.limits.messageBurst = 1000;
+}
+
+qint64 directRoom(TestClient& client, qint64 userId)
+{
+    return roomIdOf(client.call(protocol::method::RoomsDirect, params::Direct { userId }.toJson()));
+}
+
+bool sendAs(TestClient& client, qint64 roomId, const QString& body)
+{
+    return client.call(protocol::method::MessagesSend, params::Send { roomId, body, body }.toJson()).ok();
+}
+
+QStringList bodiesIn(const MessageModel* model)
+{
+    QStringList bodies;
+    for (int row = 0; model && row < model->rowCount(); ++row)
+        bodies.append(model->index(row).data(MessageModel::BodyRole).toString());
+    return bodies;
+}
+} // namespace
+
+class ClientGuiTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("chat-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("gui_client"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void wrongPasswordShowsItsMessage()
+    {
+        TestServer server;
+        QVERIFY2(server.start(), qPrintable(server.lastError()));
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+
+        auto app = startClient();
+        LoginDialog* login = app->loginDialog();
+        QTRY_VERIFY(login->isVisible());
+        login->form()->serverEdit()->setText(server.url().toString());
+        QTest::keyClicks(login->form()->usernameEdit(), QStringLiteral("alice"));
+        QTest::keyClicks(login->form()->passwordEdit(), QStringLiteral("not the password"));
+        QTest::keyClick(login->form()->passwordEdit(), Qt::Key_Return);
+
+        QTRY_COMPARE(login->form()->errorText(), QStringLiteral("Wrong username or password."));
+        QVERIFY(login->isVisible());
+        QVERIFY(login->signInButton()->isEnabled()); // no longer busy
+        QVERIFY(!app->mainWindow()->isVisible());
+    }
+
+    void unreachableServerSaysSo()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const QUrl url = server.url();
+        server.stop();
+
+        auto app = startClient();
+        LoginDialog* login = app->loginDialog();
+        login->form()->serverEdit()->setText(url.toString());
+        QTest::keyClicks(login->form()->usernameEdit(), QStringLiteral("alice"));
+        QTest::keyClicks(login->form()->passwordEdit(), Password);
+        QTest::keyClick(login->form()->passwordEdit(), Qt::Key_Return);
+        QTRY_VERIFY(login->form()->errorText().startsWith(QStringLiteral("Cannot reach the server")));
+        QVERIFY(login->signInButton()->isEnabled());
+    }
+
+    void signupSignsIn()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signedUpClient(server, QStringLiteral("taken")));
+        auto app = startClient();
+        QTRY_VERIFY(app->loginDialog()->isVisible());
+        QTest::mouseClick(app->loginDialog()->signupButton(), Qt::LeftButton);
+        SignupDialog* signup = app->signupDialog();
+        QTRY_VERIFY(signup->isVisible());
+        QVERIFY(!app->loginDialog()->isVisible());
+
+        signup->form()->serverEdit()->setText(server.url().toString());
+        QTest::keyClicks(signup->form()->usernameEdit(), QStringLiteral("taken"));
+        QTest::keyClicks(signup->form()->passwordEdit(), Password);
+        QTest::keyClicks(signup->confirmEdit(), Password);
+        QTest::keyClick(signup->confirmEdit(), Qt::Key_Return);
+        QTRY_COMPARE(signup->form()->errorText(), QStringLiteral("That username is already taken. Please choose another one."));
+
+        signup->form()->usernameEdit()->clear();
+        QTest::keyClicks(signup->form()->usernameEdit(), QStringLiteral("dana"));
+        QTest::keyClick(signup->confirmEdit(), Qt::Key_Return);
+        QTRY_VERIFY(app->mainWindow()->isVisible());
+        QVERIFY(!signup->isVisible());
+        QCOMPARE(app->connection()->me().username, QStringLiteral("dana"));
+        QTRY_VERIFY(app->mainWindow()->windowTitle().contains(QStringLiteral("dana")));
+        QTRY_COMPARE(app->mainWindow()->connectionLabel()->text(), QStringLiteral("● Online"));
+        // New users are in "general" from the start.
+        QTRY_VERIFY(app->mainWindow()->dock()->roomsView()->model()->rowCount() >= 1);
+    }
+
+    void dockListsUsersAndShowsANewcomerLive()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        QVERIFY(dock->indexOfUser(bob->userId()).data(UsersModel::OnlineRole).toBool());
+        QVERIFY(!dock->indexOfUser(app->connection()->me().id).isValid()); // not myself
+
+        auto carol = signedUpClient(server, QStringLiteral("carol"));
+        QVERIFY(carol);
+        QTRY_VERIFY(dock->indexOfUser(carol->userId()).isValid());
+        QCOMPARE(dock->peopleView()->model()->rowCount(), 2);
+
+        // Presence moves people: bob goes offline and drops below carol.
+        bob->close();
+        QTRY_VERIFY(!dock->indexOfUser(bob->userId()).data(UsersModel::OnlineRole).toBool());
+        QCOMPARE(dock->indexOfUser(carol->userId()).row(), 0);
+
+        QTest::keyClicks(dock->filterEdit(), QStringLiteral("bo"));
+        QCOMPARE(dock->peopleView()->model()->rowCount(), 1);
+        QVERIFY(dock->indexOfUser(bob->userId()).isValid());
+    }
+
+    void dockCollapsesAndComesBackByActionAndShortcut()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow* window = app->mainWindow();
+        PeopleDock* dock = window->dock();
+        activate(window);
+        QVERIFY(dock->isVisible());
+
+        window->toggleDockAction()->trigger();
+        QTRY_VERIFY(!dock->isVisible());
+        window->toggleDockAction()->trigger();
+        QTRY_VERIFY(dock->isVisible());
+
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_B));
+        QTRY_VERIFY(!dock->isVisible());
+        QVERIFY(!window->toggleDockAction()->isChecked());
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_B));
+        QTRY_VERIFY(dock->isVisible());
+
+        dock->close(); // the dock's own close button
+        QTRY_VERIFY(!dock->isVisible());
+        QVERIFY(!window->toggleDockAction()->isChecked());
+
+        // Collapsed is remembered for the next start.
+        window->saveLayout();
+        auto again = startClient();
+        signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!again->mainWindow()->dock()->isVisible());
+    }
+
+    void openingARoomShowsHistoryStoredBefore()
+    {
+        TestServer server(roomyLimits);
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        auto alice = signedUpClient(server, QStringLiteral("alice"));
+        QVERIFY(bob && alice);
+        const qint64 room = directRoom(*bob, alice->userId());
+        QVERIFY(room > 0);
+        for (int i = 1; i <= 80; ++i)
+            QVERIFY(sendAs(*bob, room, QStringLiteral("stored %1").arg(i)));
+        alice->close();
+
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
+
+        ChatPane* pane = app->mainWindow()->chatPane();
+        QTRY_COMPARE(pane->roomId(), room);
+        QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+        QAbstractItemModelTester tester(pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(pane->model()->rowCount(), MessageModel::PageSize);
+        QCOMPARE(bodiesIn(pane->model()).last(), QStringLiteral("stored 80"));
+        QTRY_VERIFY(pane->isAtBottom());
+        QVERIFY(pane->view()->verticalScrollBar()->maximum() > 0);
+
+        // Scrolling to the top loads the older page without moving what is on screen.
+        const QModelIndex anchor = pane->model()->index(0);
+        pane->view()->verticalScrollBar()->setValue(0);
+        QTRY_COMPARE(pane->model()->rowCount(), 80);
+        QCOMPARE(bodiesIn(pane->model()).first(), QStringLiteral("stored 1"));
+        QTRY_VERIFY(pane->view()->visualRect(anchor).top() >= -5 && pane->view()->visualRect(anchor).top() <= 5);
+        QVERIFY(!pane->model()->hasOlder());
+    }
+
+    void messageSentWithEnterAppearsInTheOtherClientsPane()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        QVERIFY(signedUpClient(server, QStringLiteral("bob")));
+        auto alice = startClient();
+        signInThroughDialog(*alice, server.url(), QStringLiteral("alice"));
+        auto bob = startClient();
+        signInThroughDialog(*bob, server.url(), QStringLiteral("bob"));
+        if (QTest::currentTestFailed())
+            return;
+        const qint64 aliceId = alice->connection()->me().id;
+        const qint64 bobId = bob->connection()->me().id;
+
+        PeopleDock* bobDock = bob->mainWindow()->dock();
+        QTRY_VERIFY(bobDock->indexOfUser(aliceId).isValid());
+        clickRow(bobDock->peopleView(), bobDock->indexOfUser(aliceId));
+        QTRY_VERIFY(bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->isLoaded());
+
+        activate(alice->mainWindow());
+        PeopleDock* aliceDock = alice->mainWindow()->dock();
+        QTRY_VERIFY(aliceDock->indexOfUser(bobId).isValid());
+        clickRow(aliceDock->peopleView(), aliceDock->indexOfUser(bobId));
+        ChatPane* alicePane = alice->mainWindow()->chatPane();
+        QTRY_VERIFY(alicePane->model() && alicePane->model()->isLoaded());
+        QCOMPARE(alicePane->roomId(), bob->mainWindow()->chatPane()->roomId());
+
+        Composer* composer = alicePane->composer();
+        QTest::keyClicks(composer, QStringLiteral("first line"));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composer, QStringLiteral("hello bob, see https://example.org/x"));
+        QCOMPARE(composer->toPlainText(), QStringLiteral("first line\nhello bob, see https://example.org/x"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(composer->toPlainText(), QString());
+
+        const QString sent = QStringLiteral("first line\nhello bob, see https://example.org/x");
+        QTRY_COMPARE(bodiesIn(bob->mainWindow()->chatPane()->model()), QStringList { sent });
+        QTRY_COMPARE(bodiesIn(alicePane->model()), QStringList { sent });
+        QTRY_COMPARE(alicePane->model()->pendingCount(), 0);
+        QCOMPARE(bob->mainWindow()->chatPane()->model()->index(0).data(MessageModel::SenderNameRole).toString(),
+            QStringLiteral("alice"));
+    }
+
+    void typingShowsInTheOtherPane()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        const qint64 room = directRoom(*bob, app->connection()->me().id);
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
+        QTRY_COMPARE(app->mainWindow()->chatPane()->roomId(), room);
+        bob->notify(protocol::notification::Typing, params::RoomRef { room }.toJson());
+        QTRY_COMPARE(app->mainWindow()->chatPane()->typingLabel()->text(), QStringLiteral("bob is typing…"));
+    }
+
+    void unreadBadgeCountsAndClears()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow* window = app->mainWindow();
+        activate(window);
+        const qint64 room = directRoom(*bob, app->connection()->me().id);
+        QVERIFY(sendAs(*bob, room, QStringLiteral("ping 1")));
+        QVERIFY(sendAs(*bob, room, QStringLiteral("ping 2")));
+
+        PeopleDock* dock = window->dock();
+        QTRY_COMPARE(dock->indexOfUser(bob->userId()).data(UsersModel::UnreadRole).toLongLong(), 2);
+        QTRY_VERIFY(window->windowTitle().startsWith(QStringLiteral("(2) ")));
+
+        clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
+        QTRY_COMPARE(dock->indexOfUser(bob->userId()).data(UsersModel::UnreadRole).toLongLong(), 0);
+        QTRY_VERIFY(!window->windowTitle().startsWith(QStringLiteral("(")));
+
+        // The read marker reached the server: a fresh session sees nothing unread.
+        auto again = startClient();
+        signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(again->session()->rooms()->unreadOf(room), 0);
+    }
+
+    void afterAServerRestartTheOutboxedMessageArrivesExactlyOnce()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        const qint64 bobId = bob->userId();
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
+        clickRow(dock->peopleView(), dock->indexOfUser(bobId));
+        ChatPane* pane = app->mainWindow()->chatPane();
+        QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+        const qint64 room = pane->roomId();
+        bob.reset();
+
+        server.stop();
+        QTRY_COMPARE(app->connection()->state(), ChatConnection::State::Reconnecting);
+        QTRY_VERIFY(app->mainWindow()->connectionLabel()->text().contains(QStringLiteral("Reconnecting")));
+
+        QTest::keyClicks(pane->composer(), QStringLiteral("written while offline"));
+        QTest::keyClick(pane->composer(), Qt::Key_Return);
+        QCOMPARE(pane->model()->pendingCount(), 1);
+        QVERIFY(pane->model()->index(pane->model()->rowCount() - 1).data(MessageModel::PendingRole).toBool());
+
+        QVERIFY(server.start()); // same port, same database
+        QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), ChatConnection::State::Online, 15000);
+        QTRY_COMPARE(pane->model()->pendingCount(), 0);
+        QTRY_COMPARE(bodiesIn(pane->model()), QStringList { QStringLiteral("written while offline") });
+
+        TestClient check;
+        QVERIFY(check.connectTo(server.url()));
+        QVERIFY(check.login(QStringLiteral("bob")).ok());
+        const Reply history = check.call(protocol::method::MessagesHistory, params::History { room, {}, {}, 50 }.toJson());
+        QVERIFY(history.ok());
+        const QJsonArray messages = history.result.value(protocol::key::Messages).toArray();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().toObject().value(protocol::key::Body).toString(), QStringLiteral("written while offline"));
+    }
+
+    void logoutReturnsToTheLoginDialog()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        Q_EMIT app->mainWindow()->logoutRequested();
+        QTRY_VERIFY(app->loginDialog()->isVisible());
+        QVERIFY(!app->mainWindow()->isVisible());
+        QCOMPARE(app->connection()->state(), ChatConnection::State::Offline);
+        QCOMPARE(app->loginDialog()->form()->usernameEdit()->text(), QStringLiteral("alice"));
+    }
+};
+
+QTEST_MAIN(ClientGuiTest)
+#include "tst_client_gui.moc"

@@ -1,0 +1,247 @@
+#include "Backoff.h"
+#include "ChatConnection.h"
+#include "MessageModel.h"
+#include "PeopleFilterModel.h"
+#include "Protocol.h"
+#include "RoomsModel.h"
+#include "UsersModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace chat;
+using namespace chat::client;
+
+namespace {
+// Models are fed what the protocol library decodes, as the session does with the server's frames.
+User userFrom(qint64 id, const QString& name, bool online)
+{
+    return User::fromJson(User { id, name, online }.toJson());
+}
+
+Message messageFrom(qint64 roomId, qint64 seq, qint64 sender, const QString& body, qint64 ts = 0,
+    const QString& clientId = {})
+{
+    return Message::fromJson(Message { seq * 10, roomId, seq, sender, body, ts ? ts : 1700000000000 + seq * 1000,
+        clientId.isEmpty() ? QStringLiteral("c%1").arg(seq) : clientId }
+                                 .toJson());
+}
+
+QList<Message> page(qint64 roomId, qint64 from, qint64 to)
+{
+    QList<Message> messages;
+    for (qint64 seq = from; seq <= to; ++seq)
+        messages.append(messageFrom(roomId, seq, seq % 2 ? 1 : 2, QStringLiteral("message %1").arg(seq)));
+    return messages;
+}
+
+QStringList column(const QAbstractItemModel& model, int role = Qt::DisplayRole)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(model.index(row, 0).data(role).toString());
+    return values;
+}
+} // namespace
+
+class ClientModelsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void peopleAreOnlineFirstThenByNameWithoutMe()
+    {
+        UsersModel users;
+        QAbstractItemModelTester usersTester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        PeopleFilterModel people;
+        people.setSourceModel(&users);
+        QAbstractItemModelTester peopleTester(&people, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        users.setMe(1);
+        users.setUsers({ userFrom(1, QStringLiteral("me"), true), userFrom(2, QStringLiteral("zoe"), true),
+            userFrom(3, QStringLiteral("Anna"), false), userFrom(4, QStringLiteral("bob"), true),
+            userFrom(5, QStringLiteral("carl"), false) });
+        QCOMPARE(column(people), QStringList({ "bob", "zoe", "Anna", "carl" }));
+
+        users.setOnline(3, true);
+        QCOMPARE(column(people), QStringList({ "Anna", "bob", "zoe", "carl" }));
+        users.addUser(userFrom(6, QStringLiteral("aaron"), false));
+        QCOMPARE(column(people), QStringList({ "Anna", "bob", "zoe", "aaron", "carl" }));
+
+        people.setFilterFixedString(QStringLiteral("A"));
+        QCOMPARE(column(people), QStringList({ "Anna", "aaron", "carl" }));
+    }
+
+    void unreadIsKeptAcrossAUserListRefresh()
+    {
+        UsersModel users;
+        QAbstractItemModelTester tester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        users.setUsers({ userFrom(2, QStringLiteral("zoe"), true) });
+        users.setUnread(2, 3);
+        users.setUsers({ userFrom(2, QStringLiteral("zoe"), false) });
+        QCOMPARE(users.index(0).data(UsersModel::UnreadRole).toLongLong(), 3);
+        QCOMPARE(users.index(0).data(UsersModel::OnlineRole).toBool(), false);
+    }
+
+    void roomsCountUnreadAndClearIt()
+    {
+        UsersModel users;
+        users.setMe(1);
+        users.setUsers({ userFrom(1, QStringLiteral("me"), true), userFrom(2, QStringLiteral("zoe"), true) });
+        RoomsModel rooms(&users);
+        QAbstractItemModelTester tester(&rooms, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy totals(&rooms, &RoomsModel::totalUnreadChanged);
+
+        Room general;
+        general.id = 10;
+        general.name = QStringLiteral("general");
+        general.members = { 1, 2 };
+        general.lastSeq = 5;
+        general.lastReadSeq = 3;
+        Room direct;
+        direct.id = 11;
+        direct.kind = Room::Kind::Direct;
+        direct.members = { 1, 2 };
+        rooms.setRooms({ Room::fromJson(general.toJson()), Room::fromJson(direct.toJson()) });
+        QCOMPARE(rooms.totalUnread(), 2);
+        QCOMPARE(rooms.titleOf(10), QStringLiteral("#general"));
+        QCOMPARE(rooms.titleOf(11), QStringLiteral("zoe"));
+        QCOMPARE(rooms.directRoomWith(2), 11);
+
+        rooms.noteMessage(messageFrom(11, 1, 2, QStringLiteral("hi")), false);
+        rooms.noteMessage(messageFrom(11, 2, 2, QStringLiteral("there")), false);
+        QCOMPARE(rooms.unreadOf(11), 2);
+        QCOMPARE(rooms.totalUnread(), 4);
+        rooms.setReadUpTo(11, 2);
+        QCOMPARE(rooms.unreadOf(11), 0);
+        QCOMPARE(totals.last().first().toLongLong(), 2);
+
+        // My own message in a room I had read keeps it read.
+        rooms.noteMessage(messageFrom(11, 3, 1, QStringLiteral("mine")), true);
+        QCOMPARE(rooms.unreadOf(11), 0);
+    }
+
+    void roomUpdateWithoutReadFieldsKeepsTheReadMarker()
+    {
+        UsersModel users;
+        RoomsModel rooms(&users);
+        QAbstractItemModelTester tester(&rooms, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Room room;
+        room.id = 7;
+        room.name = QStringLiteral("ops");
+        room.members = { 1 };
+        room.lastSeq = 4;
+        room.lastReadSeq = 4;
+        rooms.upsert(Room::fromJson(room.toJson()));
+        QJsonObject update = room.toJson();
+        update.insert(protocol::key::Members, QJsonArray { 1, 2 });
+        update.remove(protocol::key::LastReadSeq);
+        update.remove(protocol::key::Unread);
+        rooms.upsert(update);
+        QCOMPARE(rooms.unreadOf(7), 0);
+        QCOMPARE(rooms.room(7)->members.size(), 2);
+        rooms.remove(7);
+        QCOMPARE(rooms.rowCount(), 0);
+    }
+
+    void messagesAppendLiveIgnoreDuplicatesAndPrependOlderPages()
+    {
+        ChatConnection connection; // offline: requests fail, the test feeds the pages itself
+        UsersModel users;
+        users.setMe(1);
+        MessageModel model(5, &connection, &users);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        model.addMessages({ messageFrom(5, 101, 2, QStringLiteral("early live")) }); // before the first page
+        model.setLatestPage(page(5, 51, 100), true);
+        QCOMPARE(model.rowCount(), 51);
+        QCOMPARE(model.lastSeq(), 101);
+        QVERIFY(model.hasOlder());
+
+        model.addMessages({ messageFrom(5, 101, 2, QStringLiteral("early live")) });
+        model.addMessages({ messageFrom(5, 102, 2, QStringLiteral("live")) });
+        QCOMPARE(model.rowCount(), 52);
+        QCOMPARE(model.index(51).data(MessageModel::BodyRole).toString(), QStringLiteral("live"));
+        QVERIFY(model.index(0).data(MessageModel::StartsDayRole).toBool());
+        QVERIFY(model.index(0).data(MessageModel::StartsGroupRole).toBool());
+
+        model.setOlderFetchingAllowed(false);
+        QVERIFY(!model.canFetchMore({}));
+        model.setOlderFetchingAllowed(true);
+        QTRY_VERIFY(model.canFetchMore({})); // once the tester's own fetchMore() has failed offline
+    }
+
+    void pendingRowsBecomeStoredMessagesOnce()
+    {
+        ChatConnection connection;
+        UsersModel users;
+        users.setMe(1);
+        MessageModel model(5, &connection, &users);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLatestPage(page(5, 1, 3), false);
+
+        Outbox::Item item;
+        item.clientId = QStringLiteral("abc");
+        item.roomId = 5;
+        item.body = QStringLiteral("on its way");
+        item.queuedAtMs = 1700000009000;
+        model.addPending(item);
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY(model.index(3).data(MessageModel::PendingRole).toBool());
+        QCOMPARE(model.index(3).data(MessageModel::SeqRole).toLongLong(), 0);
+
+        const Message stored = messageFrom(5, 4, 1, QStringLiteral("on its way"), 0, QStringLiteral("abc"));
+        model.addMessages({ stored });
+        model.addMessages({ stored }); // the ack and message.new both deliver it
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.pendingCount(), 0);
+        QCOMPARE(model.index(3).data(MessageModel::SeqRole).toLongLong(), 4);
+        QVERIFY(!model.index(3).data(MessageModel::PendingRole).toBool());
+    }
+
+    void aGapIsNotPaperedOver()
+    {
+        ChatConnection connection;
+        UsersModel users;
+        MessageModel model(5, &connection, &users);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setLatestPage(page(5, 1, 3), false);
+        model.addMessages({ messageFrom(5, 6, 2, QStringLiteral("after a gap")) });
+        QCOMPARE(model.lastSeq(), 3); // waits for messages.history after=3 instead
+    }
+
+    void daySeparatorsFollowLocalDays()
+    {
+        ChatConnection connection;
+        UsersModel users;
+        MessageModel model(5, &connection, &users);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime day(QDate(2024, 3, 1), QTime(10, 0));
+        const qint64 t = day.toMSecsSinceEpoch();
+        model.setLatestPage({ messageFrom(5, 1, 2, "a", t), messageFrom(5, 2, 2, "b", t + 60000),
+                                messageFrom(5, 3, 3, "c", t + 120000), messageFrom(5, 4, 3, "d", t + 86400000) },
+            false);
+        QCOMPARE(model.index(1).data(MessageModel::StartsDayRole).toBool(), false);
+        QCOMPARE(model.index(1).data(MessageModel::StartsGroupRole).toBool(), false);
+        QCOMPARE(model.index(2).data(MessageModel::StartsGroupRole).toBool(), true);
+        QCOMPARE(model.index(3).data(MessageModel::StartsDayRole).toBool(), true);
+    }
+
+    void backoffGrowsWithJitterAndIsCapped()
+    {
+        Backoff backoff(500, 30000);
+        backoff.setSeed(42);
+        int previousCeiling = 0;
+        for (int attempt = 0; attempt < 12; ++attempt) {
+            const int ceiling = std::min(500 << attempt, 30000);
+            const int delay = backoff.nextDelayMs();
+            QVERIFY2(delay >= ceiling / 2 && delay <= ceiling, qPrintable(QString::number(delay)));
+            QVERIFY(ceiling >= previousCeiling);
+            previousCeiling = ceiling;
+        }
+        backoff.reset();
+        QVERIFY(backoff.nextDelayMs() <= 500);
+    }
+};
+
+QTEST_MAIN(ClientModelsTest)
+#include "tst_client_models.moc"
