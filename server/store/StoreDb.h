@@ -6,6 +6,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 namespace chat::server {
 
 class SqlDialect;
+class SqlStatements;
 
 // One database connection and every query the product makes, synchronous. It lives on one thread:
 // the Store's writer or reader thread, or the admin CLI's main thread. It never knows about sockets.
@@ -71,17 +73,23 @@ public:
         qint64 nowMs);
     Result<HistoryPage> history(const HistoryQuery& query);
     Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq); // never moves backwards; returns the new value
-    // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs.
+    // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs,
+    // timestamps one second apart from firstTs, no client_id. Run it inside the caller's transaction.
     Result<qint64> importMessages(qint64 roomId, qint64 senderId, const QStringList& bodies, qint64 firstTs);
 
     const DatabaseConfig& config() const { return m_config; }
 
 private:
     StoreDb(const DatabaseConfig& config, const QString& connectionName);
+    Result<bool> connect();
+    Result<std::optional<RoomRecord>> roomWhere(const QString& condition, const QVariant& value);
+    Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
 
     DatabaseConfig m_config;
     QString m_connectionName;
     std::unique_ptr<SqlDialect> m_dialect;
+    QSqlDatabase m_db;
+    std::unique_ptr<SqlStatements> m_sql;
 };
 
 } // namespace chat::server

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "StoreJob.h"
+
+#include <QList>
+
+namespace chat::server {
+
+class StoreDb;
+
+// Runs a batch of write jobs in one transaction, each inside its own savepoint, so one failed job
+// does not undo the others. Returns whether the transaction committed; on false nothing of the batch
+// is stored. Does not call the jobs' done().
+class GroupCommit
+{
+public:
+    struct Outcome
+    {
+        bool committed = false;
+        int succeededJobs = 0;
+    };
+    static Outcome run(StoreDb& db, const QList<StoreJob>& jobs);
+};
+
+} // namespace chat::server

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Expected.h"
+#include "StoreTypes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace chat::server {
+
+class SqlDialect;
+class SqlStatements;
+
+// The schema as a list of numbered steps; schema_version records which ones ran. Each step runs in
+// its own transaction together with its schema_version row, so a failed step leaves the previous version.
+class Migrations
+{
+public:
+    struct Step
+    {
+        int version;
+        QString description;
+        std::function<QStringList(const SqlDialect&)> statements;
+    };
+
+    Migrations(SqlStatements& statements, const SqlDialect& dialect)
+        : m_statements(statements)
+        , m_dialect(dialect)
+    {
+    }
+
+    static const QList<Step>& steps();
+    static int latestVersion();
+
+    Expected<int, StoreError> currentVersion(); // 0: empty database
+    Expected<int, StoreError> migrate(qint64 nowMs); // idempotent; returns the version reached
+
+private:
+    Expected<bool, StoreError> ensureVersionTable();
+    Expected<bool, StoreError> apply(const Step& step, qint64 nowMs);
+
+    SqlStatements& m_statements;
+    const SqlDialect& m_dialect;
+};
+
+} // namespace chat::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "config/ServerConfig.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+class QSqlDatabase;
+
+namespace chat::server {
+
+// Everything that differs between SQLite and PostgreSQL: driver setup, column types, statements
+// that have no common spelling. Queries outside this class use only SQL both accept.
+class SqlDialect
+{
+public:
+    static std::unique_ptr<SqlDialect> forDriver(DatabaseConfig::Driver driver);
+    virtual ~SqlDialect() = default;
+
+    virtual QString qtDriverName() const = 0;
+    // Sets the connection parameters of a database that is not open yet.
+    virtual void configure(QSqlDatabase& db, const DatabaseConfig& config) const = 0;
+    // Statements run once on every new connection (PRAGMAs, session settings).
+    virtual QStringList connectionSetup(const DatabaseConfig& config) const = 0;
+
+    // DDL column types
+    virtual QString autoIdColumn() const = 0; // "id <type> PRIMARY KEY", generated on insert
+    virtual QString bigIntType() const = 0;
+    virtual QString boolType() const = 0;
+    virtual QString blobType() const = 0;
+    QString textType() const { return QStringLiteral("TEXT"); }
+
+    virtual QVariant boolValue(bool value) const = 0;
+
+    // The writer's transaction start: SQLite takes the write lock up front so that a second
+    // connection cannot make it fail with SQLITE_BUSY halfway through a batch.
+    virtual QString beginWrite() const = 0;
+    // Inside the migration transaction: keeps two processes from migrating at the same time.
+    virtual QString migrationLock() const = 0;
+    // INSERT that silently does nothing when a unique constraint would be violated.
+    virtual QString insertIgnoring(const QString& table, const QStringList& columns) const = 0;
+    virtual QStringList integrityCheck() const = 0; // statements whose rows name problems; "ok" means none
+    virtual QString tableExists() const = 0; // one bound parameter: the table name; yields a row if it exists
+};
+
+} // namespace chat::server

@@ -1,0 +1,58 @@
+#include "SqlStatements.h"
+
+#include <QSqlError>
+
+namespace chat::server {
+
+StoreError SqlStatements::failureOf(const QSqlQuery& query, const QString& what)
+{
+    const QSqlError error = query.lastError();
+    QString text = error.text();
+    if (!error.nativeErrorCode().isEmpty())
+        text += QStringLiteral(" [") + error.nativeErrorCode() + QLatin1Char(']');
+    return StoreError::failure(what + QStringLiteral(": ") + text);
+}
+
+SqlStatements::Result SqlStatements::prepared(const QString& sql)
+{
+    auto found = m_cache.constFind(sql);
+    if (found != m_cache.constEnd()) return found.value().get();
+    auto query = std::make_shared<QSqlQuery>(m_db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) return failureOf(*query, QStringLiteral("prepare failed"));
+    m_cache.insert(sql, query);
+    return query.get();
+}
+
+SqlStatements::Result SqlStatements::run(const QString& sql, const QVariantList& values)
+{
+    auto query = prepared(sql);
+    if (!query) return query;
+    QSqlQuery* q = *query;
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
+    if (!q->exec()) {
+        StoreError error = failureOf(*q, QStringLiteral("query failed"));
+        q->finish();
+        return error;
+    }
+    return q;
+}
+
+Expected<int, StoreError> SqlStatements::exec(const QString& sql, const QVariantList& values)
+{
+    auto query = run(sql, values);
+    if (!query) return query.error();
+    const int affected = (*query)->numRowsAffected();
+    (*query)->finish();
+    return affected;
+}
+
+Expected<bool, StoreError> SqlStatements::execDirect(const QString& sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) return failureOf(query, QStringLiteral("statement failed"));
+    return true;
+}
+
+} // namespace chat::server

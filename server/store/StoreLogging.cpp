@@ -1,0 +1,5 @@
+#include "StoreLogging.h"
+
+namespace chat::server {
+Q_LOGGING_CATEGORY(lcStore, "chat.store")
+} // namespace chat::server

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Expected.h"
+#include "StoreJob.h"
+#include "StoreTypes.h"
+#include "config/ServerConfig.h"
+
+#include <QMutex>
+#include <QString>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace chat::server {
+
+class StoreDb;
+
+// A thread that owns one StoreDb connection (opened and closed on that thread) and runs queued jobs.
+// A writer drains up to groupCommitMaxBatch jobs into one transaction (GroupCommit) and calls their
+// done() only after the commit; a reader runs jobs one by one, in order, without a transaction.
+class StoreThread
+{
+public:
+    enum class Mode { Writer, Reader };
+    using Prepare = std::function<Expected<bool, StoreError>(StoreDb&)>;
+
+    StoreThread(const DatabaseConfig& config, Mode mode, const QString& name);
+    ~StoreThread(); // stops
+    StoreThread(const StoreThread&) = delete;
+    StoreThread& operator=(const StoreThread&) = delete;
+
+    // Starts the thread, opens its connection and runs `prepare` there; blocks until that is done.
+    Expected<bool, StoreError> start(Prepare prepare = {});
+    // False when the thread is not running (never started, failed, or stopped): the job was not queued.
+    bool enqueue(StoreJob job);
+    // Runs every job queued so far, closes the connection and joins the thread.
+    void stop();
+
+    qint64 committedBatches() const { return m_committedBatches.load(); }
+    qint64 committedWrites() const { return m_committedWrites.load(); }
+
+private:
+    void runThread(const Prepare& prepare);
+    bool waitForBatch(QList<StoreJob>& batch);
+    void runBatch(StoreDb& db, const QList<StoreJob>& batch);
+
+    const DatabaseConfig m_config;
+    const Mode m_mode;
+    const QString m_name;
+    std::unique_ptr<QThread> m_thread;
+
+    QMutex m_mutex;
+    QWaitCondition m_wake; // jobs queued, stop asked, or the connection opened
+    std::deque<StoreJob> m_queue;
+    bool m_accepting = false;
+    bool m_stopping = false;
+    std::optional<Expected<bool, StoreError>> m_startResult;
+
+    std::atomic<qint64> m_committedBatches { 0 };
+    std::atomic<qint64> m_committedWrites { 0 };
+};
+
+} // namespace chat::server
