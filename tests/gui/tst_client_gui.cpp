@@ -236,11 +236,13 @@ private Q_SLOTS:
         QVERIFY(pane->view()->verticalScrollBar()->maximum() > 0);
 
         // Scrolling to the top loads the older page without moving what is on screen.
-        const QModelIndex anchor = pane->model()->index(0);
+        // (The first row loses its day separator when older rows land above it, so watch the second.)
         pane->view()->verticalScrollBar()->setValue(0);
+        const QPersistentModelIndex anchor = pane->model()->index(1);
+        const int anchorTop = pane->view()->visualRect(anchor).top();
         QTRY_COMPARE(pane->model()->rowCount(), 80);
         QCOMPARE(bodiesIn(pane->model()).first(), QStringLiteral("stored 1"));
-        QTRY_VERIFY(pane->view()->visualRect(anchor).top() >= -5 && pane->view()->visualRect(anchor).top() <= 5);
+        QTRY_VERIFY(qAbs(pane->view()->visualRect(anchor).top() - anchorTop) <= 2);
         QVERIFY(!pane->model()->hasOlder());
     }
 

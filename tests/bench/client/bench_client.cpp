@@ -1,0 +1,147 @@
+// Workload: a chat-server process on a store seeded directly (StoreDb::importMessages) with a room of
+// 100,000 messages and a small second room; the real client widgets (MainWindow, dock, chat pane) signed in
+// with a saved token. Reports
+//   1. click -> painted history: click the big room in the dock until its newest page is laid out and
+//      painted (the room's cached timeline is dropped before each run, so every open is cold); median of 21;
+//   2. per older page while scrolling back through 5,000 messages: scroll to the top, wait for the page to
+//      arrive, be laid out above the anchor and painted;
+//   3. the client's resident memory (VmRSS of this process; the server is another process) with 10,000
+//      messages loaded, and before the room was opened.
+// Run: xvfb-run -a -s "-screen 0 1280x800x24" build/tests/bench/client/bench-client  (or QT_QPA_PLATFORM=offscreen)
+#include "AppController.h"
+#include "BenchSetup.h"
+#include "ChatPane.h"
+#include "ChatSession.h"
+#include "MainWindow.h"
+#include "MessageModel.h"
+#include "PeopleDock.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListView>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace chat::client;
+
+namespace {
+constexpr int Messages = 100000;
+constexpr int OpenRuns = 21;
+
+bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+qint64 rssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+void clickRoom(PeopleDock* dock, qint64 roomId)
+{
+    const QModelIndex index = dock->indexOfRoom(roomId);
+    QTest::mouseClick(dock->roomsView()->viewport(), Qt::LeftButton, {}, dock->roomsView()->visualRect(index).center());
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    qputenv("QT_NO_GLIB", "1");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("chat-bench"));
+    QCoreApplication::setApplicationName(QStringLiteral("bench-client"));
+
+    BenchSetup setup;
+    QElapsedTimer seeding;
+    seeding.start();
+    const QStringList tokens = setup.seedUsers(2);
+    const qint64 bigRoom = setup.seedRoom(QStringLiteral("history"), Messages, { 1, 2 });
+    const qint64 smallRoom = setup.seedRoom(QStringLiteral("lobby"), 10, { 1, 2 });
+    qInfo("seeded %d messages in %lld ms", Messages, seeding.elapsed());
+    if (!setup.startServer())
+        qFatal("chat-server did not start");
+
+    AppController controller(TokenStore::Backend::Settings);
+    controller.connection()->resume(setup.url(), tokens.first());
+    if (!waitFor([&] { return controller.mainWindow()->isVisible() && controller.session()->isSynced(); }))
+        qFatal("could not sign in");
+    MainWindow* window = controller.mainWindow();
+    window->resize(1100, 750);
+    PeopleDock* dock = window->dock();
+    ChatPane* pane = window->chatPane();
+    if (!waitFor([&] { return dock->indexOfRoom(bigRoom).isValid() && dock->indexOfRoom(smallRoom).isValid(); }))
+        qFatal("rooms not listed");
+    const qint64 rssBefore = rssKiB();
+
+    QList<double> opens;
+    for (int run = 0; run < OpenRuns; ++run) {
+        clickRoom(dock, smallRoom);
+        waitFor([&] { return pane->model() && pane->roomId() == smallRoom && pane->model()->isLoaded(); });
+        controller.session()->forgetMessages(bigRoom);
+        QCoreApplication::processEvents();
+
+        QElapsedTimer timer;
+        timer.start();
+        clickRoom(dock, bigRoom);
+        waitFor([&] { return pane->roomId() == bigRoom && pane->model()->isLoaded(); });
+        pane->view()->viewport()->repaint();
+        opens.append(timer.nsecsElapsed() / 1e6);
+    }
+
+    QList<double> pages;
+    MessageModel* model = pane->model();
+    QScrollBar* bar = pane->view()->verticalScrollBar();
+    auto scrollBackTo = [&](int loaded, QList<double>* samples) {
+        while (model->storedCount() < loaded && model->hasOlder()) {
+            const int before = model->storedCount();
+            QElapsedTimer timer;
+            timer.start();
+            bar->setValue(bar->minimum());
+            if (!waitFor([&] { return model->storedCount() > before; }))
+                qFatal("older page did not arrive");
+            pane->view()->viewport()->repaint();
+            if (samples)
+                samples->append(timer.nsecsElapsed() / 1e6);
+        }
+    };
+    scrollBackTo(5000 + MessageModel::PageSize, &pages);
+    scrollBackTo(10000, nullptr);
+    const qint64 rssLoaded = rssKiB();
+
+    QList<double> sortedPages = pages;
+    std::sort(sortedPages.begin(), sortedPages.end());
+    printf("bench-client: room of %d messages, page size %d, window 1100x750\n", Messages, MessageModel::PageSize);
+    printf("  click -> painted history (cold, %d runs): median %.1f ms, min %.1f ms, max %.1f ms\n", OpenRuns,
+        median(opens), *std::min_element(opens.begin(), opens.end()), *std::max_element(opens.begin(), opens.end()));
+    printf("  older page while scrolling back 5,000 messages (%lld pages): median %.1f ms, p90 %.1f ms, max %.1f ms\n",
+        qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)), sortedPages.last());
+    printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n", rssBefore,
+        rssLoaded, model->storedCount(), rssLoaded - rssBefore);
+    return 0;
+}
