@@ -1,0 +1,136 @@
+#include "Fixtures.h"
+
+#include <QTest>
+
+using namespace chat;
+using namespace chat::test;
+namespace key = protocol::key;
+namespace method = protocol::method;
+
+// Bad input gets a clear error, never crashes the server and never disturbs anyone else.
+class RobustnessTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestClient> m_bystander;
+
+    void verifyBystanderUnaffected()
+    {
+        QVERIFY(m_bystander->isConnected());
+        QVERIFY(m_bystander->call(method::UsersList).ok());
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+        m_bystander = signedUpClient(*m_server, QStringLiteral("bystander"));
+        QVERIFY(m_bystander);
+    }
+    void cleanup()
+    {
+        m_bystander.reset();
+        m_server.reset();
+    }
+
+    void malformedFramesGetJsonRpcErrors_data()
+    {
+        QTest::addColumn<QString>("frame");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not json") << "hello?" << errc::ParseError << "parse_error";
+        QTest::newRow("truncated") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.li" << errc::ParseError << "parse_error";
+        QTest::newRow("batch") << "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.list\"}]" << errc::InvalidRequest << "invalid_request";
+        QTest::newRow("scalar") << "42" << errc::InvalidRequest << "invalid_request";
+        QTest::newRow("no version") << "{\"id\":1,\"method\":\"users.list\"}" << errc::InvalidRequest << "invalid_request";
+        QTest::newRow("id object") << "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"users.list\"}" << errc::InvalidRequest << "invalid_request";
+        QTest::newRow("params array") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.login\",\"params\":[\"a\",\"b\"]}" << errc::InvalidParams << "invalid_params";
+        QTest::newRow("unknown method") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rooms.explode\"}" << errc::MethodNotFound << "method_not_found";
+        QTest::newRow("wrong param type") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.login\",\"params\":{\"username\":5,\"password\":\"x\"}}" << errc::InvalidParams << "invalid_params";
+    }
+    void malformedFramesGetJsonRpcErrors()
+    {
+        QFETCH(QString, frame);
+        QFETCH(int, code);
+        QFETCH(QString, reason);
+        TestClient client;
+        QVERIFY(client.connectTo(m_server->url()));
+        client.sendRaw(frame);
+        const bool expectsId = frame.startsWith(QLatin1Char('{')) && frame.contains(QLatin1String("\"id\":1")) && code != errc::ParseError;
+        const Reply reply = expectsId ? client.waitForReply(1) : client.waitForAnyError();
+        QVERIFY(reply.answered);
+        QCOMPARE(reply.error->code, code);
+        QCOMPARE(reply.reason(), reason);
+        QVERIFY(!reply.error->message.isEmpty());
+        QVERIFY(client.isConnected());
+        verifyBystanderUnaffected();
+    }
+
+    void binaryFramesAreRefused()
+    {
+        TestClient client;
+        QVERIFY(client.connectTo(m_server->url()));
+        client.sendRawBinary(QByteArray("\x00\x01\x02", 3));
+        QCOMPARE(client.waitForAnyError().reason(), QStringLiteral("invalid_request"));
+        QVERIFY(client.isConnected());
+    }
+
+    void oversizeFrameIsRefusedAndConnectionStays()
+    {
+        TestClient client;
+        QVERIFY(client.connectTo(m_server->url()));
+        const QString padding(70 * 1024, QLatin1Char('x'));
+        client.sendRaw(QStringLiteral("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.list\",\"params\":{\"pad\":\"%1\"}}").arg(padding));
+        QCOMPARE(client.waitForAnyError().reason(), QStringLiteral("too_large"));
+        QVERIFY(client.isConnected());
+        QVERIFY(client.signup(QStringLiteral("survivor")).ok());
+        verifyBystanderUnaffected();
+    }
+
+    void hugeFrameClosesOnlyThatConnection()
+    {
+        TestClient client;
+        QVERIFY(client.connectTo(m_server->url()));
+        client.sendRaw(QString(300 * 1024, QLatin1Char('x')));
+        QVERIFY(client.waitForDisconnected());
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        verifyBystanderUnaffected();
+    }
+
+    void floodIsRateLimitedThenDisconnected()
+    {
+        TestClient client;
+        QVERIFY(client.connectTo(m_server->url()));
+        const QString frame = QStringLiteral("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"users.list\"}");
+        for (int i = 0; i < 1000; ++i)
+            client.sendRaw(frame);
+        QCOMPARE(client.waitForAnyError().reason(), QStringLiteral("rate_limited"));
+        QVERIFY(client.waitForDisconnected());
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        verifyBystanderUnaffected();
+    }
+
+    void unauthenticatedConnectionTimesOut()
+    {
+        TestServer server([](server::ServerConfig& config) { config.connection.authTimeoutMs = 300; });
+        QVERIFY(server.start());
+        TestClient client;
+        QVERIFY(client.connectTo(server.url()));
+        QVERIFY(client.waitForDisconnected(5000));
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
+    void serverStopSaysGoingAway()
+    {
+        TestClient client;
+        QVERIFY(client.connectTo(m_server->url()));
+        m_server->stop();
+        QVERIFY(client.waitForDisconnected());
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    }
+};
+
+QTEST_GUILESS_MAIN(RobustnessTest)
+#include "tst_robustness.moc"
