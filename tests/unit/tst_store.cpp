@@ -1,3 +1,4 @@
+#include "StoreTestDatabase.h"
 #include "store/Store.h"
 
 #include <QSemaphore>
@@ -60,8 +61,9 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_config = DatabaseConfig();
-        m_config.path = m_dir.filePath(QStringLiteral("chat-%1.sqlite3").arg(++m_run));
+        m_config = StoreTestDatabase::config(m_dir.filePath(QStringLiteral("chat-%1.sqlite3").arg(++m_run)));
+        m_config.synchronousFull = true;
+        StoreTestDatabase::reset(m_config);
         m_store = std::make_unique<Store>(m_config);
         auto started = m_store->start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));

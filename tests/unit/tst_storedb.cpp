@@ -1,3 +1,4 @@
+#include "StoreTestDatabase.h"
 #include "store/StoreDb.h"
 
 #include <QFile>
@@ -11,7 +12,8 @@ using namespace chat::server;
 
 namespace {
 constexpr qint64 Now = 1700000000000;
-}
+
+} // namespace
 
 class StoreDbTest : public QObject
 {
@@ -22,10 +24,7 @@ private:
 
     DatabaseConfig config() const
     {
-        DatabaseConfig config;
-        config.path = m_dir.filePath(QStringLiteral("chat.sqlite3"));
-        config.synchronousFull = false;
-        return config;
+        return StoreTestDatabase::config(m_dir.filePath(QStringLiteral("chat.sqlite3")));
     }
 
     std::unique_ptr<StoreDb> openDb()
@@ -52,12 +51,12 @@ private:
         return room->id;
     }
 
+    void resetDatabase() { StoreTestDatabase::reset(config()); }
+
 private Q_SLOTS:
     void init()
     {
-        QFile::remove(config().path);
-        QFile::remove(config().path + QStringLiteral("-wal"));
-        QFile::remove(config().path + QStringLiteral("-shm"));
+        resetDatabase();
         m_db = openDb();
         auto migrated = m_db->migrate();
         QVERIFY2(migrated.ok(), migrated.ok() ? "" : qPrintable(migrated.error().message));
@@ -68,7 +67,7 @@ private Q_SLOTS:
     void aNewDatabaseStartsAtVersionZero()
     {
         m_db.reset();
-        QFile::remove(config().path);
+        resetDatabase();
         auto fresh = openDb();
         QCOMPARE(fresh->schemaVersion(), 0);
         auto migrated = fresh->migrate();
@@ -468,7 +467,7 @@ private Q_SLOTS:
         const qint64 roomId = groupWithMessages(3, alice);
         m_db->markRead(roomId, alice, 2);
         m_db.reset();
-        QVERIFY(QFile::exists(config().path));
+        QVERIFY(StoreTestDatabase::onPostgres() || QFile::exists(config().path));
 
         m_db = openDb();
         QCOMPARE(m_db->schemaVersion(), StoreDb::latestSchemaVersion());
