@@ -30,9 +30,8 @@ Expected<bool, StoreError> StoreThread::start(Prepare prepare)
     m_thread.reset(QThread::create([this, prepare = std::move(prepare)] { runThread(prepare); }));
     m_thread->setObjectName(m_name);
     m_thread->start();
-    QMutexLocker lock(&m_mutex);
-    while (!m_startResult)
-        m_wake.wait(&m_mutex);
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [this] { return m_startResult.has_value(); });
     const Expected<bool, StoreError> result = *m_startResult;
     lock.unlock();
     if (!result.ok()) {
@@ -44,10 +43,10 @@ Expected<bool, StoreError> StoreThread::start(Prepare prepare)
 
 bool StoreThread::enqueue(StoreJob job)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (!m_accepting) return false;
     m_queue.push_back(std::move(job));
-    m_wake.wakeAll();
+    m_wake.notify_all();
     return true;
 }
 
@@ -55,10 +54,10 @@ void StoreThread::stop()
 {
     if (!m_thread) return;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_accepting = false;
         m_stopping = true;
-        m_wake.wakeAll();
+        m_wake.notify_all();
     }
     m_thread->wait();
     m_thread.reset();
@@ -70,10 +69,10 @@ void StoreThread::runThread(const Prepare& prepare)
     Expected<bool, StoreError> ready = opened.ok() ? Expected<bool, StoreError>(true) : opened.error();
     if (ready.ok() && prepare) ready = prepare(**opened);
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_accepting = ready.ok();
         m_startResult = ready;
-        m_wake.wakeAll();
+        m_wake.notify_all();
     }
     if (!ready.ok()) return; // the connection, if any, closes here, on its own thread
     StoreDb& db = **opened;
@@ -86,9 +85,8 @@ void StoreThread::runThread(const Prepare& prepare)
 bool StoreThread::waitForBatch(QList<StoreJob>& batch)
 {
     batch.clear();
-    QMutexLocker lock(&m_mutex);
-    while (m_queue.empty() && !m_stopping)
-        m_wake.wait(&m_mutex);
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
     if (m_queue.empty()) return false; // stopping, and everything queued has run
     const qsizetype limit = m_mode == Mode::Writer ? std::max(1, m_config.groupCommitMaxBatch) : 64;
     while (!m_queue.empty() && batch.size() < limit) {

@@ -5,14 +5,14 @@
 #include "StoreTypes.h"
 #include "config/ServerConfig.h"
 
-#include <QMutex>
 #include <QString>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 class QThread;
@@ -55,8 +55,9 @@ private:
     const QString m_name;
     std::unique_ptr<QThread> m_thread;
 
-    QMutex m_mutex;
-    QWaitCondition m_wake; // jobs queued, stop asked, or the connection opened
+    // std:: rather than QMutex so that ThreadSanitizer, which cannot see into Qt's futex code, checks it.
+    std::mutex m_mutex;
+    std::condition_variable m_wake; // jobs queued, stop asked, or the connection opened
     std::deque<StoreJob> m_queue;
     bool m_accepting = false;
     bool m_stopping = false;

@@ -165,6 +165,34 @@ private Q_SLOTS:
         QVERIFY(!found->value().has_value()); // the failed job's own change was rolled back
     }
 
+    void aJobWhoseStatementFailsDoesNotAbortTheBatch()
+    {
+        // On PostgreSQL a failed statement poisons the whole transaction unless its savepoint is rolled back.
+        QSemaphore gate;
+        holdTheWriter(gate);
+        QList<StoreDb::Result<AppendOutcome>> results;
+        send(QStringLiteral("before"), this, results);
+        std::optional<StoreDb::Result<bool>> failed;
+        const qint64 alice = m_alice;
+        m_store->write<bool>(
+            [alice](StoreDb& db) -> StoreDb::Result<bool> {
+                const SessionRecord session { "same-token", alice, Now, Now + 1000 };
+                if (auto first = db.createSession(session); !first) return first;
+                return db.createSession(session); // violates the primary key
+            },
+            this, [&failed](StoreDb::Result<bool> result) { failed = result; });
+        send(QStringLiteral("after"), this, results);
+        gate.release();
+
+        QTRY_COMPARE(results.size(), 2);
+        QTRY_VERIFY(failed.has_value());
+        QVERIFY(!failed->ok());
+        QCOMPARE(failed->error().kind, StoreError::Kind::Failure);
+        QVERIFY(results.at(0).ok() && results.at(1).ok());
+        QCOMPARE(results.at(1)->message.seq, 2);
+        QCOMPARE(storedMessages(), 2);
+    }
+
     void resultsForADeletedContextAreDropped()
     {
         QSemaphore gate;
