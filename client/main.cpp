@@ -1,5 +1,7 @@
 #include "AppController.h"
 
+#include "Icons.h"
+
 #include <QApplication>
 #include <QIcon>
 #include <QLibraryInfo>
@@ -14,7 +16,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("chat-client"));
     QApplication::setApplicationDisplayName(QStringLiteral("Chat"));
     QApplication::setApplicationVersion(QStringLiteral(CHAT_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/chat-client.svg")));
+    QApplication::setWindowIcon(chat::client::Icons::app());
     QApplication::setDesktopFileName(QStringLiteral("chat-client"));
 
     QTranslator qtTranslator;

@@ -42,12 +42,23 @@ MessageModel::RowView MessageModel::viewOf(int row) const
     return { m_users->me(), m_pending.at(row - m_messages.size()).ts };
 }
 
+qint64 MessageModel::localDayOf(qint64 ts) const
+{
+    // Views ask for every row's size on each layout: time zone conversions per row add up, so remember the
+    // UTC offset per hour (offsets change on hour boundaries).
+    const qint64 hour = ts / 3600000;
+    auto it = m_offsetByHour.constFind(hour);
+    if (it == m_offsetByHour.constEnd())
+        it = m_offsetByHour.insert(hour, QDateTime::fromMSecsSinceEpoch(ts).offsetFromUtc() * qint64(1000));
+    const qint64 local = ts + *it;
+    return local >= 0 ? local / 86400000 : (local - 86399999) / 86400000;
+}
+
 bool MessageModel::startsDay(int row) const
 {
     if (row == 0)
         return true;
-    const QDate day = QDateTime::fromMSecsSinceEpoch(viewOf(row).ts).date();
-    return QDateTime::fromMSecsSinceEpoch(viewOf(row - 1).ts).date() != day;
+    return localDayOf(viewOf(row).ts) != localDayOf(viewOf(row - 1).ts);
 }
 
 bool MessageModel::startsGroup(int row) const

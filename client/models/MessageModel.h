@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 #include <QDateTime>
+#include <QHash>
 
 namespace chat::client {
 
@@ -77,6 +78,7 @@ private:
     };
     RowView viewOf(int row) const;
     bool startsDay(int row) const;
+    qint64 localDayOf(qint64 ts) const;
     bool startsGroup(int row) const;
     void appendInOrder(const QList<Message>& messages);
     void dropPendingFor(const QList<Message>& messages);
@@ -94,6 +96,7 @@ private:
     bool m_olderAllowed = true;
     bool m_fillingGap = false;
     bool m_gapSeenWhileFilling = false;
+    mutable QHash<qint64, qint64> m_offsetByHour; // UTC hour -> local offset in ms
 };
 
 } // namespace chat::client

@@ -2,6 +2,8 @@
 
 #include "CredentialsForm.h"
 
+#include "Icons.h"
+
 #include <QDialogButtonBox>
 #include <QIcon>
 #include <QLabel>
@@ -14,7 +16,7 @@ namespace chat::client {
 LoginDialog::LoginDialog(QWidget* parent) : QDialog(parent), m_form(new CredentialsForm(this))
 {
     setWindowTitle(tr("Sign in — Chat"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/chat-client.svg")));
+    setWindowIcon(Icons::app());
     setAccessibleName(tr("Sign in"));
 
     auto* heading = new QLabel(tr("<h2>Welcome back</h2>Sign in to your team's chat server."), this);

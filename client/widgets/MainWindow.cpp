@@ -6,6 +6,8 @@
 #include "RoomsModel.h"
 #include "UsersModel.h"
 
+#include "Icons.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -34,7 +36,7 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
       m_pane(new ChatPane(session, this)), m_connectionLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/chat-client.svg")));
+    setWindowIcon(Icons::app());
     setCentralWidget(m_pane);
     addDockWidget(Qt::LeftDockWidgetArea, m_dock);
     resize(1000, 680);
@@ -42,7 +44,7 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     m_toggleDock = m_dock->toggleViewAction();
     m_toggleDock->setText(tr("&People and rooms"));
     m_toggleDock->setToolTip(tr("Show or hide the people and rooms sidebar (Ctrl+B)"));
-    m_toggleDock->setIcon(QIcon(QStringLiteral(":/icons/people.svg")));
+    m_toggleDock->setIcon(Icons::sidebar(palette()));
     m_toggleDock->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_toggleDock->setShortcutContext(Qt::WindowShortcut);
 

@@ -3,6 +3,7 @@
 #include "MessageModel.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QMouseEvent>
 #include <QPainter>
@@ -34,6 +35,17 @@ QColor senderColor(qint64 senderId, const QPalette& palette)
     return isDark ? dark[slot] : light[slot];
 }
 } // namespace
+
+// The locale's short time without seconds (some locales' "short" format still has them).
+QString MessageDelegate::shortTimeFormat()
+{
+    static const QString format = [] {
+        QString text = QLocale().timeFormat(QLocale::ShortFormat);
+        static const QRegularExpression seconds(QStringLiteral("[:.]ss?"));
+        return text.remove(seconds);
+    }();
+    return format;
+}
 
 MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent) { }
 
@@ -112,8 +124,11 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
+    // Views lay out with an empty option rect: wrap at the viewport's width, as paint() will.
     QStyleOptionViewItem opt = option;
-    opt.rect = QRect(0, 0, option.rect.width() > 0 ? option.rect.width() : 400, 0);
+    const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
+    const int width = view ? view->viewport()->width() : option.rect.width();
+    opt.rect = QRect(0, 0, width > 0 ? width : 400, 0);
     const Layout layout = layoutFor(opt, index);
     return { opt.rect.width(), layout.body.bottom() + 1 + RowGap };
 }
@@ -156,7 +171,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         const QString sender = index.data(MessageModel::SenderNameRole).toString();
         painter->drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter, sender);
         const int after = QFontMetrics(bold).horizontalAdvance(sender) + 10;
-        QString time = QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().time(), QLocale::ShortFormat);
+        QString time = QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().time(), shortTimeFormat());
         if (pending)
             time += QLatin1String("  ·  ") + tr("sending…");
         painter->setFont(small);

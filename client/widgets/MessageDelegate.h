@@ -25,6 +25,7 @@ public:
     void clearCache() { m_heights.clear(); }
     QString anchorAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const;
     static QString toHtml(const QString& plainText);
+    static QString shortTimeFormat();
 
 Q_SIGNALS:
     void linkActivated(const QString& url);

@@ -73,7 +73,17 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_rooms->setAccessibleName(tr("Rooms"));
     m_rooms->setModel(m_roomsModel);
     m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, m_rooms));
-    m_rooms->setMaximumHeight(200);
+    auto fitRooms = [this] {
+        // As tall as its rooms (up to six), so that people get the rest of the dock.
+        const int rows = std::clamp(m_roomsModel->rowCount(), 1, 6);
+        const int rowHeight = m_rooms->sizeHintForRow(0) > 0 ? m_rooms->sizeHintForRow(0) : fontMetrics().height() + 12;
+        m_rooms->setFixedHeight(rows * rowHeight + 2 * m_rooms->frameWidth() + 2);
+    };
+    connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this, fitRooms);
+    connect(m_roomsModel, &QAbstractItemModel::rowsRemoved, this, fitRooms);
+    connect(m_roomsModel, &QAbstractItemModel::modelReset, this, fitRooms);
+    connect(m_roomsModel, &QAbstractItemModel::layoutChanged, this, fitRooms);
+    fitRooms();
 
     auto toolButton = [content](const QString& text, const QString& tip) {
         auto* button = new QToolButton(content);

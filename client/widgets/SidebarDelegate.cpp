@@ -39,7 +39,7 @@ void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         const bool online = index.data(m_onlineRole).toBool();
         const QRect dotRect(x, rect.center().y() - dot / 2, dot, dot);
         painter->setPen(online ? Qt::NoPen : QPen(option.palette.color(group, QPalette::PlaceholderText), 1.5));
-        painter->setBrush(online ? QColor(0x2e, 0xa0, 0x43) : Qt::NoBrush);
+        painter->setBrush(online ? QBrush(QColor(0x2e, 0xa0, 0x43)) : QBrush(Qt::NoBrush));
         painter->drawEllipse(dotRect.adjusted(1, 1, -1, -1));
         x += dot + 8;
     }

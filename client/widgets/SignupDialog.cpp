@@ -2,6 +2,8 @@
 
 #include "CredentialsForm.h"
 
+#include "Icons.h"
+
 #include <QDialogButtonBox>
 #include <QIcon>
 #include <QLabel>
@@ -15,7 +17,7 @@ SignupDialog::SignupDialog(QWidget* parent)
     : QDialog(parent), m_form(new CredentialsForm(this)), m_confirm(new QLineEdit(this))
 {
     setWindowTitle(tr("Create account — Chat"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/chat-client.svg")));
+    setWindowIcon(Icons::app());
     setAccessibleName(tr("Create account"));
 
     auto* heading = new QLabel(tr("<h2>Create your account</h2>Pick a username your team will recognise."), this);

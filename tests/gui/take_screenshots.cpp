@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QSettings>
@@ -78,11 +79,14 @@ int main(int argc, char* argv[])
     if (!alice || !bob || !carol || !dave || !erin || !frank)
         qFatal("cannot sign up the cast");
     const qint64 aliceId = alice->userId();
+    for (const QString& name : { QStringLiteral("design"), QStringLiteral("release-1.0") }) {
+        const qint64 room = roomIdOf(bob->call(protocol::method::RoomsCreate, params::CreateRoom { name }.toJson()));
+        alice->call(protocol::method::RoomsJoin, params::RoomRef { room }.toJson());
+        say(*bob, room, QStringLiteral("Welcome to #%1").arg(name));
+    }
     alice->close();
     frank->close();
     erin->close();
-    bob->call(protocol::method::RoomsCreate, params::CreateRoom { QStringLiteral("design") }.toJson());
-    carol->call(protocol::method::RoomsCreate, params::CreateRoom { QStringLiteral("release-1.0") }.toJson());
     const qint64 withBob = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { aliceId }.toJson()));
     const qint64 withCarol = roomIdOf(carol->call(protocol::method::RoomsDirect, params::Direct { aliceId }.toJson()));
     say(*bob, withBob, QStringLiteral("Morning! Did the new build make it to staging?"));
@@ -112,9 +116,9 @@ int main(int argc, char* argv[])
 
     QTest::keyClicks(pane->composer(), QStringLiteral("Yes, it went out at 9:40. Smoke tests are green."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
-    waitFor([&] { return pane->model()->rowCount() == 3; });
+    waitFor([&] { return pane->model()->rowCount() == 3 && pane->model()->pendingCount() == 0; });
     say(*bob, withBob, QStringLiteral("Great. I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
-    QTest::keyClicks(pane->composer(), QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
+    pane->composer()->insertPlainText(QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 5 && pane->model()->pendingCount() == 0; });
     say(*carol, withCarol, QStringLiteral("Lunch at 12:30?"));

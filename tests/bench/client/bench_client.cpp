@@ -7,6 +7,7 @@
 //      arrive, be laid out above the anchor and painted;
 //   3. the client's resident memory (VmRSS of this process; the server is another process) with 10,000
 //      messages loaded, and before the room was opened.
+// The server runs in a child process (this program with --serve), so that the memory is the client's alone.
 // Run: xvfb-run -a -s "-screen 0 1280x800x24" build/tests/bench/client/bench-client  (or QT_QPA_PLATFORM=offscreen)
 #include "AppController.h"
 #include "BenchSetup.h"
@@ -16,7 +17,11 @@
 #include "MessageModel.h"
 #include "PeopleDock.h"
 
+#include "core/ChatServer.h"
+
 #include <QApplication>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QListView>
@@ -67,11 +72,46 @@ void clickRoom(PeopleDock* dock, qint64 roomId)
     const QModelIndex index = dock->indexOfRoom(roomId);
     QTest::mouseClick(dock->roomsView()->viewport(), Qt::LeftButton, {}, dock->roomsView()->visualRect(index).center());
 }
+
+int serve(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    chat::server::ServerConfig config;
+    config.port = 0;
+    config.database.path = QString::fromLocal8Bit(argv[2]);
+    chat::server::ChatServer server(config);
+    const auto started = server.start();
+    if (!started)
+        qFatal("server: %s", qPrintable(started.error()));
+    printf("listening on %s\n", qPrintable(server.url().toString()));
+    fflush(stdout);
+    return app.exec();
+}
+
+// Starts `this --serve <database>` and returns its URL.
+QUrl startServerProcess(QProcess& process, const QString& databasePath)
+{
+    process.setProgram(QCoreApplication::applicationFilePath());
+    process.setArguments({ QStringLiteral("--serve"), databasePath });
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start();
+    QString output;
+    static const QRegularExpression listening(QStringLiteral("listening on (ws://\\S+)"));
+    while (process.waitForReadyRead(30000)) {
+        output += QString::fromUtf8(process.readAllStandardOutput());
+        const QRegularExpressionMatch match = listening.match(output);
+        if (match.hasMatch())
+            return QUrl(match.captured(1));
+    }
+    qFatal("the server process did not start");
+}
 } // namespace
 
 int main(int argc, char* argv[])
 {
     qputenv("QT_NO_GLIB", "1");
+    if (argc > 2 && qstrcmp(argv[1], "--serve") == 0)
+        return serve(argc, argv);
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("chat-bench"));
@@ -84,11 +124,11 @@ int main(int argc, char* argv[])
     const qint64 bigRoom = setup.seedRoom(QStringLiteral("history"), Messages, { 1, 2 });
     const qint64 smallRoom = setup.seedRoom(QStringLiteral("lobby"), 10, { 1, 2 });
     qInfo("seeded %d messages in %lld ms", Messages, seeding.elapsed());
-    if (!setup.startServer())
-        qFatal("chat-server did not start");
+    QProcess serverProcess;
+    const QUrl url = startServerProcess(serverProcess, setup.databasePath());
 
     AppController controller(TokenStore::Backend::Settings);
-    controller.connection()->resume(setup.url(), tokens.first());
+    controller.connection()->resume(url, tokens.first());
     if (!waitFor([&] { return controller.mainWindow()->isVisible() && controller.session()->isSynced(); }))
         qFatal("could not sign in");
     MainWindow* window = controller.mainWindow();
@@ -143,5 +183,7 @@ int main(int argc, char* argv[])
         qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)), sortedPages.last());
     printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n", rssBefore,
         rssLoaded, model->storedCount(), rssLoaded - rssBefore);
+    serverProcess.terminate();
+    serverProcess.waitForFinished(10000);
     return 0;
 }
