@@ -5,7 +5,8 @@
 
 namespace chat::client {
 
-RpcClient::RpcClient(QObject* parent) : QObject(parent)
+RpcClient::RpcClient(QObject* parent)
+    : QObject(parent)
 {
     m_clock.start();
     m_deadlineTimer.setInterval(250);
@@ -54,8 +55,7 @@ void RpcClient::call(const QString& method, const QJsonObject& params, QObject* 
         return;
     }
     m_socket.sendTextMessage(QString::fromUtf8(jsonrpc::encodeRequest(id, method, params)));
-    if (!m_deadlineTimer.isActive())
-        m_deadlineTimer.start();
+    if (!m_deadlineTimer.isActive()) m_deadlineTimer.start();
 }
 
 void RpcClient::notify(const QString& method, const QJsonObject& params)
@@ -98,13 +98,11 @@ void RpcClient::expireOverdue()
     const qint64 now = m_clock.elapsed();
     QList<qint64> overdue;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (it->deadline <= now)
-            overdue.append(it.key());
+        if (it->deadline <= now) overdue.append(it.key());
     }
     for (qint64 id : overdue)
         finish(id, RpcResult { {}, RpcError::unavailable(tr("The server did not answer in time")) });
-    if (m_pending.isEmpty())
-        m_deadlineTimer.stop();
+    if (m_pending.isEmpty()) m_deadlineTimer.stop();
 }
 
 void RpcClient::failAll(const RpcError& error)
@@ -118,8 +116,7 @@ void RpcClient::failAll(const RpcError& error)
 void RpcClient::finish(qint64 id, const RpcResult& result)
 {
     const Pending pending = m_pending.take(id);
-    if (pending.done && pending.context)
-        pending.done(result);
+    if (pending.done && pending.context) pending.done(result);
 }
 
 } // namespace chat::client

@@ -9,8 +9,10 @@
 
 namespace chat::client {
 
-// The answer to one request: its result object, or the error (a server error, a timeout or a lost connection).
-struct RpcResult {
+// The answer to one request: its result object, or the error (a server error, a timeout or a lost
+// connection).
+struct RpcResult
+{
     QJsonObject result;
     std::optional<RpcError> error;
 

@@ -14,12 +14,16 @@ namespace {
 const QString Service = QStringLiteral("chat-client");
 }
 
-TokenStore::TokenStore(Backend backend, QObject* parent) : QObject(parent), m_backend(backend) { }
+TokenStore::TokenStore(Backend backend, QObject* parent)
+    : QObject(parent)
+    , m_backend(backend)
+{
+}
 
 TokenStore::Backend TokenStore::backendFromEnvironment()
 {
     return qEnvironmentVariable("CHAT_CLIENT_TOKEN_STORE") == QLatin1String("settings") ? Backend::Settings
-                                                                                     : Backend::Keychain;
+                                                                                        : Backend::Keychain;
 }
 
 QString TokenStore::settingsKey(const QString& account)
@@ -44,8 +48,7 @@ void TokenStore::load(const QString& account, QObject* context, std::function<vo
         auto* read = static_cast<QKeychain::ReadPasswordJob*>(finished);
         if (read->error() != QKeychain::NoError && read->error() != QKeychain::EntryNotFound)
             qCInfo(lcSession) << "keychain read failed:" << read->errorString();
-        if (guard)
-            done(read->error() == QKeychain::NoError ? read->textData() : QString());
+        if (guard) done(read->error() == QKeychain::NoError ? read->textData() : QString());
     });
     job->start();
 }

@@ -20,9 +20,13 @@ const QString DefaultServer = QStringLiteral("ws://127.0.0.1:7447");
 } // namespace
 
 AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
-    : QObject(parent), m_connection(new ChatConnection(this)), m_session(new ChatSession(m_connection, this)),
-      m_tokens(new TokenStore(tokenBackend, this)), m_login(new LoginDialog), m_signup(new SignupDialog),
-      m_window(new MainWindow(m_session))
+    : QObject(parent)
+    , m_connection(new ChatConnection(this))
+    , m_session(new ChatSession(m_connection, this))
+    , m_tokens(new TokenStore(tokenBackend, this))
+    , m_login(new LoginDialog)
+    , m_signup(new SignupDialog)
+    , m_window(new MainWindow(m_session))
 {
     QSettings settings;
     const QString server = settings.value(ServerKey, DefaultServer).toString();
@@ -78,12 +82,17 @@ AppController::~AppController()
     delete m_signup;
 }
 
+void AppController::offerServer(const QString& address)
+{
+    m_login->form()->setServerText(address);
+    m_signup->form()->setServerText(address);
+}
+
 void AppController::start()
 {
     QSettings settings;
     const QString username = settings.value(UsernameKey).toString();
-    if (!m_keepSignedIn || username.isEmpty())
-        return showLogin();
+    if (!m_keepSignedIn || username.isEmpty()) return showLogin();
     m_login->setBusy(true);
     m_login->show();
     m_tokens->load(account(), this, [this](const QString& token) {
@@ -98,10 +107,11 @@ void AppController::start()
 
 QString AppController::account() const
 {
-    const QUrl url = m_connection->url().isValid() && !m_connection->url().isEmpty() ? m_connection->url()
-                                                                                       : m_login->form()->serverUrl();
+    const QUrl url = m_connection->url().isValid() && !m_connection->url().isEmpty()
+        ? m_connection->url()
+        : m_login->form()->serverUrl();
     const QString username = m_connection->me().username.isEmpty() ? QSettings().value(UsernameKey).toString()
-                                                                     : m_connection->me().username;
+                                                                   : m_connection->me().username;
     return username + QLatin1Char('@') + url.host() + QLatin1Char(':') + QString::number(url.port(7447));
 }
 
@@ -110,8 +120,7 @@ void AppController::showLogin(const QString& message)
     m_signup->hide();
     m_login->setBusy(false);
     m_login->form()->passwordEdit()->clear();
-    if (!message.isEmpty())
-        m_login->form()->showError(message);
+    if (!message.isEmpty()) m_login->form()->showError(message);
     m_login->show();
     m_login->raise();
     m_login->activateWindow();
@@ -166,8 +175,7 @@ void AppController::onSignInFailed(const RpcError& error)
     }
     if (m_resuming) {
         m_resuming = false;
-        if (error.reason == reason::TokenInvalid)
-            m_tokens->remove(account());
+        if (error.reason == reason::TokenInvalid) m_tokens->remove(account());
     }
     m_login->setBusy(false);
     m_login->show();

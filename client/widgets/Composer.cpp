@@ -9,7 +9,8 @@ namespace {
 constexpr int MaxLines = 6;
 }
 
-Composer::Composer(QWidget* parent) : QPlainTextEdit(parent)
+Composer::Composer(QWidget* parent)
+    : QPlainTextEdit(parent)
 {
     setAccessibleName(tr("Message"));
     setTabChangesFocus(true);
@@ -46,8 +47,7 @@ void Composer::keyPressEvent(QKeyEvent* event)
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText();
-        if (!text.trimmed().isEmpty())
-            Q_EMIT submitted(text);
+        if (!text.trimmed().isEmpty()) Q_EMIT submitted(text);
         event->accept();
         return;
     }

@@ -10,10 +10,15 @@
 namespace chat::client {
 
 CredentialsForm::CredentialsForm(QWidget* parent)
-    : QWidget(parent), m_server(new QLineEdit(this)), m_username(new QLineEdit(this)),
-      m_password(new QLineEdit(this)), m_keep(new QCheckBox(tr("&Keep me signed in"), this)),
-      m_error(new QLabel(this)), m_busyLabel(new QLabel(this)), m_busy(new QProgressBar(this)),
-      m_form(new QFormLayout)
+    : QWidget(parent)
+    , m_server(new QLineEdit(this))
+    , m_username(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
+    , m_error(new QLabel(this))
+    , m_busyLabel(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_form(new QFormLayout)
 {
     m_server->setPlaceholderText(tr("ws://chat.example.org:7447"));
     m_server->setAccessibleName(tr("Server address"));
@@ -64,8 +69,7 @@ QString CredentialsForm::serverText() const
 QUrl CredentialsForm::serverUrl() const
 {
     QString text = serverText();
-    if (!text.contains(QLatin1String("://")))
-        text.prepend(QLatin1String("ws://"));
+    if (!text.contains(QLatin1String("://"))) text.prepend(QLatin1String("ws://"));
     return QUrl(text, QUrl::StrictMode);
 }
 
@@ -103,8 +107,7 @@ void CredentialsForm::setBusy(bool busy, const QString& what)
     m_busy->setVisible(busy);
     m_busyLabel->setText(what);
     m_busyLabel->setVisible(busy && !what.isEmpty());
-    if (busy)
-        clearError();
+    if (busy) clearError();
 }
 
 void CredentialsForm::showError(const QString& message)

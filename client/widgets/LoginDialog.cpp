@@ -13,7 +13,9 @@
 
 namespace chat::client {
 
-LoginDialog::LoginDialog(QWidget* parent) : QDialog(parent), m_form(new CredentialsForm(this))
+LoginDialog::LoginDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_form(new CredentialsForm(this))
 {
     setWindowTitle(tr("Sign in — Chat"));
     setWindowIcon(Icons::app());

@@ -14,13 +14,16 @@
 namespace chat::client {
 
 SignupDialog::SignupDialog(QWidget* parent)
-    : QDialog(parent), m_form(new CredentialsForm(this)), m_confirm(new QLineEdit(this))
+    : QDialog(parent)
+    , m_form(new CredentialsForm(this))
+    , m_confirm(new QLineEdit(this))
 {
     setWindowTitle(tr("Create account — Chat"));
     setWindowIcon(Icons::app());
     setAccessibleName(tr("Create account"));
 
-    auto* heading = new QLabel(tr("<h2>Create your account</h2>Pick a username your team will recognise."), this);
+    auto* heading
+        = new QLabel(tr("<h2>Create your account</h2>Pick a username your team will recognise."), this);
     heading->setWordWrap(true);
     m_confirm->setEchoMode(QLineEdit::Password);
     m_confirm->setAccessibleName(tr("Repeat password"));

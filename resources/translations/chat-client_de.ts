@@ -1,4 +1,648 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>AuthErrorText</name>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="11"/>
+        <source>Wrong username or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="13"/>
+        <source>That username is already taken. Please choose another one.</source>
+        <translation>Dieser Benutzername ist schon vergeben. Bitte wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="15"/>
+        <source>That password is too weak: %1</source>
+        <translation>Dieses Passwort ist zu schwach: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="17"/>
+        <source>That username cannot be used: %1</source>
+        <translation>Dieser Benutzername ist nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="19"/>
+        <source>This account has been disabled. Ask the server&apos;s administrator.</source>
+        <translation>Dieses Konto wurde deaktiviert. Wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="21"/>
+        <source>Your saved session has expired. Please sign in again.</source>
+        <translation>Ihre gespeicherte Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="24"/>
+        <source>Too many attempts. Please try again in %n second(s).</source>
+        <translation><numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform><numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunden erneut.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="27"/>
+        <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar. Prüfen Sie die Adresse und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="30"/>
+        <source>The server refused the request: %1</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="31"/>
+        <source>Something went wrong (%1).</source>
+        <translation>Etwas ist schiefgegangen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ChatConnection</name>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="88"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="90"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="92"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="94"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="96"/>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="173"/>
+        <source>The server at %1 cannot be reached.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/ChatConnection.cpp" line="174"/>
+        <source>The server at %1 cannot be reached: %2</source>
+        <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ChatPane</name>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="34"/>
+        <source>New messages ↓</source>
+        <translation>Neue Nachrichten ↓</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="35"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="37"/>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="42"/>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="46"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="58"/>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="75"/>
+        <source>Jump to new messages</source>
+        <translation>Zu neuen Nachrichten springen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="80"/>
+        <source>Typing indicator</source>
+        <translation>Tippanzeige</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="89"/>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="90"/>
+        <source>Send (Enter). Shift+Enter starts a new line.</source>
+        <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="98"/>
+        <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
+        <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="142"/>
+        <source>Your message could not be sent: %1</source>
+        <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="179"/>
+        <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
+        <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="195"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="195"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/ChatPane.cpp" line="197"/>
+        <source>%n member(s)</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/ChatPane.cpp" line="300"/>
+        <source>This message is too long: at most %n characters.</source>
+        <translation><numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform><numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="336"/>
+        <source>%1 is typing…</source>
+        <translation>%1 tippt…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="338"/>
+        <source>%1 are typing…</source>
+        <translation>%1 tippen…</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::Composer</name>
+    <message>
+        <location filename="../../client/widgets/Composer.cpp" line="14"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::CredentialsForm</name>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="14"/>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="18"/>
+        <source>ws://chat.example.org:7447</source>
+        <translation>ws://chat.example.org:7447</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="19"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="20"/>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="21"/>
+        <source>Your name on this server</source>
+        <translation>Ihr Name auf diesem Server</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="22"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="24"/>
+        <source>Stores a session token in the system keychain</source>
+        <translation>Speichert ein Sitzungstoken im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="28"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="41"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="42"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="43"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::LoginDialog</name>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="18"/>
+        <source>Sign in — Chat</source>
+        <translation>Anmelden — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="20"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="22"/>
+        <source>&lt;h2&gt;Welcome back&lt;/h2&gt;Sign in to your team&apos;s chat server.</source>
+        <translation>&lt;h2&gt;Willkommen zurück&lt;/h2&gt;Melden Sie sich am Chat-Server Ihres Teams an.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="26"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="28"/>
+        <source>&amp;Create account…</source>
+        <translation>Konto &amp;erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="29"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="44"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="58"/>
+        <source>Enter the server&apos;s address, e.g. ws://chat.example.org:7447.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. ws://chat.example.org:7447.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="60"/>
+        <source>Enter your username and password.</source>
+        <translation>Geben Sie Benutzername und Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MainWindow</name>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="45"/>
+        <source>&amp;People and rooms</source>
+        <translation>&amp;Personen und Räume</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="46"/>
+        <source>Show or hide the people and rooms sidebar (Ctrl+B)</source>
+        <translation>Seitenleiste mit Personen und Räumen ein- oder ausblenden (Strg+B)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="51"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="57"/>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="58"/>
+        <source>&amp;Log out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="61"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="65"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="67"/>
+        <source>&amp;Find person…</source>
+        <translation>Person &amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="74"/>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Räume</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="75"/>
+        <source>&amp;Create room…</source>
+        <translation>Raum &amp;erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="76"/>
+        <source>&amp;Join room…</source>
+        <translation>Raum &amp;beitreten…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="82"/>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="93"/>
+        <source>Leave room</source>
+        <translation>Raum verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="93"/>
+        <source>Leave %1?</source>
+        <translation>%1 verlassen?</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="108"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="157"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="162"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="157"/>
+        <source>%1 — Chat</source>
+        <translation>%1 — Chat</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/MainWindow.cpp" line="162"/>
+        <source>Chat — %n unread</source>
+        <translation><numerusform>Chat — %n ungelesen</numerusform><numerusform>Chat — %n ungelesen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="188"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="195"/>
+        <source>Create room</source>
+        <translation>Raum erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="195"/>
+        <source>Room name:</source>
+        <translation>Raumname:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/MainWindow.cpp" line="210"/>
+        <source>#%1 (%n member(s))</source>
+        <translation><numerusform>#%1 (%n Mitglied)</numerusform><numerusform>#%1 (%n Mitglieder)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="218"/>
+        <source>Join room</source>
+        <translation>Raum beitreten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <source>You are already in every room on this server.</source>
+        <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="218"/>
+        <source>Room:</source>
+        <translation>Raum:</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MessageDelegate</name>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="75"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="77"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="176"/>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="230"/>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MessageModel</name>
+    <message>
+        <location filename="../../client/models/MessageModel.cpp" line="87"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 um %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::PeopleDock</name>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="43"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="59"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="120"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="47"/>
+        <source>People and rooms</source>
+        <translation>Personen und Räume</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="52"/>
+        <source>Filter people…</source>
+        <translation>Personen filtern…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="53"/>
+        <source>Filter people</source>
+        <translation>Personen filtern</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="73"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="109"/>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="96"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="96"/>
+        <source>Create a room</source>
+        <translation>Einen Raum erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="97"/>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="97"/>
+        <source>Join a room</source>
+        <translation>Einem Raum beitreten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
+        <source>Leave the selected room</source>
+        <translation>Den ausgewählten Raum verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::RoomsModel</name>
+    <message numerus="yes">
+        <location filename="../../client/models/RoomsModel.cpp" line="29"/>
+        <source>%n member(s)</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/models/RoomsModel.cpp" line="31"/>
+        <source>%1, %n unread</source>
+        <translation><numerusform>%1, %n ungelesen</numerusform><numerusform>%1, %n ungelesen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::RpcClient</name>
+    <message>
+        <location filename="../../client/connection/RpcClient.cpp" line="52"/>
+        <source>Not connected to the server</source>
+        <translation>Nicht mit dem Server verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/RpcClient.cpp" line="88"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="92"/>
+        <source>The connection to the server was lost</source>
+        <translation>Die Verbindung zum Server wurde unterbrochen</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/RpcClient.cpp" line="105"/>
+        <source>The server did not answer in time</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SignupDialog</name>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="19"/>
+        <source>Create account — Chat</source>
+        <translation>Konto erstellen — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="21"/>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="23"/>
+        <source>&lt;h2&gt;Create your account&lt;/h2&gt;Pick a username your team will recognise.</source>
+        <translation>&lt;h2&gt;Konto erstellen&lt;/h2&gt;Wählen Sie einen Benutzernamen, den Ihr Team erkennt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="26"/>
+        <source>Repeat password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="27"/>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="28"/>
+        <source>At least 8 characters</source>
+        <translation>Mindestens 8 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="31"/>
+        <source>&amp;Create account</source>
+        <translation>Konto &amp;erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="46"/>
+        <source>Creating your account…</source>
+        <translation>Ihr Konto wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="56"/>
+        <source>Enter the server&apos;s address, e.g. ws://chat.example.org:7447.</source>
+        <translation>Geben Sie die Adresse des Servers ein, z. B. ws://chat.example.org:7447.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="58"/>
+        <source>Choose a username and a password.</source>
+        <translation>Wählen Sie einen Benutzernamen und ein Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="60"/>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::UsersModel</name>
+    <message>
+        <location filename="../../client/models/UsersModel.cpp" line="22"/>
+        <source>%1 is online</source>
+        <translation>%1 ist online</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/UsersModel.cpp" line="23"/>
+        <source>%1 is offline</source>
+        <translation>%1 ist offline</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/UsersModel.cpp" line="25"/>
+        <source>%1, online</source>
+        <translation>%1, online</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/UsersModel.cpp" line="26"/>
+        <source>%1, offline</source>
+        <translation>%1, offline</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/models/UsersModel.cpp" line="28"/>
+        <source>%n unread</source>
+        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../client/models/UsersModel.cpp" line="113"/>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+</context>
 </TS>

@@ -19,16 +19,16 @@ std::unique_ptr<client::AppController> startClient()
 {
     auto app = std::make_unique<client::AppController>(client::TokenStore::Backend::Settings);
     app->connection()->setBackoff(client::Backoff(50, 500));
-    new QAbstractItemModelTester(app->session()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-        app->session());
-    new QAbstractItemModelTester(app->session()->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-        app->session());
+    new QAbstractItemModelTester(
+        app->session()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest, app->session());
+    new QAbstractItemModelTester(
+        app->session()->rooms(), QAbstractItemModelTester::FailureReportingMode::QtTest, app->session());
     app->start();
     return app;
 }
 
-void signInThroughDialog(client::AppController& app, const QUrl& server, const QString& username,
-    const QString& password)
+void signInThroughDialog(
+    client::AppController& app, const QUrl& server, const QString& username, const QString& password)
 {
     client::LoginDialog* login = app.loginDialog();
     QTRY_VERIFY(login->isVisible());

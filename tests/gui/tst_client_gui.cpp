@@ -57,7 +57,8 @@ QStringList bodiesIn(const MessageModel* model)
 }
 } // namespace
 
-class ClientGuiTest : public QObject {
+class ClientGuiTest : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -123,7 +124,8 @@ private Q_SLOTS:
         QTest::keyClicks(signup->form()->passwordEdit(), Password);
         QTest::keyClicks(signup->confirmEdit(), Password);
         QTest::keyClick(signup->confirmEdit(), Qt::Key_Return);
-        QTRY_COMPARE(signup->form()->errorText(), QStringLiteral("That username is already taken. Please choose another one."));
+        QTRY_COMPARE(signup->form()->errorText(),
+            QStringLiteral("That username is already taken. Please choose another one."));
 
         signup->form()->usernameEdit()->clear();
         QTest::keyClicks(signup->form()->usernameEdit(), QStringLiteral("dana"));
@@ -145,8 +147,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
         QVERIFY(dock->indexOfUser(bob->userId()).data(UsersModel::OnlineRole).toBool());
@@ -174,8 +175,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         MainWindow* window = app->mainWindow();
         PeopleDock* dock = window->dock();
         activate(window);
@@ -200,8 +200,7 @@ private Q_SLOTS:
         window->saveLayout();
         auto again = startClient();
         signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         QVERIFY(!again->mainWindow()->dock()->isVisible());
     }
 
@@ -220,8 +219,7 @@ private Q_SLOTS:
 
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
         clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
@@ -229,7 +227,8 @@ private Q_SLOTS:
         ChatPane* pane = app->mainWindow()->chatPane();
         QTRY_COMPARE(pane->roomId(), room);
         QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
-        QAbstractItemModelTester tester(pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(pane->model()->rowCount(), MessageModel::PageSize);
         QCOMPARE(bodiesIn(pane->model()).last(), QStringLiteral("stored 80"));
         QTRY_VERIFY(pane->isAtBottom());
@@ -256,15 +255,15 @@ private Q_SLOTS:
         signInThroughDialog(*alice, server.url(), QStringLiteral("alice"));
         auto bob = startClient();
         signInThroughDialog(*bob, server.url(), QStringLiteral("bob"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         const qint64 aliceId = alice->connection()->me().id;
         const qint64 bobId = bob->connection()->me().id;
 
         PeopleDock* bobDock = bob->mainWindow()->dock();
         QTRY_VERIFY(bobDock->indexOfUser(aliceId).isValid());
         clickRow(bobDock->peopleView(), bobDock->indexOfUser(aliceId));
-        QTRY_VERIFY(bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->isLoaded());
+        QTRY_VERIFY(
+            bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->isLoaded());
 
         activate(alice->mainWindow());
         PeopleDock* aliceDock = alice->mainWindow()->dock();
@@ -286,7 +285,8 @@ private Q_SLOTS:
         QTRY_COMPARE(bodiesIn(bob->mainWindow()->chatPane()->model()), QStringList { sent });
         QTRY_COMPARE(bodiesIn(alicePane->model()), QStringList { sent });
         QTRY_COMPARE(alicePane->model()->pendingCount(), 0);
-        QCOMPARE(bob->mainWindow()->chatPane()->model()->index(0).data(MessageModel::SenderNameRole).toString(),
+        QCOMPARE(
+            bob->mainWindow()->chatPane()->model()->index(0).data(MessageModel::SenderNameRole).toString(),
             QStringLiteral("alice"));
     }
 
@@ -298,8 +298,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         const qint64 room = directRoom(*bob, app->connection()->me().id);
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
@@ -317,8 +316,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         MainWindow* window = app->mainWindow();
         activate(window);
         const qint64 room = directRoom(*bob, app->connection()->me().id);
@@ -336,8 +334,7 @@ private Q_SLOTS:
         // The read marker reached the server: a fresh session sees nothing unread.
         auto again = startClient();
         signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         QCOMPARE(again->session()->rooms()->unreadOf(room), 0);
     }
 
@@ -351,8 +348,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
         clickRow(dock->peopleView(), dock->indexOfUser(bobId));
@@ -378,11 +374,13 @@ private Q_SLOTS:
         TestClient check;
         QVERIFY(check.connectTo(server.url()));
         QVERIFY(check.login(QStringLiteral("bob")).ok());
-        const Reply history = check.call(protocol::method::MessagesHistory, params::History { room, {}, {}, 50 }.toJson());
+        const Reply history
+            = check.call(protocol::method::MessagesHistory, params::History { room, {}, {}, 50 }.toJson());
         QVERIFY(history.ok());
         const QJsonArray messages = history.result.value(protocol::key::Messages).toArray();
         QCOMPARE(messages.size(), 1);
-        QCOMPARE(messages.first().toObject().value(protocol::key::Body).toString(), QStringLiteral("written while offline"));
+        QCOMPARE(messages.first().toObject().value(protocol::key::Body).toString(),
+            QStringLiteral("written while offline"));
     }
 
     void logoutReturnsToTheLoginDialog()
@@ -392,8 +390,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        if (QTest::currentTestFailed()) return;
         Q_EMIT app->mainWindow()->logoutRequested();
         QTRY_VERIFY(app->loginDialog()->isVisible());
         QVERIFY(!app->mainWindow()->isVisible());

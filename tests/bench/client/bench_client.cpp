@@ -8,7 +8,8 @@
 //   3. the client's resident memory (VmRSS of this process; the server is another process) with 10,000
 //      messages loaded, and before the room was opened.
 // The server runs in a child process (this program with --serve), so that the memory is the client's alone.
-// Run: xvfb-run -a -s "-screen 0 1280x800x24" build/tests/bench/client/bench-client  (or QT_QPA_PLATFORM=offscreen)
+// Run: xvfb-run -a -s "-screen 0 1280x800x24" build/tests/bench/client/bench-client  (or
+// QT_QPA_PLATFORM=offscreen)
 #include "AppController.h"
 #include "BenchSetup.h"
 #include "ChatPane.h"
@@ -20,11 +21,11 @@
 #include "core/ChatServer.h"
 
 #include <QApplication>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QListView>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
@@ -42,8 +43,7 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
     QElapsedTimer timer;
     timer.start();
     while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
+        if (timer.elapsed() > timeoutMs) return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     return true;
@@ -52,11 +52,9 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
 qint64 rssKiB()
 {
     QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
+    if (!status.open(QIODevice::ReadOnly)) return -1;
     for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return -1;
 }
@@ -70,7 +68,8 @@ double median(QList<double> values)
 void clickRoom(PeopleDock* dock, qint64 roomId)
 {
     const QModelIndex index = dock->indexOfRoom(roomId);
-    QTest::mouseClick(dock->roomsView()->viewport(), Qt::LeftButton, {}, dock->roomsView()->visualRect(index).center());
+    QTest::mouseClick(
+        dock->roomsView()->viewport(), Qt::LeftButton, {}, dock->roomsView()->visualRect(index).center());
 }
 
 int serve(int argc, char* argv[])
@@ -81,8 +80,7 @@ int serve(int argc, char* argv[])
     config.database.path = QString::fromLocal8Bit(argv[2]);
     chat::server::ChatServer server(config);
     const auto started = server.start();
-    if (!started)
-        qFatal("server: %s", qPrintable(started.error()));
+    if (!started) qFatal("server: %s", qPrintable(started.error()));
     printf("listening on %s\n", qPrintable(server.url().toString()));
     fflush(stdout);
     return app.exec();
@@ -100,8 +98,7 @@ QUrl startServerProcess(QProcess& process, const QString& databasePath)
     while (process.waitForReadyRead(30000)) {
         output += QString::fromUtf8(process.readAllStandardOutput());
         const QRegularExpressionMatch match = listening.match(output);
-        if (match.hasMatch())
-            return QUrl(match.captured(1));
+        if (match.hasMatch()) return QUrl(match.captured(1));
     }
     qFatal("the server process did not start");
 }
@@ -110,8 +107,7 @@ QUrl startServerProcess(QProcess& process, const QString& databasePath)
 int main(int argc, char* argv[])
 {
     qputenv("QT_NO_GLIB", "1");
-    if (argc > 2 && qstrcmp(argv[1], "--serve") == 0)
-        return serve(argc, argv);
+    if (argc > 2 && qstrcmp(argv[1], "--serve") == 0) return serve(argc, argv);
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("chat-bench"));
@@ -135,7 +131,8 @@ int main(int argc, char* argv[])
     window->resize(1100, 750);
     PeopleDock* dock = window->dock();
     ChatPane* pane = window->chatPane();
-    if (!waitFor([&] { return dock->indexOfRoom(bigRoom).isValid() && dock->indexOfRoom(smallRoom).isValid(); }))
+    if (!waitFor(
+            [&] { return dock->indexOfRoom(bigRoom).isValid() && dock->indexOfRoom(smallRoom).isValid(); }))
         qFatal("rooms not listed");
     const qint64 rssBefore = rssKiB();
 
@@ -163,11 +160,9 @@ int main(int argc, char* argv[])
             QElapsedTimer timer;
             timer.start();
             bar->setValue(bar->minimum());
-            if (!waitFor([&] { return model->storedCount() > before; }))
-                qFatal("older page did not arrive");
+            if (!waitFor([&] { return model->storedCount() > before; })) qFatal("older page did not arrive");
             pane->view()->viewport()->repaint();
-            if (samples)
-                samples->append(timer.nsecsElapsed() / 1e6);
+            if (samples) samples->append(timer.nsecsElapsed() / 1e6);
         }
     };
     scrollBackTo(5000 + MessageModel::PageSize, &pages);
@@ -176,13 +171,17 @@ int main(int argc, char* argv[])
 
     QList<double> sortedPages = pages;
     std::sort(sortedPages.begin(), sortedPages.end());
-    printf("bench-client: room of %d messages, page size %d, window 1100x750\n", Messages, MessageModel::PageSize);
+    printf("bench-client: room of %d messages, page size %d, window 1100x750\n", Messages,
+        MessageModel::PageSize);
     printf("  click -> painted history (cold, %d runs): median %.1f ms, min %.1f ms, max %.1f ms\n", OpenRuns,
-        median(opens), *std::min_element(opens.begin(), opens.end()), *std::max_element(opens.begin(), opens.end()));
-    printf("  older page while scrolling back 5,000 messages (%lld pages): median %.1f ms, p90 %.1f ms, max %.1f ms\n",
-        qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)), sortedPages.last());
-    printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n", rssBefore,
-        rssLoaded, model->storedCount(), rssLoaded - rssBefore);
+        median(opens), *std::min_element(opens.begin(), opens.end()),
+        *std::max_element(opens.begin(), opens.end()));
+    printf("  older page while scrolling back 5,000 messages (%lld pages): median %.1f ms, p90 %.1f ms, max "
+           "%.1f ms\n",
+        qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)),
+        sortedPages.last());
+    printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n",
+        rssBefore, rssLoaded, model->storedCount(), rssLoaded - rssBefore);
     serverProcess.terminate();
     serverProcess.waitForFinished(10000);
     return 0;
