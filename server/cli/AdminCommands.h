@@ -1,0 +1,35 @@
+#pragma once
+
+#include "config/ServerConfig.h"
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace chat::server {
+
+// The admin subcommands (user add/passwd/disable/enable/list, db check/migrate), run synchronously on
+// the same store the server uses. Safe while the server runs: SQLite's WAL lets both write.
+class AdminCommands {
+public:
+    AdminCommands(const ServerConfig& config, QTextStream& in, QTextStream& out, QTextStream& err);
+
+    // `words` is the subcommand, e.g. {"user", "add", "alice"}; returns an exit code.
+    int run(const QStringList& words);
+    static QString usage();
+
+private:
+    int addUser(const QString& username);
+    int changePassword(const QString& username);
+    int setDisabled(const QString& username, bool disabled);
+    int listUsers();
+    int checkDatabase();
+    int migrateDatabase();
+    bool readPassword(QString& password);
+
+    const ServerConfig& m_config;
+    QTextStream& m_in;
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace chat::server

@@ -1,0 +1,122 @@
+#include "ServerConfig.h"
+
+#include "ConfigReader.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace chat::server {
+
+QString ConfigError::toString() const
+{
+    if (key.isEmpty())
+        return QStringLiteral("%1: %2").arg(file, message);
+    return QStringLiteral("%1: [%2] %3: %4").arg(file, key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1), message);
+}
+
+ServerConfig defaultServerConfig()
+{
+    ServerConfig config;
+    config.database.path = QDir::current().absoluteFilePath(QStringLiteral("chat.sqlite3"));
+    return config;
+}
+
+Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
+{
+    const QFileInfo info(path);
+    ServerConfig config = defaultServerConfig();
+    config.configFile = info.absoluteFilePath();
+    const QDir folder = info.absoluteDir();
+    config.database.path = folder.absoluteFilePath(QStringLiteral("chat.sqlite3"));
+    if (!info.exists())
+        return config; // a missing file means the safe defaults
+    if (!info.isReadable())
+        return ConfigError { config.configFile, QString(), QStringLiteral("the file cannot be read") };
+
+    ConfigReader reader(config.configFile);
+    if (auto error = reader.open())
+        return *error;
+
+    reader.text(QStringLiteral("server/host"), config.host, [](const QString& value) -> QString {
+        return value.isEmpty() ? QStringLiteral("must not be empty (use 127.0.0.1 or 0.0.0.0)") : QString();
+    });
+    int port = config.port;
+    reader.integer(QStringLiteral("server/port"), port, 0, 65535);
+    config.port = quint16(port);
+    reader.text(QStringLiteral("server/name"), config.serverName);
+
+    QString driver = QStringLiteral("sqlite");
+    reader.choice(QStringLiteral("database/driver"), driver, { QStringLiteral("sqlite"), QStringLiteral("postgres") });
+    config.database.driver = driver == QLatin1String("postgres") ? DatabaseConfig::Driver::Postgres : DatabaseConfig::Driver::Sqlite;
+    reader.path(QStringLiteral("database/path"), config.database.path, folder);
+    QString synchronous = QStringLiteral("full");
+    reader.choice(QStringLiteral("database/synchronous"), synchronous, { QStringLiteral("full"), QStringLiteral("normal") });
+    config.database.synchronousFull = synchronous == QLatin1String("full");
+    reader.text(QStringLiteral("database/host"), config.database.host);
+    reader.integer(QStringLiteral("database/port"), config.database.port, 1, 65535);
+    reader.text(QStringLiteral("database/name"), config.database.name);
+    reader.text(QStringLiteral("database/user"), config.database.user);
+    reader.text(QStringLiteral("database/password"), config.database.password);
+    reader.integer(QStringLiteral("database/group_commit_max_batch"), config.database.groupCommitMaxBatch, 1, 100000);
+
+    reader.path(QStringLiteral("tls/certificate"), config.tls.certificate, folder, ConfigReader::MustBeReadable);
+    reader.path(QStringLiteral("tls/private_key"), config.tls.privateKey, folder, ConfigReader::MustBeReadable);
+    if (config.tls.certificate.isEmpty() != config.tls.privateKey.isEmpty())
+        reader.fail(config.tls.certificate.isEmpty() ? QStringLiteral("tls/certificate") : QStringLiteral("tls/private_key"),
+            QStringLiteral("set both tls/certificate and tls/private_key, or neither"));
+
+    reader.text(QStringLiteral("cluster/redis"), config.cluster.redisUrl, [](const QString& value) -> QString {
+        if (value.isEmpty())
+            return {};
+        const QUrl url(value);
+        if (!url.isValid() || url.scheme() != QLatin1String("redis") || url.host().isEmpty())
+            return QStringLiteral("\"%1\" is not a redis://host:port URL").arg(value);
+        return {};
+    });
+
+    Limits& limits = config.limits;
+    reader.integer(QStringLiteral("limits/max_frame_bytes"), limits.maxFrameBytes, 1024, 16 * 1024 * 1024);
+    reader.integer(QStringLiteral("limits/max_body_chars"), limits.maxBodyChars, 1, 100000);
+    reader.integer(QStringLiteral("limits/history_max"), limits.historyMax, 1, 1000);
+    reader.integer(QStringLiteral("limits/messages_per_second"), limits.messagesPerSecond, 1, 1000000);
+    reader.integer(QStringLiteral("limits/message_burst"), limits.messageBurst, 1, 1000000);
+    limits.historyDefault = std::min(limits.historyDefault, limits.historyMax);
+    if (qint64(limits.maxBodyChars) * 4 + 1024 > limits.maxFrameBytes)
+        reader.fail(QStringLiteral("limits/max_body_chars"),
+            QStringLiteral("%1 characters may need %2 bytes, more than limits/max_frame_bytes (%3)")
+                .arg(limits.maxBodyChars)
+                .arg(qint64(limits.maxBodyChars) * 4 + 1024)
+                .arg(limits.maxFrameBytes));
+
+    SecurityConfig& security = config.security;
+    reader.integer(QStringLiteral("security/session_days"), security.sessionDays, 1, 3650);
+    reader.integer(QStringLiteral("security/login_attempts_per_account"), security.loginAttemptsPerAccount, 1, 1000000);
+    reader.integer(QStringLiteral("security/login_attempts_per_address"), security.loginAttemptsPerAddress, 1, 1000000);
+    reader.integer(QStringLiteral("security/login_window_seconds"), security.loginWindowSeconds, 1, 86400);
+    reader.integer(QStringLiteral("security/signups_per_address_per_hour"), security.signupsPerAddressPerHour, 1, 1000000);
+    reader.integer(QStringLiteral("security/hash_threads"), security.hashThreads, 0, 256);
+
+    ConnectionConfig& connection = config.connection;
+    reader.integer(QStringLiteral("connections/max_connections"), connection.maxConnections, 1, 1000000);
+    reader.integer(QStringLiteral("connections/handshake_timeout_ms"), connection.handshakeTimeoutMs, 100, 600000);
+    reader.integer(QStringLiteral("connections/auth_timeout_ms"), connection.authTimeoutMs, 100, 3600000);
+    reader.integer(QStringLiteral("connections/ping_interval_seconds"), connection.pingIntervalSeconds, 1, 3600);
+    reader.integer(QStringLiteral("connections/idle_timeout_seconds"), connection.idleTimeoutSeconds, 2, 86400);
+    reader.integer(QStringLiteral("connections/max_pending_bytes"), connection.maxPendingBytes, 65536, 1024 * 1024 * 1024);
+    if (connection.idleTimeoutSeconds <= connection.pingIntervalSeconds)
+        reader.fail(QStringLiteral("connections/idle_timeout_seconds"),
+            QStringLiteral("must be longer than connections/ping_interval_seconds (%1), or every connection times out")
+                .arg(connection.pingIntervalSeconds));
+
+    reader.list(QStringLiteral("rooms/default"), config.defaultRooms, [&limits](const QString& name) -> QString {
+        if (name.size() > limits.maxRoomNameChars)
+            return QStringLiteral("the room name \"%1\" is longer than %2 characters").arg(name).arg(limits.maxRoomNameChars);
+        return {};
+    });
+
+    if (auto error = reader.firstError())
+        return *error;
+    return config;
+}
+
+} // namespace chat::server

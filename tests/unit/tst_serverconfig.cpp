@@ -1,0 +1,132 @@
+#include "config/ServerConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chat::server;
+
+class ServerConfigTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    // A new file each time: QSettings caches files by name, size and time.
+    QString write(const QByteArray& ini)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("server-%1.ini").arg(++m_files));
+        QFile file(path);
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(ini);
+        return path;
+    }
+
+private Q_SLOTS:
+    void missingFileMeansDefaults()
+    {
+        auto config = loadServerConfig(m_dir.filePath(QStringLiteral("absent.ini")));
+        QVERIFY(config.ok());
+        QCOMPARE(config->host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config->port, quint16(7447));
+        QCOMPARE(config->database.driver, DatabaseConfig::Driver::Sqlite);
+        QCOMPARE(config->database.path, m_dir.filePath(QStringLiteral("chat.sqlite3")));
+        QCOMPARE(config->defaultRooms, QStringList { QStringLiteral("general") });
+    }
+
+    void everyKeyIsRead()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("data"));
+        auto config = loadServerConfig(write("[server]\nhost=0.0.0.0\nport=9000\nname=Team\n"
+                                             "[database]\npath=data/chat.db\nsynchronous=normal\ngroup_commit_max_batch=64\n"
+                                             "[limits]\nmax_frame_bytes=131072\nmax_body_chars=8000\nhistory_max=100\nmessages_per_second=5\nmessage_burst=10\n"
+                                             "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\n"
+                                             "[connections]\nmax_connections=10\nping_interval_seconds=10\nidle_timeout_seconds=25\n"
+                                             "[rooms]\ndefault=lobby, random\n"));
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
+        QCOMPARE(config->host, QStringLiteral("0.0.0.0"));
+        QCOMPARE(config->port, quint16(9000));
+        QCOMPARE(config->serverName, QStringLiteral("Team"));
+        QCOMPARE(config->database.path, m_dir.filePath(QStringLiteral("data/chat.db")));
+        QCOMPARE(config->database.synchronousFull, false);
+        QCOMPARE(config->database.groupCommitMaxBatch, 64);
+        QCOMPARE(config->limits.maxFrameBytes, 131072);
+        QCOMPARE(config->limits.maxBodyChars, 8000);
+        QCOMPARE(config->limits.historyMax, 100);
+        QCOMPARE(config->limits.messagesPerSecond, 5);
+        QCOMPARE(config->limits.messageBurst, 10);
+        QCOMPARE(config->security.sessionDays, 7);
+        QCOMPARE(config->security.loginAttemptsPerAccount, 3);
+        QCOMPARE(config->security.hashThreads, 2);
+        QCOMPARE(config->connection.maxConnections, 10);
+        QCOMPARE(config->connection.idleTimeoutSeconds, 25);
+        QCOMPARE(config->defaultRooms, QStringList({ QStringLiteral("lobby"), QStringLiteral("random") }));
+    }
+
+    void inlineCommentsAreNotPartOfValues()
+    {
+        auto config = loadServerConfig(write("[server]\nhost=127.0.0.1          ; listen address\nport=7448 ; port\n"));
+        QVERIFY(config.ok());
+        QCOMPARE(config->host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config->port, quint16(7448));
+    }
+
+    void emptyDefaultRoomsMeansNone()
+    {
+        auto config = loadServerConfig(write("[rooms]\ndefault=\n"));
+        QVERIFY(config.ok());
+        QVERIFY(config->defaultRooms.isEmpty());
+    }
+
+    void badValuesNameTheKeyAndFile_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("port not a number") << QByteArray("[server]\nport=abc\n") << "server/port";
+        QTest::newRow("port too big") << QByteArray("[server]\nport=70000\n") << "server/port";
+        QTest::newRow("negative port") << QByteArray("[server]\nport=-1\n") << "server/port";
+        QTest::newRow("empty host") << QByteArray("[server]\nhost=\"\"\n") << "server/host";
+        QTest::newRow("driver") << QByteArray("[database]\ndriver=mysql\n") << "database/driver";
+        QTest::newRow("synchronous") << QByteArray("[database]\nsynchronous=sometimes\n") << "database/synchronous";
+        QTest::newRow("folder missing") << QByteArray("[database]\npath=no/such/folder/chat.db\n") << "database/path";
+        QTest::newRow("certificate alone") << QByteArray("[tls]\ncertificate=server-1.ini\n") << "tls/private_key";
+        QTest::newRow("unreadable key") << QByteArray("[tls]\ncertificate=server-1.ini\nprivate_key=missing.pem\n") << "tls/private_key";
+        QTest::newRow("redis url") << QByteArray("[cluster]\nredis=localhost:6379\n") << "cluster/redis";
+        QTest::newRow("frame too small") << QByteArray("[limits]\nmax_frame_bytes=10\n") << "limits/max_frame_bytes";
+        QTest::newRow("body zero") << QByteArray("[limits]\nmax_body_chars=0\n") << "limits/max_body_chars";
+        QTest::newRow("body beyond frame") << QByteArray("[limits]\nmax_body_chars=60000\n") << "limits/max_body_chars";
+        QTest::newRow("rate") << QByteArray("[limits]\nmessages_per_second=lots\n") << "limits/messages_per_second";
+        QTest::newRow("session days") << QByteArray("[security]\nsession_days=0\n") << "security/session_days";
+        QTest::newRow("idle shorter than ping") << QByteArray("[connections]\nping_interval_seconds=30\nidle_timeout_seconds=20\n") << "connections/idle_timeout_seconds";
+        QTest::newRow("typo in key") << QByteArray("[server]\nprot=7447\n") << "server/prot";
+        QTest::newRow("unknown section") << QByteArray("[sever]\nport=7447\n") << "sever/port";
+        QTest::newRow("long room name") << QByteArray("[rooms]\ndefault=") + QByteArray(80, 'x') + "\n" << "rooms/default";
+    }
+    void badValuesNameTheKeyAndFile()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, key);
+        const QString path = write(ini);
+        auto config = loadServerConfig(path);
+        QVERIFY(!config.ok());
+        QCOMPARE(config.error().key, key);
+        QCOMPARE(config.error().file, path);
+        QVERIFY(!config.error().message.isEmpty());
+        const QString line = config.error().toString();
+        QVERIFY2(line.contains(path) && line.contains(key.section(QLatin1Char('/'), 1)), qPrintable(line));
+    }
+
+    void sampleFileLoadsCleanly()
+    {
+        auto config = loadServerConfig(QStringLiteral(CHAT_SOURCE_DIR "/resources/server.ini"));
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
+        QCOMPARE(config->port, quint16(7447));
+        QCOMPARE(config->limits.maxBodyChars, 4000);
+        QVERIFY(config->database.path.endsWith(QLatin1String("/resources/chat.sqlite3")));
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerConfigTest)
+#include "tst_serverconfig.moc"
