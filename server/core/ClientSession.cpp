@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QHostAddress>
 
+#include <algorithm>
+
 #include <atomic>
 
 namespace chat::server {
@@ -15,10 +17,10 @@ std::atomic<quint64> nextConnectionId { 1 };
 
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
-constexpr double FramesPerSecond = 50;
-constexpr double FrameBurst = 200;
-// A client this far below an empty frame budget keeps flooding after being told to stop.
-constexpr double FloodDisconnectLevel = -FrameBurst;
+// Every frame costs from a general budget, which is kept well above the message budget so that only
+// floods meet it; a client that far below an empty budget keeps flooding after being told to stop.
+double framesPerSecond(const Limits& limits) { return std::max(50.0, 2.0 * limits.messagesPerSecond); }
+double frameBurst(const Limits& limits) { return std::max(200.0, 2.0 * limits.messageBurst); }
 constexpr qint64 TypingIntervalMs = 2000;
 } // namespace
 
@@ -29,7 +31,7 @@ ClientSession::ClientSession(QWebSocket* socket, const ServerConfig& config, Req
     , m_router(router)
     , m_connectionId(nextConnectionId++)
     , m_peerAddress(socket->peerAddress().toString())
-    , m_frameBucket(FramesPerSecond, FrameBurst)
+    , m_frameBucket(framesPerSecond(config.limits), frameBurst(config.limits))
     , m_sendBucket(config.limits.messagesPerSecond, config.limits.messageBurst)
     , m_lastHeardMs(nowMs())
 {
@@ -125,7 +127,7 @@ bool ClientSession::admitFrame()
         return true;
     // Every refused frame still costs a token, so a client that ignores rate_limited sinks below the floor.
     m_frameBucket.takeAnyway(now);
-    if (m_frameBucket.level(now) <= FloodDisconnectLevel) {
+    if (m_frameBucket.level(now) <= -frameBurst(m_config.limits)) {
         qCWarning(lcSession) << "connection" << m_connectionId << "keeps flooding; closing it";
         close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many requests"));
         return false;
