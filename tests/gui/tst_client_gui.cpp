@@ -23,6 +23,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace chat;
@@ -60,9 +61,15 @@ QStringList bodiesIn(const MessageModel* model)
 class ClientGuiTest : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_settingsDir;
+
 private Q_SLOTS:
     void initTestCase()
     {
+        // Settings (window layout, server, tokens) in a folder of this run only: parallel runs must not share.
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("chat-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("gui_client"));

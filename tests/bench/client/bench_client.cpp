@@ -27,7 +27,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -109,6 +111,9 @@ int main(int argc, char* argv[])
     qputenv("QT_NO_GLIB", "1");
     if (argc > 2 && qstrcmp(argv[1], "--serve") == 0) return serve(argc, argv);
     QApplication app(argc, argv);
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("chat-bench"));
     QCoreApplication::setApplicationName(QStringLiteral("bench-client"));
