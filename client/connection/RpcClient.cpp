@@ -5,12 +5,34 @@
 
 namespace chat::client {
 
+namespace {
+constexpr int PingIntervalMs = 15000;
+constexpr qint64 SilenceLimitMs = 40000;
+} // namespace
+
 RpcClient::RpcClient(QObject* parent)
     : QObject(parent)
 {
     m_clock.start();
     m_deadlineTimer.setInterval(250);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &RpcClient::expireOverdue);
+    // A network that silently drops packets never closes the socket: ping, and give up on a quiet line.
+    m_pingTimer.setInterval(PingIntervalMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, [this] {
+        if (!isConnected()) return;
+        if (m_clock.elapsed() - m_lastHeardMs > SilenceLimitMs) {
+            qCInfo(lcConnection) << "no sign of the server for" << SilenceLimitMs
+                                 << "ms; dropping the connection";
+            m_socket.abort();
+            return;
+        }
+        m_socket.ping();
+    });
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = m_clock.elapsed(); });
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_lastHeardMs = m_clock.elapsed();
+        m_pingTimer.start();
+    });
     connect(&m_socket, &QWebSocket::connected, this, &RpcClient::connected);
     connect(&m_socket, &QWebSocket::disconnected, this, &RpcClient::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RpcClient::onTextMessage);
@@ -66,6 +88,7 @@ void RpcClient::notify(const QString& method, const QJsonObject& params)
 
 void RpcClient::onTextMessage(const QString& text)
 {
+    m_lastHeardMs = m_clock.elapsed();
     const jsonrpc::Decoded decoded = jsonrpc::decode(text.toUtf8());
     if (!decoded.message) {
         qCWarning(lcConnection) << "undecodable frame from the server:" << decoded.failure->error.message;
@@ -84,6 +107,7 @@ void RpcClient::onTextMessage(const QString& text)
 
 void RpcClient::onDisconnected()
 {
+    m_pingTimer.stop();
     if (m_replacing) {
         failAll(RpcError::unavailable(tr("The connection to the server was lost")));
         return;

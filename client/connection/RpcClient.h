@@ -59,6 +59,8 @@ private:
     int m_timeoutMs = 15000;
     QElapsedTimer m_clock;
     QTimer m_deadlineTimer;
+    QTimer m_pingTimer;
+    qint64 m_lastHeardMs = 0;
     QString m_lastSocketError;
     bool m_replacing = false;
 };

@@ -66,7 +66,8 @@ class ClientGuiTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        // Settings (window layout, server, tokens) in a folder of this run only: parallel runs must not share.
+        // Settings (window layout, server, tokens) in a folder of this run only: parallel runs must not
+        // share.
         QVERIFY(m_settingsDir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
@@ -388,6 +389,31 @@ private Q_SLOTS:
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().toObject().value(protocol::key::Body).toString(),
             QStringLiteral("written while offline"));
+    }
+
+    void keepMeSignedInResumesOnTheNextStart()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
+        {
+            auto first = startClient();
+            first->loginDialog()->form()->setKeepSignedIn(true);
+            signInThroughDialog(*first, server.url(), QStringLiteral("alice"));
+            if (QTest::currentTestFailed()) return;
+        }
+        auto second = startClient(); // no typing: the saved token signs in
+        QTRY_VERIFY(second->mainWindow()->isVisible());
+        QCOMPARE(second->connection()->me().username, QStringLiteral("alice"));
+        QVERIFY(!second->loginDialog()->isVisible());
+
+        // Logging out forgets the token: the next start asks again.
+        Q_EMIT second->mainWindow()->logoutRequested();
+        QTRY_VERIFY(second->loginDialog()->isVisible());
+        auto third = startClient();
+        QTRY_VERIFY(third->loginDialog()->isVisible());
+        QTRY_VERIFY(third->loginDialog()->signInButton()->isEnabled());
+        QVERIFY(!third->mainWindow()->isVisible());
     }
 
     void logoutReturnsToTheLoginDialog()
