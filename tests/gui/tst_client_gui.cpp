@@ -251,6 +251,16 @@ private Q_SLOTS:
         QCOMPARE(bodiesIn(pane->model()).first(), QStringLiteral("stored 1"));
         QTRY_VERIFY(qAbs(pane->view()->visualRect(anchor).top() - anchorTop) <= 2);
         QVERIFY(!pane->model()->hasOlder());
+
+        // Reading old messages, a new one does not move the view: a button offers to jump.
+        QVERIFY(!pane->isAtBottom());
+        QVERIFY(sendAs(*bob, room, QStringLiteral("live one")));
+        QTRY_VERIFY(pane->newMessagesButton()->isVisible());
+        QVERIFY(!pane->isAtBottom());
+        QTest::mouseClick(pane->newMessagesButton(), Qt::LeftButton);
+        QTRY_VERIFY(pane->isAtBottom());
+        QVERIFY(!pane->newMessagesButton()->isVisible());
+        QCOMPARE(bodiesIn(pane->model()).last(), QStringLiteral("live one"));
     }
 
     void messageSentWithEnterAppearsInTheOtherClientsPane()
