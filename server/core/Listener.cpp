@@ -3,12 +3,19 @@
 #include "Logging.h"
 
 #include <QFile>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
 
 namespace chat::server {
+
+namespace {
+QString endpointKey(const QHostAddress& address, quint16 port) { return address.toString() + QLatin1Char(':') + QString::number(port); }
+} // namespace
 
 Listener::Listener(const ServerConfig& config, QObject* parent)
     : QObject(parent)
@@ -89,14 +96,26 @@ void Listener::acceptPending()
 {
     while (QTcpSocket* socket = m_tcp.nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // QWebSocketServer 6.4 applies its handshake timeout only to sockets it accepted itself.
+        const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(m_config.connection.handshakeTimeoutMs, this, [this, guard, key] {
+            if (m_upgraded.remove(key) || !guard)
+                return;
+            qCInfo(lcServer) << "a connection did not finish its WebSocket handshake in time; dropping it";
+            guard->abort();
+        });
         m_webSockets->handleConnection(socket);
     }
 }
 
 void Listener::takeUpgraded()
 {
-    while (QWebSocket* socket = m_webSockets->nextPendingConnection())
+    while (QWebSocket* socket = m_webSockets->nextPendingConnection()) {
+        if (!isSecure())
+            m_upgraded.insert(endpointKey(socket->peerAddress(), socket->peerPort()));
         Q_EMIT connectionUpgraded(socket);
+    }
 }
 
 } // namespace chat::server

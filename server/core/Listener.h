@@ -4,6 +4,7 @@
 #include "config/ServerConfig.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTcpServer>
 #include <QWebSocketServer>
 
@@ -35,6 +36,8 @@ private:
     const ServerConfig& m_config;
     std::unique_ptr<QWebSocketServer> m_webSockets;
     QTcpServer m_tcp;
+    // "address:port" of accepted sockets that completed the upgrade before their handshake deadline.
+    QSet<QString> m_upgraded;
 };
 
 } // namespace chat::server

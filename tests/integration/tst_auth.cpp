@@ -1,6 +1,7 @@
 #include "Protocol.h"
 #include "TestClient.h"
 #include "TestServer.h"
+#include "store/StoreDb.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -156,6 +157,24 @@ private Q_SLOTS:
         QVERIFY(m_server->restart());
         auto client = connected();
         QVERIFY(client->call(method::AuthResume, { { key::Token, token } }).ok());
+    }
+
+    void disabledAccountCannotSignIn()
+    {
+        auto client = connected();
+        QVERIFY(client->signup(QStringLiteral("mallory")).ok());
+        const QString token = client->token();
+        {
+            // The admin CLI's way: the same database, written beside the running server.
+            auto db = server::StoreDb::open(m_server->config().database, QStringLiteral("test-admin"));
+            QVERIFY(db);
+            QVERIFY((*db)->setDisabled(client->userId(), true));
+        }
+        auto other = connected();
+        QCOMPARE(other->login(QStringLiteral("mallory")).reason(), QStringLiteral("account_disabled"));
+        QCOMPARE(other->call(method::AuthResume, { { key::Token, token } }).reason(), QStringLiteral("account_disabled"));
+        // A wrong password still says only that: the account's state is told to its owner alone.
+        QCOMPARE(other->login(QStringLiteral("mallory"), QStringLiteral("wrong password")).reason(), QStringLiteral("bad_credentials"));
     }
 
     void unknownTokenIsInvalid()

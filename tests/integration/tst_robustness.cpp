@@ -1,5 +1,7 @@
 #include "Fixtures.h"
 
+#include <QHostAddress>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace chat;
@@ -120,6 +122,17 @@ private Q_SLOTS:
         QVERIFY(client.connectTo(server.url()));
         QVERIFY(client.waitForDisconnected(5000));
         QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
+    void connectionThatNeverUpgradesIsDropped()
+    {
+        TestServer server([](server::ServerConfig& config) { config.connection.handshakeTimeoutMs = 300; });
+        QVERIFY(server.start());
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET / HTTP/1.1\r\nHost: x\r\n"); // and never finishes the request
+        QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 10000);
     }
 
     void serverStopSaysGoingAway()
