@@ -21,6 +21,11 @@ set(CPACK_DMG_VOLUME_NAME "chat")
 install(FILES ${PROJECT_SOURCE_DIR}/resources/server.ini DESTINATION share/chat RENAME server.ini.sample OPTIONAL)
 if(UNIX AND NOT APPLE)
   install(FILES ${PROJECT_SOURCE_DIR}/packaging/chat-server.service DESTINATION lib/systemd/system)
+  # The service's config: the sample with its database in the service's state folder.
+  file(READ ${PROJECT_SOURCE_DIR}/resources/server.ini CHAT_SAMPLE_INI)
+  string(REPLACE "\npath=chat.sqlite3\n" "\npath=/var/lib/chat/chat.sqlite3\n" CHAT_SERVICE_INI "${CHAT_SAMPLE_INI}")
+  file(WRITE ${CMAKE_BINARY_DIR}/packaging/server.ini "${CHAT_SERVICE_INI}")
+  install(FILES ${CMAKE_BINARY_DIR}/packaging/server.ini DESTINATION /etc/chat)
 endif()
 
 include(CPack)
