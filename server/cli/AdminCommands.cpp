@@ -92,6 +92,18 @@ bool AdminCommands::readPassword(QString& password)
     return true;
 }
 
+std::optional<UserRecord> AdminCommands::findUser(StoreDb& db, const QString& username)
+{
+    auto user = db.userByName(username);
+    if (!user) {
+        m_err << "chat-server: cannot read users: " << user.error().message << Qt::endl;
+        return std::nullopt;
+    }
+    if (!user->has_value())
+        m_err << "chat-server: no user named \"" << username << "\"" << Qt::endl;
+    return *user;
+}
+
 int AdminCommands::addUser(const QString& username)
 {
     if (auto invalid = validation::checkUsername(username, m_config.limits)) {
@@ -133,17 +145,15 @@ int AdminCommands::changePassword(const QString& username)
     auto db = openStore(m_config, m_err);
     if (!db)
         return exitcode::Failure;
-    auto user = db->userByName(username);
-    if (!user || !user->has_value()) {
-        m_err << "chat-server: no user named \"" << username << "\"" << Qt::endl;
+    const std::optional<UserRecord> user = findUser(*db, username);
+    if (!user)
         return exitcode::Failure;
-    }
-    const qint64 userId = (*user)->id;
+    const qint64 userId = user->id;
     if (!db->setPasswordHash(userId, PasswordHasher::hash(password)) || !db->deleteSessionsOfUser(userId)) {
         m_err << "chat-server: cannot store the new password" << Qt::endl;
         return exitcode::Failure;
     }
-    m_out << "password changed for " << (*user)->username << "; every session of theirs is signed out" << Qt::endl;
+    m_out << "password changed for " << user->username << "; every session of theirs is signed out" << Qt::endl;
     return exitcode::Ok;
 }
 
@@ -152,17 +162,15 @@ int AdminCommands::setDisabled(const QString& username, bool disabled)
     auto db = openStore(m_config, m_err);
     if (!db)
         return exitcode::Failure;
-    auto user = db->userByName(username);
-    if (!user || !user->has_value()) {
-        m_err << "chat-server: no user named \"" << username << "\"" << Qt::endl;
+    const std::optional<UserRecord> user = findUser(*db, username);
+    if (!user)
         return exitcode::Failure;
-    }
-    const qint64 userId = (*user)->id;
+    const qint64 userId = user->id;
     if (!db->setDisabled(userId, disabled) || (disabled && !db->deleteSessionsOfUser(userId))) {
         m_err << "chat-server: cannot update the user" << Qt::endl;
         return exitcode::Failure;
     }
-    m_out << (disabled ? "disabled " : "enabled ") << (*user)->username << Qt::endl;
+    m_out << (disabled ? "disabled " : "enabled ") << user->username << Qt::endl;
     return exitcode::Ok;
 }
 

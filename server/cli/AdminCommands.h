@@ -1,11 +1,16 @@
 #pragma once
 
 #include "config/ServerConfig.h"
+#include "store/StoreTypes.h"
 
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace chat::server {
+
+class StoreDb;
 
 // The admin subcommands (user add/passwd/disable/enable/list, db check/migrate), run synchronously on
 // the same store the server uses. Safe while the server runs: SQLite's WAL lets both write.
@@ -25,6 +30,7 @@ private:
     int checkDatabase();
     int migrateDatabase();
     bool readPassword(QString& password);
+    std::optional<UserRecord> findUser(StoreDb& db, const QString& username);
 
     const ServerConfig& m_config;
     QTextStream& m_in;

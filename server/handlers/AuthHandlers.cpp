@@ -270,15 +270,10 @@ void logout(ServerContext& context, ClientSession& session, const jsonrpc::Messa
 void registerAuthHandlers(RequestRouter& router, ServerContext& context)
 {
     using Access = RequestRouter::Access;
-    auto bind = [&context](auto handler) {
-        return [&context, handler](ClientSession& session, const jsonrpc::Message& message) {
-            handler(context, session, message);
-        };
-    };
-    router.addRequest(protocol::method::AuthSignup, Access::Public, bind(signup));
-    router.addRequest(protocol::method::AuthLogin, Access::Public, bind(login));
-    router.addRequest(protocol::method::AuthResume, Access::Public, bind(resume));
-    router.addRequest(protocol::method::AuthLogout, Access::SignedIn, bind(logout));
+    router.addRequest(protocol::method::AuthSignup, Access::Public, withContext(context, signup));
+    router.addRequest(protocol::method::AuthLogin, Access::Public, withContext(context, login));
+    router.addRequest(protocol::method::AuthResume, Access::Public, withContext(context, resume));
+    router.addRequest(protocol::method::AuthLogout, Access::SignedIn, withContext(context, logout));
 }
 
 } // namespace chat::server

@@ -25,8 +25,7 @@ void listUsers(ServerContext& context, ClientSession& session, const jsonrpc::Me
 
 void registerDirectoryHandlers(RequestRouter& router, ServerContext& context)
 {
-    router.addRequest(protocol::method::UsersList, RequestRouter::Access::SignedIn,
-        [&context](ClientSession& session, const jsonrpc::Message& message) { listUsers(context, session, message); });
+    router.addRequest(protocol::method::UsersList, RequestRouter::Access::SignedIn, withContext(context, listUsers));
 }
 
 } // namespace chat::server

@@ -4,6 +4,7 @@
 #include "Params.h"
 #include "Types.h"
 #include "core/ClientSession.h"
+#include "core/RequestRouter.h"
 #include "core/ServerContext.h"
 #include "store/StoreTypes.h"
 
@@ -26,6 +27,10 @@ std::optional<P> paramsOrReply(ClientSession& session, const jsonrpc::Message& m
     }
     return std::move(parsed).value();
 }
+
+using ContextHandler = void (*)(ServerContext& context, ClientSession& session, const jsonrpc::Message& message);
+// A router entry that calls `handler` with the server's context.
+RequestRouter::Handler withContext(ServerContext& context, ContextHandler handler);
 
 // A store failure as the client sees it: no driver text, just that it may retry.
 RpcError storeFailure(const StoreError& error);

@@ -101,14 +101,9 @@ void typing(ServerContext& context, ClientSession& session, const jsonrpc::Messa
 void registerMessageHandlers(RequestRouter& router, ServerContext& context)
 {
     using Access = RequestRouter::Access;
-    auto bind = [&context](auto handler) {
-        return [&context, handler](ClientSession& session, const jsonrpc::Message& message) {
-            handler(context, session, message);
-        };
-    };
-    router.addRequest(protocol::method::MessagesSend, Access::SignedIn, bind(send));
-    router.addRequest(protocol::method::MessagesHistory, Access::SignedIn, bind(history));
-    router.addNotification(protocol::notification::Typing, bind(typing));
+    router.addRequest(protocol::method::MessagesSend, Access::SignedIn, withContext(context, send));
+    router.addRequest(protocol::method::MessagesHistory, Access::SignedIn, withContext(context, history));
+    router.addNotification(protocol::notification::Typing, withContext(context, typing));
 }
 
 } // namespace chat::server

@@ -237,18 +237,13 @@ void markRead(ServerContext& context, ClientSession& session, const jsonrpc::Mes
 void registerRoomHandlers(RequestRouter& router, ServerContext& context)
 {
     using Access = RequestRouter::Access;
-    auto bind = [&context](auto handler) {
-        return [&context, handler](ClientSession& session, const jsonrpc::Message& message) {
-            handler(context, session, message);
-        };
-    };
-    router.addRequest(protocol::method::RoomsList, Access::SignedIn, bind(listRooms));
-    router.addRequest(protocol::method::RoomsDirect, Access::SignedIn, bind(openDirect));
-    router.addRequest(protocol::method::RoomsCreate, Access::SignedIn, bind(createRoom));
-    router.addRequest(protocol::method::RoomsJoin, Access::SignedIn, bind(joinRoom));
-    router.addRequest(protocol::method::RoomsLeave, Access::SignedIn, bind(leaveRoom));
-    router.addRequest(protocol::method::RoomsPublic, Access::SignedIn, bind(listPublicRooms));
-    router.addRequest(protocol::method::RoomsRead, Access::SignedIn, bind(markRead));
+    router.addRequest(protocol::method::RoomsList, Access::SignedIn, withContext(context, listRooms));
+    router.addRequest(protocol::method::RoomsDirect, Access::SignedIn, withContext(context, openDirect));
+    router.addRequest(protocol::method::RoomsCreate, Access::SignedIn, withContext(context, createRoom));
+    router.addRequest(protocol::method::RoomsJoin, Access::SignedIn, withContext(context, joinRoom));
+    router.addRequest(protocol::method::RoomsLeave, Access::SignedIn, withContext(context, leaveRoom));
+    router.addRequest(protocol::method::RoomsPublic, Access::SignedIn, withContext(context, listPublicRooms));
+    router.addRequest(protocol::method::RoomsRead, Access::SignedIn, withContext(context, markRead));
 }
 
 } // namespace chat::server
