@@ -40,13 +40,13 @@ int main(int argc, char* argv[])
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(
-            QLocale(), QStringLiteral("chat-client"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("chat-client"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     chat::client::AppController controller(chat::client::TokenStore::backendFromEnvironment());
     QObject::connect(&controller, &chat::client::AppController::quitRequested, &app, &QApplication::quit);
-    if (parser.isSet(server)) controller.offerServer(parser.value(server));
+    if (parser.isSet(server))
+        controller.offerServer(parser.value(server));
     controller.start();
     return app.exec();
 }

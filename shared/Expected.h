@@ -7,11 +7,16 @@
 namespace chat {
 
 // A value or an error, without exceptions (std::expected is C++23 and clang 14 cannot use libstdc++'s).
-template<typename T, typename E>
-class Expected {
+template<typename T, typename E> class Expected {
 public:
-    Expected(T value) : m_state(std::in_place_index<0>, std::move(value)) { }
-    Expected(E error) : m_state(std::in_place_index<1>, std::move(error)) { }
+    Expected(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Expected(E error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }

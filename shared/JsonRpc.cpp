@@ -25,7 +25,10 @@ Decoded fail(RpcError error, QJsonValue id = QJsonValue::Null)
     return Decoded { std::nullopt, DecodeFailure { std::move(error), std::move(id) } };
 }
 
-QByteArray serialize(const QJsonObject& object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
+QByteArray serialize(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
 
 // RFC 8259 forbids raw control characters (U+0000..U+001F) inside strings, but Qt's parser lets them through.
 qsizetype rawControlCharacterOffset(const QByteArray& json)
@@ -95,12 +98,12 @@ Decoded decode(const QByteArray& utf8Json)
         if (!method.isString() || method.toString().isEmpty())
             return fail(RpcError::invalidRequest(QStringLiteral("\"method\" must be a non-empty string")), replyId);
         if (object.contains(key::Result) || object.contains(key::Error))
-            return fail(RpcError::invalidRequest(QStringLiteral("A request cannot carry \"result\" or \"error\"")),
-                replyId);
+            return fail(
+                RpcError::invalidRequest(QStringLiteral("A request cannot carry \"result\" or \"error\"")), replyId);
         const QJsonValue params = object.value(key::Params);
         if (!params.isUndefined() && !params.isObject())
-            return fail(RpcError::invalidParams(QStringLiteral("\"params\" must be an object of named parameters")),
-                replyId);
+            return fail(
+                RpcError::invalidParams(QStringLiteral("\"params\" must be an object of named parameters")), replyId);
         message.kind = hasId ? Message::Kind::Request : Message::Kind::Notification;
         message.method = method.toString();
         message.params = params.toObject();
@@ -110,8 +113,8 @@ Decoded decode(const QByteArray& utf8Json)
     const bool hasResult = object.contains(key::Result);
     const bool hasError = object.contains(key::Error);
     if (!hasId || hasResult == hasError)
-        return fail(RpcError::invalidRequest(
-                        QStringLiteral("A message needs \"method\", or an \"id\" with exactly one of \"result\" and \"error\"")),
+        return fail(RpcError::invalidRequest(QStringLiteral(
+                        "A message needs \"method\", or an \"id\" with exactly one of \"result\" and \"error\"")),
             replyId);
     message.kind = Message::Kind::Response;
     if (hasError) {

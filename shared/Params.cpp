@@ -13,7 +13,10 @@ namespace {
 
 constexpr double MaxSafeInteger = 9007199254740991.0; // 2^53 - 1: the largest integer JSON numbers carry exactly
 
-RpcError missing(QLatin1String name) { return RpcError::invalidParams(QStringLiteral("Missing \"%1\"").arg(name)); }
+RpcError missing(QLatin1String name)
+{
+    return RpcError::invalidParams(QStringLiteral("Missing \"%1\"").arg(name));
+}
 
 Expected<QString, RpcError> requiredString(const QJsonObject& json, QLatin1String name)
 {
@@ -32,7 +35,8 @@ Expected<qint64, RpcError> integer(const QJsonValue& value, QLatin1String name, 
         return RpcError::invalidParams(QStringLiteral("\"%1\" must be an integer").arg(name));
     const double number = value.toDouble();
     if (std::floor(number) != number || number < double(minimum) || number > MaxSafeInteger)
-        return RpcError::invalidParams(QStringLiteral("\"%1\" must be an integer of at least %2").arg(name).arg(minimum));
+        return RpcError::invalidParams(
+            QStringLiteral("\"%1\" must be an integer of at least %2").arg(name).arg(minimum));
     return qint64(number);
 }
 
@@ -61,7 +65,10 @@ Parsed<Credentials> Credentials::parse(const QJsonObject& json, const Limits& li
     return Credentials { *username, *password };
 }
 
-QJsonObject Credentials::toJson() const { return { { key::Username, username }, { key::Password, password } }; }
+QJsonObject Credentials::toJson() const
+{
+    return { { key::Username, username }, { key::Password, password } };
+}
 
 Parsed<Resume> Resume::parse(const QJsonObject& json, const Limits&)
 {
@@ -73,7 +80,10 @@ Parsed<Resume> Resume::parse(const QJsonObject& json, const Limits&)
     return Resume { *token };
 }
 
-QJsonObject Resume::toJson() const { return { { key::Token, token } }; }
+QJsonObject Resume::toJson() const
+{
+    return { { key::Token, token } };
+}
 
 Parsed<Direct> Direct::parse(const QJsonObject& json, const Limits&)
 {
@@ -83,7 +93,10 @@ Parsed<Direct> Direct::parse(const QJsonObject& json, const Limits&)
     return Direct { *userId };
 }
 
-QJsonObject Direct::toJson() const { return { { key::UserId, userId } }; }
+QJsonObject Direct::toJson() const
+{
+    return { { key::UserId, userId } };
+}
 
 Parsed<CreateRoom> CreateRoom::parse(const QJsonObject& json, const Limits& limits)
 {
@@ -95,7 +108,10 @@ Parsed<CreateRoom> CreateRoom::parse(const QJsonObject& json, const Limits& limi
     return CreateRoom { name->trimmed() };
 }
 
-QJsonObject CreateRoom::toJson() const { return { { key::Name, name } }; }
+QJsonObject CreateRoom::toJson() const
+{
+    return { { key::Name, name } };
+}
 
 Parsed<RoomRef> RoomRef::parse(const QJsonObject& json, const Limits&)
 {
@@ -105,7 +121,10 @@ Parsed<RoomRef> RoomRef::parse(const QJsonObject& json, const Limits&)
     return RoomRef { *roomId };
 }
 
-QJsonObject RoomRef::toJson() const { return { { key::RoomId, roomId } }; }
+QJsonObject RoomRef::toJson() const
+{
+    return { { key::RoomId, roomId } };
+}
 
 Parsed<Send> Send::parse(const QJsonObject& json, const Limits& limits)
 {
@@ -184,6 +203,9 @@ Parsed<Read> Read::parse(const QJsonObject& json, const Limits&)
     return Read { *roomId, *seq };
 }
 
-QJsonObject Read::toJson() const { return { { key::RoomId, roomId }, { key::Seq, seq } }; }
+QJsonObject Read::toJson() const
+{
+    return { { key::RoomId, roomId }, { key::Seq, seq } };
+}
 
 } // namespace chat::params

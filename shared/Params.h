@@ -12,8 +12,7 @@
 // Typed parameters of every request: parse() validates what the server receives, toJson() is what a client sends.
 namespace chat::params {
 
-template<typename T>
-using Parsed = Expected<T, RpcError>;
+template<typename T> using Parsed = Expected<T, RpcError>;
 
 struct Credentials { // auth.signup, auth.login
     QString username;

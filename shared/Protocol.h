@@ -8,86 +8,86 @@ namespace chat::protocol {
 inline constexpr int Version = 1;
 
 namespace method {
-inline constexpr QLatin1String AuthSignup{"auth.signup"};
-inline constexpr QLatin1String AuthLogin{"auth.login"};
-inline constexpr QLatin1String AuthResume{"auth.resume"};
-inline constexpr QLatin1String AuthLogout{"auth.logout"};
-inline constexpr QLatin1String UsersList{"users.list"};
-inline constexpr QLatin1String RoomsList{"rooms.list"};
-inline constexpr QLatin1String RoomsDirect{"rooms.direct"};
-inline constexpr QLatin1String RoomsCreate{"rooms.create"};
-inline constexpr QLatin1String RoomsJoin{"rooms.join"};
-inline constexpr QLatin1String RoomsLeave{"rooms.leave"};
-inline constexpr QLatin1String RoomsPublic{"rooms.public"};
-inline constexpr QLatin1String RoomsRead{"rooms.read"};
-inline constexpr QLatin1String MessagesSend{"messages.send"};
-inline constexpr QLatin1String MessagesHistory{"messages.history"};
+inline constexpr QLatin1String AuthSignup { "auth.signup" };
+inline constexpr QLatin1String AuthLogin { "auth.login" };
+inline constexpr QLatin1String AuthResume { "auth.resume" };
+inline constexpr QLatin1String AuthLogout { "auth.logout" };
+inline constexpr QLatin1String UsersList { "users.list" };
+inline constexpr QLatin1String RoomsList { "rooms.list" };
+inline constexpr QLatin1String RoomsDirect { "rooms.direct" };
+inline constexpr QLatin1String RoomsCreate { "rooms.create" };
+inline constexpr QLatin1String RoomsJoin { "rooms.join" };
+inline constexpr QLatin1String RoomsLeave { "rooms.leave" };
+inline constexpr QLatin1String RoomsPublic { "rooms.public" };
+inline constexpr QLatin1String RoomsRead { "rooms.read" };
+inline constexpr QLatin1String MessagesSend { "messages.send" };
+inline constexpr QLatin1String MessagesHistory { "messages.history" };
 } // namespace method
 
 namespace notification {
-inline constexpr QLatin1String ServerHello{"server.hello"};
-inline constexpr QLatin1String MessageNew{"message.new"};
-inline constexpr QLatin1String Presence{"presence"};
+inline constexpr QLatin1String ServerHello { "server.hello" };
+inline constexpr QLatin1String MessageNew { "message.new" };
+inline constexpr QLatin1String Presence { "presence" };
 // Several presence changes at once ({users: [{user_id, online}]}): sent instead of many `presence`
 // notifications when people come and go in a burst, e.g. everyone reconnecting after a server restart.
-inline constexpr QLatin1String PresenceBatch{"presence.batch"};
-inline constexpr QLatin1String UserNew{"user.new"};
-inline constexpr QLatin1String RoomUpdated{"room.updated"};
-inline constexpr QLatin1String Typing{"typing"}; // both directions
+inline constexpr QLatin1String PresenceBatch { "presence.batch" };
+inline constexpr QLatin1String UserNew { "user.new" };
+inline constexpr QLatin1String RoomUpdated { "room.updated" };
+inline constexpr QLatin1String Typing { "typing" }; // both directions
 } // namespace notification
 
 namespace key {
-inline constexpr QLatin1String JsonRpc{"jsonrpc"};
-inline constexpr QLatin1String Id{"id"};
-inline constexpr QLatin1String Method{"method"};
-inline constexpr QLatin1String Params{"params"};
-inline constexpr QLatin1String Result{"result"};
-inline constexpr QLatin1String Error{"error"};
-inline constexpr QLatin1String Code{"code"};
-inline constexpr QLatin1String Message{"message"};
-inline constexpr QLatin1String Data{"data"};
-inline constexpr QLatin1String Reason{"reason"};
-inline constexpr QLatin1String RetryAfterMs{"retry_after_ms"};
-inline constexpr QLatin1String Limit{"limit"};
+inline constexpr QLatin1String JsonRpc { "jsonrpc" };
+inline constexpr QLatin1String Id { "id" };
+inline constexpr QLatin1String Method { "method" };
+inline constexpr QLatin1String Params { "params" };
+inline constexpr QLatin1String Result { "result" };
+inline constexpr QLatin1String Error { "error" };
+inline constexpr QLatin1String Code { "code" };
+inline constexpr QLatin1String Message { "message" };
+inline constexpr QLatin1String Data { "data" };
+inline constexpr QLatin1String Reason { "reason" };
+inline constexpr QLatin1String RetryAfterMs { "retry_after_ms" };
+inline constexpr QLatin1String Limit { "limit" };
 
-inline constexpr QLatin1String Protocol{"protocol"};
-inline constexpr QLatin1String Server{"server"};
-inline constexpr QLatin1String Limits{"limits"};
+inline constexpr QLatin1String Protocol { "protocol" };
+inline constexpr QLatin1String Server { "server" };
+inline constexpr QLatin1String Limits { "limits" };
 
-inline constexpr QLatin1String Username{"username"};
-inline constexpr QLatin1String Password{"password"};
-inline constexpr QLatin1String Token{"token"};
-inline constexpr QLatin1String User{"user"};
-inline constexpr QLatin1String Users{"users"};
-inline constexpr QLatin1String UserId{"user_id"};
-inline constexpr QLatin1String Online{"online"};
+inline constexpr QLatin1String Username { "username" };
+inline constexpr QLatin1String Password { "password" };
+inline constexpr QLatin1String Token { "token" };
+inline constexpr QLatin1String User { "user" };
+inline constexpr QLatin1String Users { "users" };
+inline constexpr QLatin1String UserId { "user_id" };
+inline constexpr QLatin1String Online { "online" };
 
-inline constexpr QLatin1String Room{"room"};
-inline constexpr QLatin1String Rooms{"rooms"};
-inline constexpr QLatin1String RoomId{"room_id"};
-inline constexpr QLatin1String Name{"name"};
-inline constexpr QLatin1String Kind{"kind"};
-inline constexpr QLatin1String Members{"members"};
-inline constexpr QLatin1String LastSeq{"last_seq"};
-inline constexpr QLatin1String LastReadSeq{"last_read_seq"};
-inline constexpr QLatin1String Unread{"unread"};
-inline constexpr QLatin1String MemberCount{"member_count"};
+inline constexpr QLatin1String Room { "room" };
+inline constexpr QLatin1String Rooms { "rooms" };
+inline constexpr QLatin1String RoomId { "room_id" };
+inline constexpr QLatin1String Name { "name" };
+inline constexpr QLatin1String Kind { "kind" };
+inline constexpr QLatin1String Members { "members" };
+inline constexpr QLatin1String LastSeq { "last_seq" };
+inline constexpr QLatin1String LastReadSeq { "last_read_seq" };
+inline constexpr QLatin1String Unread { "unread" };
+inline constexpr QLatin1String MemberCount { "member_count" };
 
-inline constexpr QLatin1String MessageObj{"message"};
-inline constexpr QLatin1String Messages{"messages"};
-inline constexpr QLatin1String SenderId{"sender_id"};
-inline constexpr QLatin1String Body{"body"};
-inline constexpr QLatin1String Ts{"ts"};
-inline constexpr QLatin1String Seq{"seq"};
-inline constexpr QLatin1String ClientId{"client_id"};
-inline constexpr QLatin1String Before{"before"};
-inline constexpr QLatin1String After{"after"};
-inline constexpr QLatin1String HasMore{"has_more"};
+inline constexpr QLatin1String MessageObj { "message" };
+inline constexpr QLatin1String Messages { "messages" };
+inline constexpr QLatin1String SenderId { "sender_id" };
+inline constexpr QLatin1String Body { "body" };
+inline constexpr QLatin1String Ts { "ts" };
+inline constexpr QLatin1String Seq { "seq" };
+inline constexpr QLatin1String ClientId { "client_id" };
+inline constexpr QLatin1String Before { "before" };
+inline constexpr QLatin1String After { "after" };
+inline constexpr QLatin1String HasMore { "has_more" };
 } // namespace key
 
 namespace roomkind {
-inline constexpr QLatin1String Direct{"direct"};
-inline constexpr QLatin1String Group{"group"};
+inline constexpr QLatin1String Direct { "direct" };
+inline constexpr QLatin1String Group { "group" };
 } // namespace roomkind
 
 } // namespace chat::protocol

@@ -33,7 +33,10 @@ RpcError RpcError::fromJson(const QJsonObject& error)
     return e;
 }
 
-RpcError RpcError::parseError(const QString& message) { return make(errc::ParseError, reason::ParseError, message); }
+RpcError RpcError::parseError(const QString& message)
+{
+    return make(errc::ParseError, reason::ParseError, message);
+}
 RpcError RpcError::invalidRequest(const QString& message)
 {
     return make(errc::InvalidRequest, reason::InvalidRequest, message);
@@ -46,7 +49,10 @@ RpcError RpcError::invalidParams(const QString& message)
 {
     return make(errc::InvalidParams, reason::InvalidParams, message);
 }
-RpcError RpcError::internal(const QString& message) { return make(errc::InternalError, reason::Internal, message); }
+RpcError RpcError::internal(const QString& message)
+{
+    return make(errc::InternalError, reason::Internal, message);
+}
 RpcError RpcError::unauthenticated()
 {
     return make(errc::Unauthenticated, reason::Unauthenticated,
@@ -69,15 +75,24 @@ RpcError RpcError::weakPassword(const QString& message)
 {
     return make(errc::WeakPassword, reason::WeakPassword, message);
 }
-RpcError RpcError::forbidden(const QString& message) { return make(errc::Forbidden, reason::Forbidden, message); }
-RpcError RpcError::notFound(const QString& message) { return make(errc::NotFound, reason::NotFound, message); }
+RpcError RpcError::forbidden(const QString& message)
+{
+    return make(errc::Forbidden, reason::Forbidden, message);
+}
+RpcError RpcError::notFound(const QString& message)
+{
+    return make(errc::NotFound, reason::NotFound, message);
+}
 RpcError RpcError::rateLimited(qint64 retryAfterMs, const QString& message)
 {
     RpcError e = make(errc::RateLimited, reason::RateLimited, message);
     e.extra.insert(protocol::key::RetryAfterMs, retryAfterMs);
     return e;
 }
-RpcError RpcError::tooLarge(const QString& message) { return make(errc::TooLarge, reason::TooLarge, message); }
+RpcError RpcError::tooLarge(const QString& message)
+{
+    return make(errc::TooLarge, reason::TooLarge, message);
+}
 RpcError RpcError::tokenInvalid()
 {
     return make(errc::TokenInvalid, reason::TokenInvalid,

@@ -29,25 +29,25 @@ inline constexpr int Unavailable = -32013;
 } // namespace errc
 
 namespace reason {
-inline constexpr QLatin1String ParseError{"parse_error"};
-inline constexpr QLatin1String InvalidRequest{"invalid_request"};
-inline constexpr QLatin1String MethodNotFound{"method_not_found"};
-inline constexpr QLatin1String InvalidParams{"invalid_params"};
-inline constexpr QLatin1String Internal{"internal"};
+inline constexpr QLatin1String ParseError { "parse_error" };
+inline constexpr QLatin1String InvalidRequest { "invalid_request" };
+inline constexpr QLatin1String MethodNotFound { "method_not_found" };
+inline constexpr QLatin1String InvalidParams { "invalid_params" };
+inline constexpr QLatin1String Internal { "internal" };
 
-inline constexpr QLatin1String Unauthenticated{"unauthenticated"};
-inline constexpr QLatin1String BadCredentials{"bad_credentials"};
-inline constexpr QLatin1String UsernameTaken{"username_taken"};
-inline constexpr QLatin1String InvalidUsername{"invalid_username"};
-inline constexpr QLatin1String WeakPassword{"weak_password"};
-inline constexpr QLatin1String Forbidden{"forbidden"};
-inline constexpr QLatin1String NotFound{"not_found"};
-inline constexpr QLatin1String RateLimited{"rate_limited"};
-inline constexpr QLatin1String TooLarge{"too_large"};
-inline constexpr QLatin1String TokenInvalid{"token_invalid"};
-inline constexpr QLatin1String NameTaken{"name_taken"};
-inline constexpr QLatin1String AccountDisabled{"account_disabled"};
-inline constexpr QLatin1String Unavailable{"unavailable"};
+inline constexpr QLatin1String Unauthenticated { "unauthenticated" };
+inline constexpr QLatin1String BadCredentials { "bad_credentials" };
+inline constexpr QLatin1String UsernameTaken { "username_taken" };
+inline constexpr QLatin1String InvalidUsername { "invalid_username" };
+inline constexpr QLatin1String WeakPassword { "weak_password" };
+inline constexpr QLatin1String Forbidden { "forbidden" };
+inline constexpr QLatin1String NotFound { "not_found" };
+inline constexpr QLatin1String RateLimited { "rate_limited" };
+inline constexpr QLatin1String TooLarge { "too_large" };
+inline constexpr QLatin1String TokenInvalid { "token_invalid" };
+inline constexpr QLatin1String NameTaken { "name_taken" };
+inline constexpr QLatin1String AccountDisabled { "account_disabled" };
+inline constexpr QLatin1String Unavailable { "unavailable" };
 } // namespace reason
 
 // A typed protocol error: becomes the JSON-RPC error object on the wire.

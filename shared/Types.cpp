@@ -9,7 +9,10 @@ namespace chat {
 namespace key = protocol::key;
 
 namespace {
-qint64 int64Of(const QJsonObject& json, QLatin1String name) { return json.value(name).toInteger(); }
+qint64 int64Of(const QJsonObject& json, QLatin1String name)
+{
+    return json.value(name).toInteger();
+}
 } // namespace
 
 QJsonObject User::toJson() const

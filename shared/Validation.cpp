@@ -51,8 +51,7 @@ std::optional<RpcError> checkBody(const QString& body, const Limits& limits)
     if (body.trimmed().isEmpty())
         return RpcError::invalidParams(QStringLiteral("A message cannot be empty"));
     if (codePointCount(body) > limits.maxBodyChars)
-        return RpcError::tooLarge(
-            QStringLiteral("A message has at most %1 characters").arg(limits.maxBodyChars));
+        return RpcError::tooLarge(QStringLiteral("A message has at most %1 characters").arg(limits.maxBodyChars));
     if (body.contains(QChar(0)))
         return RpcError::invalidParams(QStringLiteral("A message cannot contain NUL characters"));
     return std::nullopt;
@@ -73,8 +72,14 @@ std::optional<RpcError> checkRoomName(const QString& name, const Limits& limits)
     return std::nullopt;
 }
 
-QString usernameKey(const QString& username) { return username.toCaseFolded(); }
+QString usernameKey(const QString& username)
+{
+    return username.toCaseFolded();
+}
 
-QString roomNameKey(const QString& name) { return name.trimmed().toCaseFolded(); }
+QString roomNameKey(const QString& name)
+{
+    return name.trimmed().toCaseFolded();
+}
 
 } // namespace chat::validation

@@ -6,8 +6,7 @@ namespace chat::client {
 
 // Exponential reconnect delays with "full jitter" so that a restarted server is not hit by every
 // client at the same instant: attempt n waits a random time in [base*2^n / 2, base*2^n], capped.
-class Backoff
-{
+class Backoff {
 public:
     explicit Backoff(int baseMs = 500, int capMs = 30000)
         : m_baseMs(baseMs)

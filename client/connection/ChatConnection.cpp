@@ -62,7 +62,8 @@ void ChatConnection::signOut()
         m_rpc.close();
         Q_EMIT signedOut(QString());
     };
-    if (!wasOnline) return goOffline();
+    if (!wasOnline)
+        return goOffline();
     m_rpc.call(method::AuthLogout, {}, this, [goOffline](const RpcResult&) { goOffline(); });
 }
 
@@ -71,15 +72,15 @@ void ChatConnection::dropConnection()
     m_rpc.close();
 }
 
-void ChatConnection::call(
-    const QString& methodName, const QJsonObject& params, QObject* context, RpcCallback done)
+void ChatConnection::call(const QString& methodName, const QJsonObject& params, QObject* context, RpcCallback done)
 {
     m_rpc.call(methodName, params, context, std::move(done));
 }
 
 void ChatConnection::notify(const QString& methodName, const QJsonObject& params)
 {
-    if (isOnline()) m_rpc.notify(methodName, params);
+    if (isOnline())
+        m_rpc.notify(methodName, params);
 }
 
 QString ChatConnection::describe(State state)
@@ -101,7 +102,8 @@ QString ChatConnection::describe(State state)
 
 void ChatConnection::setState(State state)
 {
-    if (m_state == state) return;
+    if (m_state == state)
+        return;
     m_state = state;
     qCInfo(lcConnection) << "state:" << state;
     Q_EMIT stateChanged(state);
@@ -120,10 +122,8 @@ void ChatConnection::authenticate()
             [this](const RpcResult& result) { onAuthenticated(result); });
         return;
     }
-    const QString name
-        = m_mode == AuthMode::Signup ? QString(method::AuthSignup) : QString(method::AuthLogin);
-    m_rpc.call(
-        name, m_credentials.toJson(), this, [this](const RpcResult& result) { onAuthenticated(result); });
+    const QString name = m_mode == AuthMode::Signup ? QString(method::AuthSignup) : QString(method::AuthLogin);
+    m_rpc.call(name, m_credentials.toJson(), this, [this](const RpcResult& result) { onAuthenticated(result); });
 }
 
 void ChatConnection::onAuthenticated(const RpcResult& result)
@@ -150,7 +150,8 @@ void ChatConnection::onAuthenticated(const RpcResult& result)
     }
     m_credentials.password.clear();
     m_me = User::fromJson(result.result.value(key::User).toObject());
-    if (result.result.contains(key::Token)) m_token = result.result.value(key::Token).toString();
+    if (result.result.contains(key::Token))
+        m_token = result.result.value(key::Token).toString();
     m_backoff.reset();
     const bool restored = m_hasSession;
     m_hasSession = true;

@@ -15,8 +15,7 @@ namespace chat::client {
 // The session with one chat-server: signs in (password or saved token), keeps the state the UI shows,
 // reconnects with backoff after a loss and resumes with the token, and turns notifications into typed
 // signals.
-class ChatConnection : public QObject
-{
+class ChatConnection : public QObject {
     Q_OBJECT
 public:
     enum class State { Offline, Connecting, SigningIn, Online, Reconnecting };

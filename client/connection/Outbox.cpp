@@ -17,7 +17,8 @@ Outbox::Outbox(ChatConnection* connection, QObject* parent)
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::flush);
     connect(m_connection, &ChatConnection::stateChanged, this, [this](ChatConnection::State state) {
-        if (state == ChatConnection::State::Online) flush();
+        if (state == ChatConnection::State::Online)
+            flush();
     });
 }
 
@@ -30,7 +31,8 @@ QString Outbox::send(qint64 roomId, const QString& body)
     item.queuedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_items.append(item);
     Q_EMIT queued(item);
-    if (m_connection->isOnline()) transmit(m_items.last());
+    if (m_connection->isOnline())
+        transmit(m_items.last());
     return item.clientId;
 }
 
@@ -38,7 +40,8 @@ QList<Outbox::Item> Outbox::pendingIn(qint64 roomId) const
 {
     QList<Item> items;
     for (const Item& item : m_items) {
-        if (item.roomId == roomId) items.append(item);
+        if (item.roomId == roomId)
+            items.append(item);
     }
     return items;
 }
@@ -51,9 +54,11 @@ void Outbox::clear()
 
 void Outbox::flush()
 {
-    if (!m_connection->isOnline()) return;
+    if (!m_connection->isOnline())
+        return;
     for (Item& item : m_items) {
-        if (!item.inFlight) transmit(item);
+        if (!item.inFlight)
+            transmit(item);
     }
 }
 
@@ -61,31 +66,32 @@ void Outbox::transmit(Item& item)
 {
     item.inFlight = true;
     const QString clientId = item.clientId;
-    m_connection->call(protocol::method::MessagesSend,
-        params::Send { item.roomId, item.body, clientId }.toJson(), this,
+    m_connection->call(protocol::method::MessagesSend, params::Send { item.roomId, item.body, clientId }.toJson(), this,
         [this, clientId](const RpcResult& result) { onAnswer(clientId, result); });
 }
 
 void Outbox::onAnswer(const QString& clientId, const RpcResult& result)
 {
     const int index = indexOf(clientId);
-    if (index < 0) return;
+    if (index < 0)
+        return;
     m_items[index].inFlight = false;
     if (result.ok()) {
         const Item item = m_items.takeAt(index);
-        Q_EMIT acknowledged(
-            clientId, Message::fromJson(result.result.value(protocol::key::MessageObj).toObject()));
+        Q_EMIT acknowledged(clientId, Message::fromJson(result.result.value(protocol::key::MessageObj).toObject()));
         return;
     }
     const RpcError& error = *result.error;
     if (error.reason == reason::Unavailable) {
         // Lost connection or no answer in time: the item stays and goes again once online.
-        if (m_connection->isOnline() && !m_retryTimer.isActive()) m_retryTimer.start(2000);
+        if (m_connection->isOnline() && !m_retryTimer.isActive())
+            m_retryTimer.start(2000);
         return;
     }
     if (error.reason == reason::RateLimited || error.reason == reason::Unauthenticated) {
         const qint64 wait = error.extra.value(protocol::key::RetryAfterMs).toInteger(1000);
-        if (!m_retryTimer.isActive()) m_retryTimer.start(int(std::clamp<qint64>(wait, 100, 30000)));
+        if (!m_retryTimer.isActive())
+            m_retryTimer.start(int(std::clamp<qint64>(wait, 100, 30000)));
         return;
     }
     qCWarning(lcSession) << "send rejected:" << error.reason;
@@ -96,7 +102,8 @@ void Outbox::onAnswer(const QString& clientId, const RpcResult& result)
 int Outbox::indexOf(const QString& clientId) const
 {
     for (int i = 0; i < m_items.size(); ++i) {
-        if (m_items.at(i).clientId == clientId) return i;
+        if (m_items.at(i).clientId == clientId)
+            return i;
     }
     return -1;
 }

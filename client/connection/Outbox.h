@@ -14,12 +14,10 @@ class ChatConnection;
 
 // Messages the user sent that the server has not acknowledged yet. Each keeps its client_id, so a resend
 // after a reconnect is idempotent on the server: nothing is lost and nothing is stored twice.
-class Outbox : public QObject
-{
+class Outbox : public QObject {
     Q_OBJECT
 public:
-    struct Item
-    {
+    struct Item {
         QString clientId;
         qint64 roomId = 0;
         QString body;

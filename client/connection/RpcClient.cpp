@@ -19,10 +19,10 @@ RpcClient::RpcClient(QObject* parent)
     // A network that silently drops packets never closes the socket: ping, and give up on a quiet line.
     m_pingTimer.setInterval(PingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
-        if (!isConnected()) return;
+        if (!isConnected())
+            return;
         if (m_clock.elapsed() - m_lastHeardMs > SilenceLimitMs) {
-            qCInfo(lcConnection) << "no sign of the server for" << SilenceLimitMs
-                                 << "ms; dropping the connection";
+            qCInfo(lcConnection) << "no sign of the server for" << SilenceLimitMs << "ms; dropping the connection";
             m_socket.abort();
             return;
         }
@@ -77,7 +77,8 @@ void RpcClient::call(const QString& method, const QJsonObject& params, QObject* 
         return;
     }
     m_socket.sendTextMessage(QString::fromUtf8(jsonrpc::encodeRequest(id, method, params)));
-    if (!m_deadlineTimer.isActive()) m_deadlineTimer.start();
+    if (!m_deadlineTimer.isActive())
+        m_deadlineTimer.start();
 }
 
 void RpcClient::notify(const QString& method, const QJsonObject& params)
@@ -122,11 +123,13 @@ void RpcClient::expireOverdue()
     const qint64 now = m_clock.elapsed();
     QList<qint64> overdue;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (it->deadline <= now) overdue.append(it.key());
+        if (it->deadline <= now)
+            overdue.append(it.key());
     }
     for (qint64 id : overdue)
         finish(id, RpcResult { {}, RpcError::unavailable(tr("The server did not answer in time")) });
-    if (m_pending.isEmpty()) m_deadlineTimer.stop();
+    if (m_pending.isEmpty())
+        m_deadlineTimer.stop();
 }
 
 void RpcClient::failAll(const RpcError& error)
@@ -140,7 +143,8 @@ void RpcClient::failAll(const RpcError& error)
 void RpcClient::finish(qint64 id, const RpcResult& result)
 {
     const Pending pending = m_pending.take(id);
-    if (pending.done && pending.context) pending.done(result);
+    if (pending.done && pending.context)
+        pending.done(result);
 }
 
 } // namespace chat::client

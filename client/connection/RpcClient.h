@@ -16,8 +16,7 @@ namespace chat::client {
 
 // JSON-RPC 2.0 over one QWebSocket: numbered requests matched to their responses, a deadline per request,
 // notifications passed on by name. Knows nothing about the chat protocol's meaning.
-class RpcClient : public QObject
-{
+class RpcClient : public QObject {
     Q_OBJECT
 public:
     explicit RpcClient(QObject* parent = nullptr);
@@ -40,8 +39,7 @@ Q_SIGNALS:
     void notificationReceived(const QString& method, const QJsonObject& params);
 
 private:
-    struct Pending
-    {
+    struct Pending {
         QPointer<QObject> context;
         RpcCallback done;
         qint64 deadline = 0;

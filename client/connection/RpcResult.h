@@ -11,8 +11,7 @@ namespace chat::client {
 
 // The answer to one request: its result object, or the error (a server error, a timeout or a lost
 // connection).
-struct RpcResult
-{
+struct RpcResult {
     QJsonObject result;
     std::optional<RpcError> error;
 

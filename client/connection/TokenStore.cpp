@@ -48,7 +48,8 @@ void TokenStore::load(const QString& account, QObject* context, std::function<vo
         auto* read = static_cast<QKeychain::ReadPasswordJob*>(finished);
         if (read->error() != QKeychain::NoError && read->error() != QKeychain::EntryNotFound)
             qCInfo(lcSession) << "keychain read failed:" << read->errorString();
-        if (guard) done(read->error() == QKeychain::NoError ? read->textData() : QString());
+        if (guard)
+            done(read->error() == QKeychain::NoError ? read->textData() : QString());
     });
     job->start();
 }

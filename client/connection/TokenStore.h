@@ -11,8 +11,7 @@ namespace chat::client {
 // Service/KWallet, Windows Credential Manager, macOS Keychain); where none exists QtKeychain's insecure
 // fallback writes it to the app's settings file, readable by the user's account only. Settings mode
 // skips the keychain entirely (tests, or CHAT_CLIENT_TOKEN_STORE=settings).
-class TokenStore : public QObject
-{
+class TokenStore : public QObject {
     Q_OBJECT
 public:
     enum class Backend { Keychain, Settings };

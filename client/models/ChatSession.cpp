@@ -29,7 +29,8 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     m_readTimer.setSingleShot(true);
     m_readTimer.setInterval(200);
     connect(&m_readTimer, &QTimer::timeout, this, [this] {
-        if (m_reading && m_activeRoom) markRead(m_activeRoom);
+        if (m_reading && m_activeRoom)
+            markRead(m_activeRoom);
     });
 
     connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::sync);
@@ -43,24 +44,26 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     connect(m_connection, &ChatConnection::userAdded, m_users, &UsersModel::addUser);
     connect(m_connection, &ChatConnection::roomUpdated, this, &ChatSession::onRoomUpdated);
     connect(m_connection, &ChatConnection::typingReceived, this, [this](qint64 roomId, qint64 userId) {
-        if (userId != me()) Q_EMIT typing(roomId, userId);
+        if (userId != me())
+            Q_EMIT typing(roomId, userId);
     });
     connect(m_rooms, &RoomsModel::unreadChanged, this, &ChatSession::updatePeerUnread);
 
     connect(m_outbox, &Outbox::queued, this, [this](const Outbox::Item& item) {
         m_pendingBodies.insert(item.clientId, item.body);
-        if (MessageModel* timeline = m_timelines.value(item.roomId)) timeline->addPending(item);
+        if (MessageModel* timeline = m_timelines.value(item.roomId))
+            timeline->addPending(item);
     });
     connect(m_outbox, &Outbox::acknowledged, this, [this](const QString& clientId, const Message& message) {
         m_pendingBodies.remove(clientId);
         onMessage(message);
     });
-    connect(m_outbox, &Outbox::rejected, this,
-        [this](const QString& clientId, qint64 roomId, const RpcError& error) {
-            const QString body = m_pendingBodies.take(clientId);
-            if (MessageModel* timeline = m_timelines.value(roomId)) timeline->removePending(clientId);
-            Q_EMIT sendRejected(roomId, body, error.message);
-        });
+    connect(m_outbox, &Outbox::rejected, this, [this](const QString& clientId, qint64 roomId, const RpcError& error) {
+        const QString body = m_pendingBodies.take(clientId);
+        if (MessageModel* timeline = m_timelines.value(roomId))
+            timeline->removePending(clientId);
+        Q_EMIT sendRejected(roomId, body, error.message);
+    });
 }
 
 ChatSession::~ChatSession() = default;
@@ -104,7 +107,8 @@ void ChatSession::sync()
 
 MessageModel* ChatSession::messages(qint64 roomId)
 {
-    if (MessageModel* timeline = m_timelines.value(roomId)) return timeline;
+    if (MessageModel* timeline = m_timelines.value(roomId))
+        return timeline;
     auto* timeline = new MessageModel(roomId, m_connection, m_users, this);
     m_timelines.insert(roomId, timeline);
     const QList<Outbox::Item> pending = m_outbox->pendingIn(roomId);
@@ -116,47 +120,55 @@ MessageModel* ChatSession::messages(qint64 roomId)
 
 void ChatSession::forgetMessages(qint64 roomId)
 {
-    if (MessageModel* timeline = m_timelines.take(roomId)) timeline->deleteLater();
+    if (MessageModel* timeline = m_timelines.take(roomId))
+        timeline->deleteLater();
 }
 
 void ChatSession::openDirect(qint64 userId)
 {
-    if (const qint64 known = m_rooms->directRoomWith(userId)) return setActiveRoom(known);
+    if (const qint64 known = m_rooms->directRoomWith(userId))
+        return setActiveRoom(known);
     m_connection->call(method::RoomsDirect, params::Direct { userId }.toJson(), this,
         [this](const RpcResult& result) { onRoomResult(result, true); });
 }
 
 void ChatSession::openRoom(qint64 roomId)
 {
-    if (m_rooms->room(roomId)) setActiveRoom(roomId);
+    if (m_rooms->room(roomId))
+        setActiveRoom(roomId);
 }
 
 void ChatSession::setActiveRoom(qint64 roomId)
 {
     messages(roomId);
-    if (m_activeRoom == roomId) return;
+    if (m_activeRoom == roomId)
+        return;
     m_activeRoom = roomId;
     Q_EMIT activeRoomChanged(roomId);
-    if (m_reading) m_readTimer.start();
+    if (m_reading)
+        m_readTimer.start();
 }
 
 void ChatSession::setReading(bool reading)
 {
     m_reading = reading;
-    if (reading && m_activeRoom) m_readTimer.start();
+    if (reading && m_activeRoom)
+        m_readTimer.start();
 }
 
 void ChatSession::send(qint64 roomId, const QString& body)
 {
     const QString trimmed = body.trimmed();
-    if (trimmed.isEmpty()) return;
+    if (trimmed.isEmpty())
+        return;
     m_outbox->send(roomId, trimmed);
 }
 
 void ChatSession::sendTyping(qint64 roomId)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastTypingSentMs.value(roomId) < TypingEveryMs) return;
+    if (now - m_lastTypingSentMs.value(roomId) < TypingEveryMs)
+        return;
     m_lastTypingSentMs.insert(roomId, now);
     m_connection->notify(protocol::notification::Typing, params::RoomRef { roomId }.toJson());
 }
@@ -164,15 +176,18 @@ void ChatSession::sendTyping(qint64 roomId)
 void ChatSession::markRead(qint64 roomId)
 {
     const Room* room = m_rooms->room(roomId);
-    if (!room) return;
+    if (!room)
+        return;
     qint64 seq = room->lastSeq;
-    if (MessageModel* timeline = m_timelines.value(roomId)) seq = std::max(seq, timeline->lastSeq());
-    if (seq <= room->lastReadSeq) return;
+    if (MessageModel* timeline = m_timelines.value(roomId))
+        seq = std::max(seq, timeline->lastSeq());
+    if (seq <= room->lastReadSeq)
+        return;
     m_rooms->setReadUpTo(roomId, seq);
-    m_connection->call(
-        method::RoomsRead, params::Read { roomId, seq }.toJson(), this, [](const RpcResult& result) {
-            if (!result.ok()) qCInfo(lcSession) << "read marker not stored:" << result.reason();
-        });
+    m_connection->call(method::RoomsRead, params::Read { roomId, seq }.toJson(), this, [](const RpcResult& result) {
+        if (!result.ok())
+            qCInfo(lcSession) << "read marker not stored:" << result.reason();
+    });
 }
 
 void ChatSession::createRoom(const QString& name)
@@ -189,9 +204,10 @@ void ChatSession::joinRoom(qint64 roomId)
 
 void ChatSession::leaveRoom(qint64 roomId)
 {
-    m_connection->call(method::RoomsLeave, params::RoomRef { roomId }.toJson(), this,
-        [this, roomId](const RpcResult& result) {
-            if (!result.ok()) return Q_EMIT failed(result.error->message);
+    m_connection->call(
+        method::RoomsLeave, params::RoomRef { roomId }.toJson(), this, [this, roomId](const RpcResult& result) {
+            if (!result.ok())
+                return Q_EMIT failed(result.error->message);
             m_rooms->remove(roomId);
             forgetMessages(roomId);
             if (m_activeRoom == roomId) {
@@ -204,7 +220,8 @@ void ChatSession::leaveRoom(qint64 roomId)
 void ChatSession::fetchPublicRooms()
 {
     m_connection->call(method::RoomsPublic, {}, this, [this](const RpcResult& result) {
-        if (!result.ok()) return Q_EMIT failed(result.error->message);
+        if (!result.ok())
+            return Q_EMIT failed(result.error->message);
         QList<PublicRoom> rooms;
         const QJsonArray array = result.result.value(key::Rooms).toArray();
         for (const QJsonValue& value : array)
@@ -228,10 +245,12 @@ void ChatSession::reset()
 
 void ChatSession::onRoomResult(const RpcResult& result, bool activate)
 {
-    if (!result.ok()) return Q_EMIT failed(result.error->message);
+    if (!result.ok())
+        return Q_EMIT failed(result.error->message);
     const QJsonObject room = result.result.value(key::Room).toObject();
     m_rooms->upsert(room);
-    if (activate) setActiveRoom(room.value(key::Id).toInteger());
+    if (activate)
+        setActiveRoom(room.value(key::Id).toInteger());
 }
 
 void ChatSession::onMessage(const Message& message)
@@ -239,18 +258,22 @@ void ChatSession::onMessage(const Message& message)
     const bool mine = message.senderId == me();
     const qint64 lastBefore = m_rooms->room(message.roomId) ? m_rooms->room(message.roomId)->lastSeq : -1;
     m_rooms->noteMessage(message, mine);
-    if (MessageModel* timeline = m_timelines.value(message.roomId)) timeline->addMessages({ message });
+    if (MessageModel* timeline = m_timelines.value(message.roomId))
+        timeline->addMessages({ message });
     if (!m_rooms->room(message.roomId)) {
         // A room we have not heard of yet (e.g. someone's first direct message): learn it.
         m_connection->call(method::RoomsList, {}, this, [this](const RpcResult& result) {
-            if (!result.ok()) return;
+            if (!result.ok())
+                return;
             const QJsonArray array = result.result.value(key::Rooms).toArray();
             for (const QJsonValue& value : array)
                 m_rooms->upsert(Room::fromJson(value.toObject()));
         });
     }
-    if (message.roomId == m_activeRoom && m_reading) m_readTimer.start();
-    if (message.seq > lastBefore) Q_EMIT messageArrived(message, mine);
+    if (message.roomId == m_activeRoom && m_reading)
+        m_readTimer.start();
+    if (message.seq > lastBefore)
+        Q_EMIT messageArrived(message, mine);
 }
 
 void ChatSession::onRoomUpdated(const QJsonObject& roomJson)
@@ -265,7 +288,8 @@ void ChatSession::onRoomUpdated(const QJsonObject& roomJson)
 
 void ChatSession::updatePeerUnread(qint64 roomId, qint64 unread)
 {
-    if (const qint64 peer = m_rooms->peerOf(roomId)) m_users->setUnread(peer, unread);
+    if (const qint64 peer = m_rooms->peerOf(roomId))
+        m_users->setUnread(peer, unread);
 }
 
 } // namespace chat::client

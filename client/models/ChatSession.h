@@ -18,8 +18,7 @@ class UsersModel;
 // What the UI shows of one signed-in session: the people and rooms models, one message model per open
 // room, the outbox, read markers and typing. It keeps them in step with the connection's notifications
 // and re-syncs after a reconnect. Widgets talk to this and to the models, never to the connection.
-class ChatSession : public QObject
-{
+class ChatSession : public QObject {
     Q_OBJECT
 public:
     explicit ChatSession(ChatConnection* connection, QObject* parent = nullptr);

@@ -25,8 +25,7 @@ QList<Message> messagesOf(const QJsonObject& result)
 }
 } // namespace
 
-MessageModel::MessageModel(
-    qint64 roomId, ChatConnection* connection, const UsersModel* users, QObject* parent)
+MessageModel::MessageModel(qint64 roomId, ChatConnection* connection, const UsersModel* users, QObject* parent)
     : QAbstractListModel(parent)
     , m_roomId(roomId)
     , m_connection(connection)
@@ -41,7 +40,8 @@ int MessageModel::rowCount(const QModelIndex& parent) const
 
 MessageModel::RowView MessageModel::viewOf(int row) const
 {
-    if (row < m_messages.size()) return { m_messages.at(row).senderId, m_messages.at(row).ts };
+    if (row < m_messages.size())
+        return { m_messages.at(row).senderId, m_messages.at(row).ts };
     return { m_users->me(), m_pending.at(row - m_messages.size()).ts };
 }
 
@@ -59,13 +59,15 @@ qint64 MessageModel::localDayOf(qint64 ts) const
 
 bool MessageModel::startsDay(int row) const
 {
-    if (row == 0) return true;
+    if (row == 0)
+        return true;
     return localDayOf(viewOf(row).ts) != localDayOf(viewOf(row - 1).ts);
 }
 
 bool MessageModel::startsGroup(int row) const
 {
-    if (startsDay(row)) return true;
+    if (startsDay(row))
+        return true;
     const RowView here = viewOf(row);
     const RowView before = viewOf(row - 1);
     return here.senderId != before.senderId || here.ts - before.ts > GroupPauseMs;
@@ -73,7 +75,8 @@ bool MessageModel::startsGroup(int row) const
 
 QVariant MessageModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const int row = index.row();
     const bool pending = row >= m_messages.size();
     const Message* message = pending ? nullptr : &m_messages.at(row);
@@ -134,54 +137,53 @@ bool MessageModel::canFetchMore(const QModelIndex& parent) const
 
 void MessageModel::fetchMore(const QModelIndex& parent)
 {
-    if (!canFetchMore(parent)) return;
+    if (!canFetchMore(parent))
+        return;
     m_fetchingOlder = true;
     params::History history;
     history.roomId = m_roomId;
     history.before = firstSeq();
     history.limit = PageSize;
-    m_connection->call(
-        protocol::method::MessagesHistory, history.toJson(), this, [this](const RpcResult& result) {
-            m_fetchingOlder = false;
-            if (!result.ok()) {
-                Q_EMIT loadFailed(result.error->message);
-                return;
-            }
-            QList<Message> page = messagesOf(result.result);
-            const qint64 first = firstSeq();
-            page.erase(std::remove_if(
-                           page.begin(), page.end(), [first](const Message& m) { return m.seq >= first; }),
-                page.end());
-            m_hasOlder = result.result.value(key::HasMore).toBool() && !page.isEmpty();
-            if (!page.isEmpty()) {
-                beginInsertRows({}, 0, int(page.size()) - 1);
-                m_messages = page + m_messages;
-                endInsertRows();
-                // The old first row may no longer start its day or its sender's group.
-                const QModelIndex oldFirst = index(int(page.size()));
-                if (oldFirst.isValid())
-                    Q_EMIT dataChanged(oldFirst, oldFirst, { StartsDayRole, StartsGroupRole });
-            }
-            Q_EMIT olderLoaded(int(page.size()));
-        });
+    m_connection->call(protocol::method::MessagesHistory, history.toJson(), this, [this](const RpcResult& result) {
+        m_fetchingOlder = false;
+        if (!result.ok()) {
+            Q_EMIT loadFailed(result.error->message);
+            return;
+        }
+        QList<Message> page = messagesOf(result.result);
+        const qint64 first = firstSeq();
+        page.erase(
+            std::remove_if(page.begin(), page.end(), [first](const Message& m) { return m.seq >= first; }), page.end());
+        m_hasOlder = result.result.value(key::HasMore).toBool() && !page.isEmpty();
+        if (!page.isEmpty()) {
+            beginInsertRows({}, 0, int(page.size()) - 1);
+            m_messages = page + m_messages;
+            endInsertRows();
+            // The old first row may no longer start its day or its sender's group.
+            const QModelIndex oldFirst = index(int(page.size()));
+            if (oldFirst.isValid())
+                Q_EMIT dataChanged(oldFirst, oldFirst, { StartsDayRole, StartsGroupRole });
+        }
+        Q_EMIT olderLoaded(int(page.size()));
+    });
 }
 
 void MessageModel::loadLatest()
 {
-    if (m_loading || m_loaded) return;
+    if (m_loading || m_loaded)
+        return;
     m_loading = true;
     params::History history;
     history.roomId = m_roomId;
     history.limit = PageSize;
-    m_connection->call(
-        protocol::method::MessagesHistory, history.toJson(), this, [this](const RpcResult& result) {
-            m_loading = false;
-            if (!result.ok()) {
-                Q_EMIT loadFailed(result.error->message);
-                return;
-            }
-            setLatestPage(messagesOf(result.result), result.result.value(key::HasMore).toBool());
-        });
+    m_connection->call(protocol::method::MessagesHistory, history.toJson(), this, [this](const RpcResult& result) {
+        m_loading = false;
+        if (!result.ok()) {
+            Q_EMIT loadFailed(result.error->message);
+            return;
+        }
+        setLatestPage(messagesOf(result.result), result.result.value(key::HasMore).toBool());
+    });
 }
 
 void MessageModel::setLatestPage(const QList<Message>& page, bool hasMore)
@@ -191,7 +193,8 @@ void MessageModel::setLatestPage(const QList<Message>& page, bool hasMore)
     QList<Message> live;
     const qint64 pageLast = page.isEmpty() ? 0 : page.last().seq;
     for (const Message& message : std::as_const(m_messages)) {
-        if (message.seq > pageLast) live.append(message);
+        if (message.seq > pageLast)
+            live.append(message);
     }
     beginResetModel();
     m_messages = page;
@@ -199,7 +202,8 @@ void MessageModel::setLatestPage(const QList<Message>& page, bool hasMore)
     m_loaded = true;
     endResetModel();
     dropPendingFor(page);
-    if (!live.isEmpty()) addMessages(live);
+    if (!live.isEmpty())
+        addMessages(live);
     Q_EMIT latestLoaded();
 }
 
@@ -208,7 +212,8 @@ void MessageModel::addMessages(const QList<Message>& messages)
     if (!m_loaded) {
         // Held until the first page arrives; setLatestPage() merges them.
         for (const Message& message : messages) {
-            if (message.roomId == m_roomId) m_messages.append(message);
+            if (message.roomId == m_roomId)
+                m_messages.append(message);
         }
         return;
     }
@@ -216,7 +221,8 @@ void MessageModel::addMessages(const QList<Message>& messages)
     qint64 expected = lastSeq() + 1;
     bool gap = false;
     for (const Message& message : messages) {
-        if (message.roomId != m_roomId || message.seq < expected) continue;
+        if (message.roomId != m_roomId || message.seq < expected)
+            continue;
         if (message.seq > expected) {
             gap = true;
             break;
@@ -224,8 +230,10 @@ void MessageModel::addMessages(const QList<Message>& messages)
         fresh.append(message);
         expected = message.seq + 1;
     }
-    if (!fresh.isEmpty()) appendInOrder(fresh);
-    if (gap) fillGap();
+    if (!fresh.isEmpty())
+        appendInOrder(fresh);
+    if (gap)
+        fillGap();
 }
 
 void MessageModel::appendInOrder(const QList<Message>& messages)
@@ -237,16 +245,17 @@ void MessageModel::appendInOrder(const QList<Message>& messages)
     endInsertRows();
     // A pending row right after them may now continue their group.
     if (!m_pending.isEmpty())
-        Q_EMIT dataChanged(
-            index(int(m_messages.size())), index(rowCount() - 1), { StartsDayRole, StartsGroupRole });
+        Q_EMIT dataChanged(index(int(m_messages.size())), index(rowCount() - 1), { StartsDayRole, StartsGroupRole });
     Q_EMIT messagesAppended(int(messages.size()));
 }
 
 void MessageModel::dropPendingFor(const QList<Message>& messages)
 {
-    if (m_pending.isEmpty()) return;
+    if (m_pending.isEmpty())
+        return;
     for (const Message& message : messages) {
-        if (message.senderId == m_users->me() && !message.clientId.isEmpty()) removePending(message.clientId);
+        if (message.senderId == m_users->me() && !message.clientId.isEmpty())
+            removePending(message.clientId);
     }
 }
 
@@ -292,17 +301,18 @@ void MessageModel::requestAfter(qint64 after)
     history.roomId = m_roomId;
     history.after = after;
     history.limit = 200;
-    m_connection->call(
-        protocol::method::MessagesHistory, history.toJson(), this, [this](const RpcResult& result) {
-            m_fillingGap = false;
-            const bool again = m_gapSeenWhileFilling;
-            m_gapSeenWhileFilling = false;
-            if (!result.ok()) return; // a reconnect calls fillGap() again
-            const QList<Message> page = messagesOf(result.result);
-            if (!page.isEmpty()) addMessages(page);
-            if (!m_fillingGap && (again || (result.result.value(key::HasMore).toBool() && !page.isEmpty())))
-                requestAfter(lastSeq());
-        });
+    m_connection->call(protocol::method::MessagesHistory, history.toJson(), this, [this](const RpcResult& result) {
+        m_fillingGap = false;
+        const bool again = m_gapSeenWhileFilling;
+        m_gapSeenWhileFilling = false;
+        if (!result.ok())
+            return; // a reconnect calls fillGap() again
+        const QList<Message> page = messagesOf(result.result);
+        if (!page.isEmpty())
+            addMessages(page);
+        if (!m_fillingGap && (again || (result.result.value(key::HasMore).toBool() && !page.isEmpty())))
+            requestAfter(lastSeq());
+    });
 }
 
 } // namespace chat::client

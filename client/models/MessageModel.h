@@ -14,8 +14,7 @@ class UsersModel;
 
 // The timeline of one open room: stored messages ascending by seq, then my sends the server has not
 // acknowledged yet ("sending…"). Starts with the newest page; older pages come through fetchMore().
-class MessageModel : public QAbstractListModel
-{
+class MessageModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role {
@@ -33,8 +32,7 @@ public:
 
     static constexpr int PageSize = 50;
 
-    MessageModel(
-        qint64 roomId, ChatConnection* connection, const UsersModel* users, QObject* parent = nullptr);
+    MessageModel(qint64 roomId, ChatConnection* connection, const UsersModel* users, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -69,14 +67,12 @@ Q_SIGNALS:
     void loadFailed(const QString& message);
 
 private:
-    struct Pending
-    {
+    struct Pending {
         QString clientId;
         QString body;
         qint64 ts = 0;
     };
-    struct RowView
-    {
+    struct RowView {
         qint64 senderId = 0;
         qint64 ts = 0;
     };

@@ -16,7 +16,8 @@ PeopleFilterModel::PeopleFilterModel(QObject* parent)
 bool PeopleFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (index.data(UsersModel::IsMeRole).toBool()) return false;
+    if (index.data(UsersModel::IsMeRole).toBool())
+        return false;
     return index.data(UsersModel::NameRole).toString().contains(filterRegularExpression());
 }
 
@@ -24,10 +25,12 @@ bool PeopleFilterModel::lessThan(const QModelIndex& left, const QModelIndex& rig
 {
     const bool leftOnline = left.data(UsersModel::OnlineRole).toBool();
     const bool rightOnline = right.data(UsersModel::OnlineRole).toBool();
-    if (leftOnline != rightOnline) return leftOnline;
-    const int byName = QString::compare(left.data(UsersModel::NameRole).toString(),
-        right.data(UsersModel::NameRole).toString(), Qt::CaseInsensitive);
-    if (byName != 0) return byName < 0;
+    if (leftOnline != rightOnline)
+        return leftOnline;
+    const int byName = QString::compare(
+        left.data(UsersModel::NameRole).toString(), right.data(UsersModel::NameRole).toString(), Qt::CaseInsensitive);
+    if (byName != 0)
+        return byName < 0;
     return left.data(UsersModel::IdRole).toLongLong() < right.data(UsersModel::IdRole).toLongLong();
 }
 

@@ -6,8 +6,7 @@ namespace chat::client {
 
 // The people list as the dock shows it: everyone but me, online first, then by name; filtered by the
 // text typed in the filter box (case-insensitive, anywhere in the name).
-class PeopleFilterModel : public QSortFilterProxyModel
-{
+class PeopleFilterModel : public QSortFilterProxyModel {
     Q_OBJECT
 public:
     explicit PeopleFilterModel(QObject* parent = nullptr);

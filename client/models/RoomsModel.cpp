@@ -25,15 +25,15 @@ int RoomsModel::rowCount(const QModelIndex& parent) const
 
 QVariant RoomsModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Room& room = m_rooms.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
         return titleOf(room.id);
     case Qt::ToolTipRole:
-        return room.kind == Room::Kind::Group ? tr("%n member(s)", nullptr, int(room.members.size()))
-                                              : QVariant();
+        return room.kind == Room::Kind::Group ? tr("%n member(s)", nullptr, int(room.members.size())) : QVariant();
     case Qt::AccessibleTextRole:
         return room.unread > 0 ? tr("%1, %n unread", nullptr, int(room.unread)).arg(titleOf(room.id))
                                : titleOf(room.id);
@@ -78,7 +78,8 @@ void RoomsModel::setRooms(const QList<Room>& rooms)
     endResetModel();
     for (const Room& room : std::as_const(m_rooms))
         Q_EMIT unreadChanged(room.id, room.unread);
-    if (totalUnread() != before) Q_EMIT totalUnreadChanged(totalUnread());
+    if (totalUnread() != before)
+        Q_EMIT totalUnreadChanged(totalUnread());
 }
 
 void RoomsModel::upsert(const QJsonObject& roomJson)
@@ -120,12 +121,14 @@ void RoomsModel::upsert(const Room& incoming)
 void RoomsModel::remove(qint64 roomId)
 {
     const int row = rowOf(roomId);
-    if (row < 0) return;
+    if (row < 0)
+        return;
     const qint64 unread = m_rooms.at(row).unread;
     beginRemoveRows({}, row, row);
     m_rooms.removeAt(row);
     endRemoveRows();
-    if (unread > 0) Q_EMIT totalUnreadChanged(totalUnread());
+    if (unread > 0)
+        Q_EMIT totalUnreadChanged(totalUnread());
 }
 
 void RoomsModel::clear()
@@ -139,10 +142,12 @@ void RoomsModel::clear()
 void RoomsModel::noteMessage(const Message& message, bool mine)
 {
     const int row = rowOf(message.roomId);
-    if (row < 0) return;
+    if (row < 0)
+        return;
     Room& room = m_rooms[row];
     const qint64 unreadBefore = room.unread;
-    if (mine && room.lastReadSeq >= room.lastSeq) room.lastReadSeq = std::max(room.lastReadSeq, message.seq);
+    if (mine && room.lastReadSeq >= room.lastSeq)
+        room.lastReadSeq = std::max(room.lastReadSeq, message.seq);
     room.lastSeq = std::max(room.lastSeq, message.seq);
     room.unread = unreadFor(room);
     changed(row, unreadBefore);
@@ -151,7 +156,8 @@ void RoomsModel::noteMessage(const Message& message, bool mine)
 void RoomsModel::setReadUpTo(qint64 roomId, qint64 seq)
 {
     const int row = rowOf(roomId);
-    if (row < 0 || m_rooms.at(row).lastReadSeq >= seq) return;
+    if (row < 0 || m_rooms.at(row).lastReadSeq >= seq)
+        return;
     Room& room = m_rooms[row];
     const qint64 unreadBefore = room.unread;
     room.lastReadSeq = seq;
@@ -178,9 +184,11 @@ qint64 RoomsModel::directRoomWith(qint64 userId) const
 qint64 RoomsModel::peerOf(qint64 roomId) const
 {
     const Room* found = room(roomId);
-    if (!found || found->kind != Room::Kind::Direct) return 0;
+    if (!found || found->kind != Room::Kind::Direct)
+        return 0;
     for (qint64 member : found->members) {
-        if (member != m_users->me()) return member;
+        if (member != m_users->me())
+            return member;
     }
     return m_users->me();
 }
@@ -188,8 +196,10 @@ qint64 RoomsModel::peerOf(qint64 roomId) const
 QString RoomsModel::titleOf(qint64 roomId) const
 {
     const Room* found = room(roomId);
-    if (!found) return {};
-    if (found->kind == Room::Kind::Group) return QLatin1Char('#') + found->name;
+    if (!found)
+        return {};
+    if (found->kind == Room::Kind::Group)
+        return QLatin1Char('#') + found->name;
     return m_users->nameOf(peerOf(roomId));
 }
 
@@ -218,14 +228,16 @@ QList<qint64> RoomsModel::roomIds() const
 int RoomsModel::rowOf(qint64 roomId) const
 {
     for (int row = 0; row < m_rooms.size(); ++row) {
-        if (m_rooms.at(row).id == roomId) return row;
+        if (m_rooms.at(row).id == roomId)
+            return row;
     }
     return -1;
 }
 
 void RoomsModel::changed(int row, qint64 unreadBefore)
 {
-    if (row < 0) return;
+    if (row < 0)
+        return;
     Q_EMIT dataChanged(index(row), index(row));
     const Room& room = m_rooms.at(row);
     if (room.unread != unreadBefore) {

@@ -10,19 +10,10 @@ namespace chat::client {
 class UsersModel;
 
 // The rooms the user belongs to, direct and group, with their last seq, read marker and unread count.
-class RoomsModel : public QAbstractListModel
-{
+class RoomsModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role {
-        IdRole = Qt::UserRole + 1,
-        KindRole,
-        NameRole,
-        UnreadRole,
-        LastSeqRole,
-        MemberCountRole,
-        PeerRole
-    };
+    enum Role { IdRole = Qt::UserRole + 1, KindRole, NameRole, UnreadRole, LastSeqRole, MemberCountRole, PeerRole };
 
     explicit RoomsModel(const UsersModel* users, QObject* parent = nullptr);
 

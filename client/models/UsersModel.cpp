@@ -14,7 +14,8 @@ int UsersModel::rowCount(const QModelIndex& parent) const
 
 QVariant UsersModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Entry& entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
@@ -26,7 +27,8 @@ QVariant UsersModel::data(const QModelIndex& index, int role) const
     case Qt::AccessibleTextRole: {
         QString text = entry.user.online ? tr("%1, online").arg(entry.user.username)
                                          : tr("%1, offline").arg(entry.user.username);
-        if (entry.unread > 0) text += QLatin1String(", ") + tr("%n unread", nullptr, int(entry.unread));
+        if (entry.unread > 0)
+            text += QLatin1String(", ") + tr("%n unread", nullptr, int(entry.unread));
         return text;
     }
     case IdRole:
@@ -84,7 +86,8 @@ void UsersModel::addUser(const User& user)
 void UsersModel::setOnline(qint64 userId, bool online)
 {
     const int row = rowOf(userId);
-    if (row < 0 || m_entries.at(row).user.online == online) return;
+    if (row < 0 || m_entries.at(row).user.online == online)
+        return;
     m_entries[row].user.online = online;
     Q_EMIT dataChanged(index(row), index(row), { OnlineRole, Qt::ToolTipRole, Qt::AccessibleTextRole });
 }
@@ -92,7 +95,8 @@ void UsersModel::setOnline(qint64 userId, bool online)
 void UsersModel::setUnread(qint64 userId, qint64 unread)
 {
     const int row = rowOf(userId);
-    if (row < 0 || m_entries.at(row).unread == unread) return;
+    if (row < 0 || m_entries.at(row).unread == unread)
+        return;
     m_entries[row].unread = unread;
     Q_EMIT dataChanged(index(row), index(row), { UnreadRole, Qt::AccessibleTextRole });
 }

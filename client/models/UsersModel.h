@@ -8,8 +8,7 @@
 namespace chat::client {
 
 // Every registered user, with presence and the unread count of the direct room with them.
-class UsersModel : public QAbstractListModel
-{
+class UsersModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role { IdRole = Qt::UserRole + 1, NameRole, OnlineRole, UnreadRole, IsMeRole };
@@ -33,8 +32,7 @@ public:
     int rowOf(qint64 userId) const { return m_rowOf.value(userId, -1); }
 
 private:
-    struct Entry
-    {
+    struct Entry {
         User user;
         qint64 unread = 0;
     };

@@ -92,7 +92,8 @@ void AppController::start()
 {
     QSettings settings;
     const QString username = settings.value(UsernameKey).toString();
-    if (!m_keepSignedIn || username.isEmpty()) return showLogin();
+    if (!m_keepSignedIn || username.isEmpty())
+        return showLogin();
     m_login->setBusy(true);
     m_login->show();
     m_tokens->load(account(), this, [this](const QString& token) {
@@ -107,9 +108,8 @@ void AppController::start()
 
 QString AppController::account() const
 {
-    const QUrl url = m_connection->url().isValid() && !m_connection->url().isEmpty()
-        ? m_connection->url()
-        : m_login->form()->serverUrl();
+    const QUrl url = m_connection->url().isValid() && !m_connection->url().isEmpty() ? m_connection->url()
+                                                                                     : m_login->form()->serverUrl();
     const QString username = m_connection->me().username.isEmpty() ? QSettings().value(UsernameKey).toString()
                                                                    : m_connection->me().username;
     return username + QLatin1Char('@') + url.host() + QLatin1Char(':') + QString::number(url.port(7447));
@@ -120,7 +120,8 @@ void AppController::showLogin(const QString& message)
     m_signup->hide();
     m_login->setBusy(false);
     m_login->form()->passwordEdit()->clear();
-    if (!message.isEmpty()) m_login->form()->showError(message);
+    if (!message.isEmpty())
+        m_login->form()->showError(message);
     m_login->show();
     m_login->raise();
     m_login->activateWindow();
@@ -175,7 +176,8 @@ void AppController::onSignInFailed(const RpcError& error)
     }
     if (m_resuming) {
         m_resuming = false;
-        if (error.reason == reason::TokenInvalid) m_tokens->remove(account());
+        if (error.reason == reason::TokenInvalid)
+            m_tokens->remove(account());
     }
     m_login->setBusy(false);
     m_login->show();

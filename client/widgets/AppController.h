@@ -15,16 +15,14 @@ class SignupDialog;
 
 // Which window shows when: the saved session or the login dialog at start, the main window once signed
 // in, the login dialog again after logging out or when the server no longer accepts the saved token.
-class AppController : public QObject
-{
+class AppController : public QObject {
     Q_OBJECT
 public:
     explicit AppController(TokenStore::Backend tokenBackend, QObject* parent = nullptr);
     ~AppController() override;
 
     void start();
-    void offerServer(
-        const QString& address); // prefills the dialogs (command line); the remembered one otherwise
+    void offerServer(const QString& address); // prefills the dialogs (command line); the remembered one otherwise
 
     ChatConnection* connection() const { return m_connection; }
     ChatSession* session() const { return m_session; }

@@ -7,13 +7,18 @@ namespace chat::client {
 QString AuthErrorText::describe(const RpcError& error, const QUrl& server)
 {
     const QString& why = error.reason;
-    if (why == reason::BadCredentials) return tr("Wrong username or password.");
-    if (why == reason::UsernameTaken) return tr("That username is already taken. Please choose another one.");
-    if (why == reason::WeakPassword) return tr("That password is too weak: %1").arg(error.message);
-    if (why == reason::InvalidUsername) return tr("That username cannot be used: %1").arg(error.message);
+    if (why == reason::BadCredentials)
+        return tr("Wrong username or password.");
+    if (why == reason::UsernameTaken)
+        return tr("That username is already taken. Please choose another one.");
+    if (why == reason::WeakPassword)
+        return tr("That password is too weak: %1").arg(error.message);
+    if (why == reason::InvalidUsername)
+        return tr("That username cannot be used: %1").arg(error.message);
     if (why == reason::AccountDisabled)
         return tr("This account has been disabled. Ask the server's administrator.");
-    if (why == reason::TokenInvalid) return tr("Your saved session has expired. Please sign in again.");
+    if (why == reason::TokenInvalid)
+        return tr("Your saved session has expired. Please sign in again.");
     if (why == reason::RateLimited) {
         const qint64 seconds = (error.extra.value(protocol::key::RetryAfterMs).toInteger(1000) + 999) / 1000;
         return tr("Too many attempts. Please try again in %n second(s).", nullptr, int(seconds));
@@ -21,7 +26,8 @@ QString AuthErrorText::describe(const RpcError& error, const QUrl& server)
     if (why == reason::Unavailable)
         return tr("Cannot reach the server at %1. Check the address and that the server is running.")
             .arg(server.toDisplayString());
-    if (why == reason::InvalidParams) return tr("The server refused the request: %1").arg(error.message);
+    if (why == reason::InvalidParams)
+        return tr("The server refused the request: %1").arg(error.message);
     return error.message.isEmpty() ? tr("Something went wrong (%1).").arg(why) : error.message;
 }
 

@@ -8,8 +8,7 @@
 namespace chat::client {
 
 // Turns a server's error reason into the sentence the sign-in dialogs show.
-class AuthErrorText
-{
+class AuthErrorText {
     Q_DECLARE_TR_FUNCTIONS(AuthErrorText)
 public:
     static QString describe(const RpcError& error, const QUrl& server);

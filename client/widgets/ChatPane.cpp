@@ -71,7 +71,8 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_delegate, &MessageDelegate::linkActivated, this, &ChatPane::linkActivated);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
-        if (m_editing.isValid()) m_view->closePersistentEditor(m_editing);
+        if (m_editing.isValid())
+            m_view->closePersistentEditor(m_editing);
         m_editing = index;
         m_view->openPersistentEditor(index); // selectable text
     });
@@ -98,13 +99,13 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     connect(m_send, &QPushButton::clicked, this, [this] { submit(m_composer->toPlainText()); });
     connect(m_composer, &Composer::submitted, this, &ChatPane::submit);
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_roomId && !m_composer->toPlainText().isEmpty()) m_session->sendTyping(m_roomId);
+        if (m_roomId && !m_composer->toPlainText().isEmpty())
+            m_session->sendTyping(m_roomId);
     });
 
-    auto* placeholder
-        = new QLabel(tr("<h3>No conversation open</h3>Pick someone in the people list, or a room, "
-                        "to start chatting."),
-            this);
+    auto* placeholder = new QLabel(tr("<h3>No conversation open</h3>Pick someone in the people list, or a room, "
+                                      "to start chatting."),
+        this);
     placeholder->setAlignment(Qt::AlignCenter);
     placeholder->setWordWrap(true);
     placeholder->setForegroundRole(QPalette::PlaceholderText);
@@ -143,18 +144,21 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     connect(m_session->users(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
     connect(m_session->users(), &QAbstractItemModel::modelReset, this, &ChatPane::refreshHeader);
     connect(m_session->rooms(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
-    connect(m_session, &ChatSession::sendRejected, this,
-        [this](qint64 roomId, const QString& body, const QString& why) {
-            if (roomId != m_roomId) return;
+    connect(
+        m_session, &ChatSession::sendRejected, this, [this](qint64 roomId, const QString& body, const QString& why) {
+            if (roomId != m_roomId)
+                return;
             m_notice->setText(tr("Your message could not be sent: %1").arg(why));
             m_notice->show();
-            if (m_composer->toPlainText().isEmpty()) m_composer->setPlainText(body);
+            if (m_composer->toPlainText().isEmpty())
+                m_composer->setPlainText(body);
         });
 }
 
 void ChatPane::showRoom(qint64 roomId)
 {
-    if (m_model) m_model->disconnect(this);
+    if (m_model)
+        m_model->disconnect(this);
     m_roomId = roomId;
     m_typingUntil.clear();
     refreshTyping();
@@ -178,12 +182,11 @@ void ChatPane::showRoom(qint64 roomId)
         m_followNewest = true;
         m_view->scrollToBottom();
     });
-    connect(
-        m_model, &MessageModel::olderLoaded, this, [this](int) { m_model->setOlderFetchingAllowed(false); });
+    connect(m_model, &MessageModel::olderLoaded, this, [this](int) { m_model->setOlderFetchingAllowed(false); });
     m_stack->setCurrentIndex(1);
     refreshHeader();
-    m_composer->setPlaceholderText(tr("Message %1 — Enter to send, Shift+Enter for a new line")
-                                       .arg(m_session->rooms()->titleOf(roomId)));
+    m_composer->setPlaceholderText(
+        tr("Message %1 — Enter to send, Shift+Enter for a new line").arg(m_session->rooms()->titleOf(roomId)));
     m_view->scrollToBottom();
     m_composer->setFocus();
     updateReading();
@@ -191,7 +194,8 @@ void ChatPane::showRoom(qint64 roomId)
 
 void ChatPane::refreshHeader()
 {
-    if (!m_roomId) return;
+    if (!m_roomId)
+        return;
     RoomsModel* rooms = m_session->rooms();
     m_title->setText(rooms->titleOf(m_roomId));
     if (const qint64 peer = rooms->peerOf(m_roomId)) {
@@ -212,24 +216,26 @@ bool ChatPane::isAtBottom() const
 void ChatPane::updateReading()
 {
     const QWidget* window = this->window();
-    const bool reading
-        = m_roomId && isVisible() && window->isActiveWindow() && !window->isMinimized() && isAtBottom();
+    const bool reading = m_roomId && isVisible() && window->isActiveWindow() && !window->isMinimized() && isAtBottom();
     m_session->setReading(reading);
 }
 
 void ChatPane::onScrolled(int value)
 {
-    if (m_adjusting) return;
+    if (m_adjusting)
+        return;
     m_anchorToBottomDistance = false;
     m_followNewest = isAtBottom();
-    if (m_followNewest) m_newMessages->hide();
+    if (m_followNewest)
+        m_newMessages->hide();
     if (m_model && value <= m_view->verticalScrollBar()->minimum() && m_model->hasOlder()) {
         // Keep what the reader looks at in place while the older page lands above it.
         const QScrollBar* bar = m_view->verticalScrollBar();
         m_distanceFromBottom = bar->maximum() - bar->value();
         m_anchorToBottomDistance = true;
         m_model->setOlderFetchingAllowed(true);
-        if (m_model->canFetchMore({})) m_model->fetchMore({});
+        if (m_model->canFetchMore({}))
+            m_model->fetchMore({});
     }
     updateReading();
 }
@@ -271,8 +277,8 @@ void ChatPane::placeNewMessagesButton()
 {
     const QSize hint = m_newMessages->sizeHint();
     const QRect area = m_view->viewport()->geometry();
-    m_newMessages->setGeometry(area.center().x() - hint.width() / 2, area.bottom() - hint.height() - 10,
-        hint.width(), hint.height());
+    m_newMessages->setGeometry(
+        area.center().x() - hint.width() / 2, area.bottom() - hint.height() - 10, hint.width(), hint.height());
 }
 
 void ChatPane::resizeEvent(QResizeEvent* event)
@@ -296,7 +302,8 @@ bool ChatPane::eventFilter(QObject* watched, QEvent* event)
 
 void ChatPane::submit(const QString& text)
 {
-    if (!m_roomId || text.trimmed().isEmpty()) return;
+    if (!m_roomId || text.trimmed().isEmpty())
+        return;
     const int limit = m_session->connection()->limits().maxBodyChars;
     if (text.trimmed().size() > limit) {
         m_notice->setText(tr("This message is too long: at most %n characters.", nullptr, limit));
@@ -311,7 +318,8 @@ void ChatPane::submit(const QString& text)
 
 void ChatPane::onTyping(qint64 roomId, qint64 userId)
 {
-    if (roomId != m_roomId) return;
+    if (roomId != m_roomId)
+        return;
     m_typingUntil.insert(userId, QDateTime::currentMSecsSinceEpoch() + TypingShownMs);
     refreshTyping();
     m_typingTimer.start();
@@ -342,13 +350,13 @@ void ChatPane::refreshTyping()
 
 void ChatPane::copySelection()
 {
-    QModelIndexList selected
-        = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
+    QModelIndexList selected = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
     std::sort(selected.begin(), selected.end());
     QStringList lines;
     for (const QModelIndex& index : std::as_const(selected))
         lines.append(index.data(MessageModel::BodyRole).toString());
-    if (!lines.isEmpty()) QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
+    if (!lines.isEmpty())
+        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace chat::client

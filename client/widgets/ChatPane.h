@@ -21,8 +21,7 @@ class MessageDelegate;
 
 // The open room: its timeline (newest at the bottom, older pages as the reader scrolls up without the
 // view jumping), a "new messages" button when the reader is elsewhere, who is typing, and the composer.
-class ChatPane : public QWidget
-{
+class ChatPane : public QWidget {
     Q_OBJECT
 public:
     explicit ChatPane(ChatSession* session, QWidget* parent = nullptr);

@@ -47,7 +47,8 @@ void Composer::keyPressEvent(QKeyEvent* event)
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText();
-        if (!text.trimmed().isEmpty()) Q_EMIT submitted(text);
+        if (!text.trimmed().isEmpty())
+            Q_EMIT submitted(text);
         event->accept();
         return;
     }

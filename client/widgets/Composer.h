@@ -5,8 +5,7 @@
 namespace chat::client {
 
 // Where a message is written: Enter sends, Shift+Enter starts a new line; grows up to a few lines.
-class Composer : public QPlainTextEdit
-{
+class Composer : public QPlainTextEdit {
     Q_OBJECT
 public:
     explicit Composer(QWidget* parent = nullptr);

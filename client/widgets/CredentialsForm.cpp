@@ -69,7 +69,8 @@ QString CredentialsForm::serverText() const
 QUrl CredentialsForm::serverUrl() const
 {
     QString text = serverText();
-    if (!text.contains(QLatin1String("://"))) text.prepend(QLatin1String("ws://"));
+    if (!text.contains(QLatin1String("://")))
+        text.prepend(QLatin1String("ws://"));
     return QUrl(text, QUrl::StrictMode);
 }
 
@@ -107,7 +108,8 @@ void CredentialsForm::setBusy(bool busy, const QString& what)
     m_busy->setVisible(busy);
     m_busyLabel->setText(what);
     m_busyLabel->setVisible(busy && !what.isEmpty());
-    if (busy) clearError();
+    if (busy)
+        clearError();
 }
 
 void CredentialsForm::showError(const QString& message)

@@ -15,8 +15,7 @@ namespace chat::client {
 
 // The fields both sign-in dialogs share: server address, username, password, "keep me signed in",
 // an inline error line and a busy indicator.
-class CredentialsForm : public QWidget
-{
+class CredentialsForm : public QWidget {
     Q_OBJECT
 public:
     explicit CredentialsForm(QWidget* parent = nullptr);

@@ -6,8 +6,7 @@ namespace chat::client {
 
 // The app's few icons, painted in code: Qt's SVG icon engine is an optional package on many systems,
 // and these must never come out blank. (resources/icons/*.svg are the same drawings for desktop files.)
-class Icons
-{
+class Icons {
 public:
     static QIcon app();
     static QIcon sidebar(const QPalette& palette);

@@ -13,8 +13,7 @@ class CredentialsForm;
 
 // Sign in with a username and password. Stays open while busy; the controller closes it on success or
 // shows the server's reason inline.
-class LoginDialog : public QDialog
-{
+class LoginDialog : public QDialog {
     Q_OBJECT
 public:
     explicit LoginDialog(QWidget* parent = nullptr);

@@ -103,8 +103,7 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_session->rooms(), &RoomsModel::totalUnreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::synced, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::messageArrived, this, &MainWindow::notify);
-    connect(m_pane, &ChatPane::linkActivated, this,
-        [](const QString& url) { QDesktopServices::openUrl(QUrl(url)); });
+    connect(m_pane, &ChatPane::linkActivated, this, [](const QString& url) { QDesktopServices::openUrl(QUrl(url)); });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { m_pane->updateReading(); });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -128,7 +127,8 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) resize(1000, 680);
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(1000, 680);
     restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
 }
 
@@ -158,9 +158,11 @@ void MainWindow::updateTitle()
     const qint64 unread = m_session->rooms()->totalUnread();
     const QString me = m_session->connection()->me().username;
     QString title = me.isEmpty() ? tr("Chat") : tr("%1 — Chat").arg(me);
-    if (unread > 0) title = QStringLiteral("(%1) ").arg(unread) + title;
+    if (unread > 0)
+        title = QStringLiteral("(%1) ").arg(unread) + title;
     setWindowTitle(title);
-    if (m_tray) m_tray->setToolTip(unread > 0 ? tr("Chat — %n unread", nullptr, int(unread)) : tr("Chat"));
+    if (m_tray)
+        m_tray->setToolTip(unread > 0 ? tr("Chat — %n unread", nullptr, int(unread)) : tr("Chat"));
 }
 
 void MainWindow::showConnectionState(ChatConnection::State state)
@@ -176,34 +178,38 @@ void MainWindow::showConnectionState(ChatConnection::State state)
 
 void MainWindow::notify(const chat::Message& message, bool mine)
 {
-    if (mine) return;
+    if (mine)
+        return;
     const bool inView = message.roomId == m_session->activeRoom() && isActiveWindow() && !isMinimized();
-    if (inView) return;
+    if (inView)
+        return;
     QApplication::alert(this);
-    if (!m_tray) return;
+    if (!m_tray)
+        return;
     const QString sender = m_session->users()->nameOf(message.senderId);
     const QString room = m_session->rooms()->titleOf(message.roomId);
-    const QString title
-        = m_session->rooms()->peerOf(message.roomId) ? sender : tr("%1 in %2").arg(sender, room);
+    const QString title = m_session->rooms()->peerOf(message.roomId) ? sender : tr("%1 in %2").arg(sender, room);
     m_tray->showMessage(title, message.body.left(200), QSystemTrayIcon::Information, 6000);
 }
 
 void MainWindow::askCreateRoom()
 {
     bool ok = false;
-    const QString name
-        = QInputDialog::getText(this, tr("Create room"), tr("Room name:"), QLineEdit::Normal, {}, &ok);
-    if (ok && !name.trimmed().isEmpty()) m_session->createRoom(name);
+    const QString name = QInputDialog::getText(this, tr("Create room"), tr("Room name:"), QLineEdit::Normal, {}, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        m_session->createRoom(name);
 }
 
 void MainWindow::askJoinRoom(const QList<chat::PublicRoom>& rooms)
 {
-    if (!m_joinPending) return;
+    if (!m_joinPending)
+        return;
     m_joinPending = false;
     QStringList names;
     QList<qint64> ids;
     for (const PublicRoom& room : rooms) {
-        if (m_session->rooms()->room(room.id)) continue;
+        if (m_session->rooms()->room(room.id))
+            continue;
         names.append(tr("#%1 (%n member(s))", nullptr, int(room.memberCount)).arg(room.name));
         ids.append(room.id);
     }
@@ -213,7 +219,8 @@ void MainWindow::askJoinRoom(const QList<chat::PublicRoom>& rooms)
     }
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Join room"), tr("Room:"), names, 0, false, &ok);
-    if (ok && names.contains(chosen)) m_session->joinRoom(ids.at(names.indexOf(chosen)));
+    if (ok && names.contains(chosen))
+        m_session->joinRoom(ids.at(names.indexOf(chosen)));
 }
 
 } // namespace chat::client

@@ -16,8 +16,7 @@ class PeopleDock;
 
 // The window people keep open all day: the people dock, the chat pane, connection state in the status
 // bar, unread total in the title, desktop notifications for rooms out of view.
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(ChatSession* session, QWidget* parent = nullptr);

@@ -21,18 +21,15 @@ constexpr int RowGap = 2;
 qint64 cacheKey(const QModelIndex& index)
 {
     const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
-    return seq > 0 ? seq
-                   : -qint64(qHash(index.data(MessageModel::ClientIdRole).toString()) & 0x7fffffffffff) - 1;
+    return seq > 0 ? seq : -qint64(qHash(index.data(MessageModel::ClientIdRole).toString()) & 0x7fffffffffff) - 1;
 }
 
 QColor senderColor(qint64 senderId, const QPalette& palette)
 {
-    static const QColor light[]
-        = { QColor(0x1a, 0x5f, 0xb4), QColor(0x26, 0x8a, 0x3c), QColor(0xa5, 0x1d, 0x2d),
-              QColor(0x81, 0x3d, 0x9c), QColor(0xc6, 0x46, 0x00), QColor(0x0b, 0x7a, 0x75) };
-    static const QColor dark[]
-        = { QColor(0x99, 0xc1, 0xf1), QColor(0x8f, 0xf0, 0xa4), QColor(0xf6, 0x61, 0x51),
-              QColor(0xdc, 0x8a, 0xdd), QColor(0xff, 0xbe, 0x6f), QColor(0x7b, 0xe0, 0xd8) };
+    static const QColor light[] = { QColor(0x1a, 0x5f, 0xb4), QColor(0x26, 0x8a, 0x3c), QColor(0xa5, 0x1d, 0x2d),
+        QColor(0x81, 0x3d, 0x9c), QColor(0xc6, 0x46, 0x00), QColor(0x0b, 0x7a, 0x75) };
+    static const QColor dark[] = { QColor(0x99, 0xc1, 0xf1), QColor(0x8f, 0xf0, 0xa4), QColor(0xf6, 0x61, 0x51),
+        QColor(0xdc, 0x8a, 0xdd), QColor(0xff, 0xbe, 0x6f), QColor(0x7b, 0xe0, 0xd8) };
     const bool isDark = palette.color(QPalette::Base).lightness() < 128;
     const int slot = int(senderId % 6);
     return isDark ? dark[slot] : light[slot];
@@ -77,8 +74,10 @@ QString MessageDelegate::toHtml(const QString& plainText)
 QString MessageDelegate::dayText(const QDate& day)
 {
     const QDate today = QDate::currentDate();
-    if (day == today) return tr("Today");
-    if (day == today.addDays(-1)) return tr("Yesterday");
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
     return QLocale().toString(day, QLocale::LongFormat);
 }
 
@@ -97,7 +96,8 @@ int MessageDelegate::bodyHeight(const QStyleOptionViewItem& option, const QModel
         m_cacheWidth = width;
     }
     const qint64 key = cacheKey(index);
-    if (auto it = m_heights.constFind(key); it != m_heights.constEnd()) return *it;
+    if (auto it = m_heights.constFind(key); it != m_heights.constEnd())
+        return *it;
     QTextDocument document;
     prepare(document, option, index);
     document.setTextWidth(width);
@@ -106,8 +106,7 @@ int MessageDelegate::bodyHeight(const QStyleOptionViewItem& option, const QModel
     return height;
 }
 
-MessageDelegate::Layout MessageDelegate::layoutFor(
-    const QStyleOptionViewItem& option, const QModelIndex& index) const
+MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     Layout layout;
     const QFontMetrics metrics(option.font);
@@ -138,8 +137,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
     return { opt.rect.width(), layout.body.bottom() + 1 + RowGap };
 }
 
-void MessageDelegate::paint(
-    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     const Layout layout = layoutFor(option, index);
     const QPalette& palette = option.palette;
@@ -177,9 +175,10 @@ void MessageDelegate::paint(
         const QString sender = index.data(MessageModel::SenderNameRole).toString();
         painter->drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter, sender);
         const int after = QFontMetrics(bold).horizontalAdvance(sender) + 10;
-        QString time = QLocale().toString(
-            index.data(MessageModel::TimestampRole).toDateTime().time(), shortTimeFormat());
-        if (pending) time += QLatin1String("  ·  ") + tr("sending…");
+        QString time
+            = QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().time(), shortTimeFormat());
+        if (pending)
+            time += QLatin1String("  ·  ") + tr("sending…");
         painter->setFont(small);
         painter->setPen(dim);
         painter->drawText(layout.header.adjusted(after, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, time);
@@ -197,11 +196,11 @@ void MessageDelegate::paint(
     painter->restore();
 }
 
-QString MessageDelegate::anchorAt(
-    const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
+QString MessageDelegate::anchorAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
 {
     const Layout layout = layoutFor(option, index);
-    if (!layout.body.contains(pos)) return {};
+    if (!layout.body.contains(pos))
+        return {};
     QTextDocument document;
     prepare(document, option, index);
     document.setTextWidth(layout.body.width());
@@ -235,9 +234,8 @@ QWidget* MessageDelegate::createEditor(
     browser->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     browser->document()->setDocumentMargin(0);
     browser->setAccessibleName(tr("Message text"));
-    connect(browser, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        Q_EMIT const_cast<MessageDelegate*>(this)->linkActivated(url.toString());
-    });
+    connect(browser, &QTextBrowser::anchorClicked, this,
+        [this](const QUrl& url) { Q_EMIT const_cast<MessageDelegate*>(this)->linkActivated(url.toString()); });
     return browser;
 }
 

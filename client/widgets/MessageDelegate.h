@@ -10,17 +10,14 @@ namespace chat::client {
 // Paints one message: a day separator when the day changes, sender and time at the start of a group,
 // then the body as wrapped rich text with clickable links. Pending sends are dimmed with "sending…".
 // Double-click opens a read-only text editor over the body so its text can be selected.
-class MessageDelegate : public QStyledItemDelegate
-{
+class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     explicit MessageDelegate(QObject* parent = nullptr);
 
-    void paint(
-        QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
-    QWidget* createEditor(
-        QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget*, QAbstractItemModel*, const QModelIndex&) const override { }
     void updateEditorGeometry(
@@ -39,8 +36,7 @@ protected:
         const QModelIndex& index) override;
 
 private:
-    struct Layout
-    {
+    struct Layout {
         QRect separator; // empty when the row starts no day
         QRect header; // empty when the row continues a group
         QRect body;

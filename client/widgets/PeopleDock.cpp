@@ -47,8 +47,7 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
 {
     setObjectName(QStringLiteral("peopleDock"));
     setAccessibleName(tr("People and rooms"));
-    setFeatures(
-        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
 
     auto* content = new QWidget(this);
     m_filter = new QLineEdit(content);
@@ -79,8 +78,7 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     auto fitRooms = [this] {
         // As tall as its rooms (up to six), so that people get the rest of the dock.
         const int rows = std::clamp(m_roomsModel->rowCount(), 1, 6);
-        const int rowHeight
-            = m_rooms->sizeHintForRow(0) > 0 ? m_rooms->sizeHintForRow(0) : fontMetrics().height() + 12;
+        const int rowHeight = m_rooms->sizeHintForRow(0) > 0 ? m_rooms->sizeHintForRow(0) : fontMetrics().height() + 12;
         m_rooms->setFixedHeight(rows * rowHeight + 2 * m_rooms->frameWidth() + 2);
     };
     connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this, fitRooms);
@@ -105,7 +103,8 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     connect(join, &QToolButton::clicked, this, &PeopleDock::joinRoomWanted);
     connect(m_leave, &QToolButton::clicked, this, [this] {
         const QModelIndex current = m_rooms->currentIndex();
-        if (current.isValid()) Q_EMIT leaveRoomWanted(current.data(RoomsModel::IdRole).toLongLong());
+        if (current.isValid())
+            Q_EMIT leaveRoomWanted(current.data(RoomsModel::IdRole).toLongLong());
     });
 
     auto* roomsHeader = new QHBoxLayout;
@@ -140,15 +139,15 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
         [this](const QModelIndex& current) { m_leave->setEnabled(current.isValid()); });
     connect(m_session, &ChatSession::activeRoomChanged, this, &PeopleDock::selectRoom);
     // A newly created/joined room may arrive after it became active: select it once it is listed.
-    connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this,
-        [this] { selectRoom(m_session->activeRoom()); });
+    connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this, [this] { selectRoom(m_session->activeRoom()); });
 }
 
 QModelIndex PeopleDock::indexOfUser(qint64 userId) const
 {
     for (int row = 0; row < m_peopleModel->rowCount(); ++row) {
         const QModelIndex index = m_peopleModel->index(row, 0);
-        if (index.data(UsersModel::IdRole).toLongLong() == userId) return index;
+        if (index.data(UsersModel::IdRole).toLongLong() == userId)
+            return index;
     }
     return {};
 }
@@ -157,7 +156,8 @@ QModelIndex PeopleDock::indexOfRoom(qint64 roomId) const
 {
     for (int row = 0; row < m_roomsModel->rowCount(); ++row) {
         const QModelIndex index = m_roomsModel->index(row, 0);
-        if (index.data(RoomsModel::IdRole).toLongLong() == roomId) return index;
+        if (index.data(RoomsModel::IdRole).toLongLong() == roomId)
+            return index;
     }
     return {};
 }

@@ -14,8 +14,7 @@ class PeopleFilterModel;
 
 // The sidebar: everyone on the server (presence, unread badge, filter box) and the group rooms the user
 // is in, with create / join / leave.
-class PeopleDock : public QDockWidget
-{
+class PeopleDock : public QDockWidget {
     Q_OBJECT
 public:
     explicit PeopleDock(ChatSession* session, QWidget* parent = nullptr);

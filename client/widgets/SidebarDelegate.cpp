@@ -18,8 +18,7 @@ QSize SidebarDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
     return { 160, height };
 }
 
-void SidebarDelegate::paint(
-    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -33,18 +32,15 @@ void SidebarDelegate::paint(
     painter->setRenderHint(QPainter::Antialiasing);
     const QRect rect = option.rect.adjusted(10, 0, -8, 0);
     const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group
-        = option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
-    const QColor textColor
-        = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QPalette::ColorGroup group = option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    const QColor textColor = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
 
     int x = rect.left();
     const int dot = 9;
     if (m_onlineRole >= 0) {
         const bool online = index.data(m_onlineRole).toBool();
         const QRect dotRect(x, rect.center().y() - dot / 2, dot, dot);
-        painter->setPen(
-            online ? Qt::NoPen : QPen(option.palette.color(group, QPalette::PlaceholderText), 1.5));
+        painter->setPen(online ? Qt::NoPen : QPen(option.palette.color(group, QPalette::PlaceholderText), 1.5));
         painter->setBrush(online ? QBrush(QColor(0x2e, 0xa0, 0x43)) : QBrush(Qt::NoBrush));
         painter->drawEllipse(dotRect.adjusted(1, 1, -1, -1));
         x += dot + 8;
@@ -52,7 +48,8 @@ void SidebarDelegate::paint(
 
     const qint64 unread = index.data(m_unreadRole).toLongLong();
     QFont font = option.font;
-    if (unread > 0) font.setBold(true);
+    if (unread > 0)
+        font.setBold(true);
     int right = rect.right();
     if (unread > 0) {
         QFont badgeFont = option.font;
@@ -64,8 +61,7 @@ void SidebarDelegate::paint(
         const int width = std::max(height, metrics.horizontalAdvance(count) + 10);
         const QRect badge(right - width, rect.center().y() - height / 2, width, height);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(
-            selected ? option.palette.color(group, QPalette::HighlightedText) : QColor(0xd9, 0x3f, 0x3f));
+        painter->setBrush(selected ? option.palette.color(group, QPalette::HighlightedText) : QColor(0xd9, 0x3f, 0x3f));
         painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
         painter->setPen(selected ? option.palette.color(group, QPalette::Highlight) : Qt::white);
         painter->setFont(badgeFont);

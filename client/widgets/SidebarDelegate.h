@@ -5,15 +5,13 @@
 namespace chat::client {
 
 // A row of the dock: an optional presence dot, the name, and an unread badge on the right.
-class SidebarDelegate : public QStyledItemDelegate
-{
+class SidebarDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     // onlineRole < 0: the rows have no presence (rooms) and get a '#' glyph's room instead of a dot.
     SidebarDelegate(int unreadRole, int onlineRole, QObject* parent = nullptr);
 
-    void paint(
-        QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:

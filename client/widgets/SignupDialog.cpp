@@ -22,8 +22,7 @@ SignupDialog::SignupDialog(QWidget* parent)
     setWindowIcon(Icons::app());
     setAccessibleName(tr("Create account"));
 
-    auto* heading
-        = new QLabel(tr("<h2>Create your account</h2>Pick a username your team will recognise."), this);
+    auto* heading = new QLabel(tr("<h2>Create your account</h2>Pick a username your team will recognise."), this);
     heading->setWordWrap(true);
     m_confirm->setEchoMode(QLineEdit::Password);
     m_confirm->setAccessibleName(tr("Repeat password"));

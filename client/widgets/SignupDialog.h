@@ -13,8 +13,7 @@ namespace chat::client {
 class CredentialsForm;
 
 // Create an account on a server; signs in on success.
-class SignupDialog : public QDialog
-{
+class SignupDialog : public QDialog {
     Q_OBJECT
 public:
     explicit SignupDialog(QWidget* parent = nullptr);

@@ -22,9 +22,15 @@ PasswordHasher::PasswordHasher(int threads, QObject* parent)
     m_pool.setObjectName(QStringLiteral("password-hasher"));
 }
 
-PasswordHasher::~PasswordHasher() { m_pool.waitForDone(); }
+PasswordHasher::~PasswordHasher()
+{
+    m_pool.waitForDone();
+}
 
-bool PasswordHasher::initialize() { return sodium_init() >= 0; }
+bool PasswordHasher::initialize()
+{
+    return sodium_init() >= 0;
+}
 
 QString PasswordHasher::hash(const QString& password)
 {

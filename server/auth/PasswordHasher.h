@@ -25,8 +25,8 @@ public:
     static const QString& decoyHash();
 
     void hashAsync(const QString& password, QObject* context, std::function<void(QString hash)> done);
-    void verifyAsync(const QString& encodedHash, const QString& password, QObject* context,
-        std::function<void(bool matches)> done);
+    void verifyAsync(
+        const QString& encodedHash, const QString& password, QObject* context, std::function<void(bool matches)> done);
 
 private:
     void answer(std::function<void()> call);

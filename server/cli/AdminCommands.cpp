@@ -17,7 +17,8 @@ std::unique_ptr<StoreDb> openStore(const ServerConfig& config, QTextStream& err,
 {
     auto db = StoreDb::open(config.database, QStringLiteral("chat-admin"));
     if (!db) {
-        err << "chat-server: cannot open the database " << config.database.path << ": " << db.error().message << Qt::endl;
+        err << "chat-server: cannot open the database " << config.database.path << ": " << db.error().message
+            << Qt::endl;
         return nullptr;
     }
     if (migrate) {
@@ -41,14 +42,15 @@ AdminCommands::AdminCommands(const ServerConfig& config, QTextStream& in, QTextS
 
 QString AdminCommands::usage()
 {
-    return QStringLiteral("Admin commands (on the database of --config):\n"
-                          "  user add NAME       create an account; the password is read from standard input\n"
-                          "  user passwd NAME    set a new password (from standard input); signs the user out everywhere\n"
-                          "  user disable NAME   refuse sign-in and end every session of the user\n"
-                          "  user enable NAME    allow sign-in again\n"
-                          "  user list           every account: id, name, state\n"
-                          "  db check            schema version and an integrity check\n"
-                          "  db migrate          bring the schema to this version\n");
+    return QStringLiteral(
+        "Admin commands (on the database of --config):\n"
+        "  user add NAME       create an account; the password is read from standard input\n"
+        "  user passwd NAME    set a new password (from standard input); signs the user out everywhere\n"
+        "  user disable NAME   refuse sign-in and end every session of the user\n"
+        "  user enable NAME    allow sign-in again\n"
+        "  user list           every account: id, name, state\n"
+        "  db check            schema version and an integrity check\n"
+        "  db migrate          bring the schema to this version\n");
 }
 
 int AdminCommands::run(const QStringList& words)
@@ -120,7 +122,8 @@ int AdminCommands::addUser(const QString& username)
     auto user = db->createUser(username, hash, QDateTime::currentMSecsSinceEpoch());
     if (!user) {
         m_err << "chat-server: cannot add \"" << username << "\": "
-              << (user.error().kind == StoreError::Kind::Conflict ? QStringLiteral("the name is taken") : user.error().message)
+              << (user.error().kind == StoreError::Kind::Conflict ? QStringLiteral("the name is taken")
+                                                                  : user.error().message)
               << Qt::endl;
         return exitcode::Failure;
     }
@@ -196,8 +199,8 @@ int AdminCommands::checkDatabase()
     if (!db)
         return exitcode::Failure;
     const int version = db->schemaVersion();
-    m_out << "database " << m_config.database.path << "\nschema version " << version << " (this chat-server: "
-          << StoreDb::latestSchemaVersion() << ")" << Qt::endl;
+    m_out << "database " << m_config.database.path << "\nschema version " << version
+          << " (this chat-server: " << StoreDb::latestSchemaVersion() << ")" << Qt::endl;
     if (version == 0) {
         m_out << "the database is empty: run `db migrate` (or start the server) to create it" << Qt::endl;
         return exitcode::Failure;

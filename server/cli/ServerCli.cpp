@@ -12,19 +12,22 @@ namespace chat::server {
 int runCli(const QStringList& arguments, QTextStream& in, QTextStream& out, QTextStream& err, const ServerMain& serve)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "chat-server " CHAT_VERSION ": a self-hosted team chat server (WebSocket, JSON-RPC 2.0).\n\n"
-        "Without a command it serves until SIGINT or SIGTERM.\n\n")
+    parser.setApplicationDescription(
+        QStringLiteral("chat-server " CHAT_VERSION ": a self-hosted team chat server (WebSocket, JSON-RPC 2.0).\n\n"
+                       "Without a command it serves until SIGINT or SIGTERM.\n\n")
         + AdminCommands::usage()
         + QStringLiteral("\nExit status: 0 success, 1 the command failed, 2 bad usage or configuration."));
     const QCommandLineOption configOption(QStringLiteral("config"),
         QStringLiteral("The server's ini file (missing keys take their defaults)."), QStringLiteral("file"));
-    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    const QCommandLineOption versionOption({ QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
+    const QCommandLineOption helpOption(
+        { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(
+        { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
     parser.addOption(configOption);
     parser.addOption(helpOption);
     parser.addOption(versionOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("An admin command (see above)."), QStringLiteral("[command...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("An admin command (see above)."), QStringLiteral("[command...]"));
 
     if (!parser.parse(arguments)) {
         err << "chat-server: " << parser.errorText() << "\nTry chat-server --help." << Qt::endl;

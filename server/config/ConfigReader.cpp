@@ -27,7 +27,8 @@ std::optional<QString> ConfigReader::raw(const QString& key)
         return std::nullopt;
     const QVariant value = m_settings.value(key);
     // A value with commas comes back as a list: join it again, the caller decides what commas mean.
-    const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(',')) : value.toString();
+    const QString text
+        = value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(',')) : value.toString();
     // QSettings already drops "; comments" after a value; a value that contains ';' must be quoted.
     return text.trimmed();
 }
@@ -58,7 +59,8 @@ void ConfigReader::integer(const QString& key, qint64& value, qint64 minimum, qi
     bool ok = false;
     const qint64 number = found->toLongLong(&ok);
     if (!ok || number < minimum || number > maximum)
-        return fail(key, QStringLiteral("\"%1\" is not a whole number from %2 to %3").arg(*found).arg(minimum).arg(maximum));
+        return fail(
+            key, QStringLiteral("\"%1\" is not a whole number from %2 to %3").arg(*found).arg(minimum).arg(maximum));
     value = number;
 }
 

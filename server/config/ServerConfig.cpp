@@ -11,7 +11,8 @@ QString ConfigError::toString() const
 {
     if (key.isEmpty())
         return QStringLiteral("%1: %2").arg(file, message);
-    return QStringLiteral("%1: [%2] %3: %4").arg(file, key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1), message);
+    return QStringLiteral("%1: [%2] %3: %4")
+        .arg(file, key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1), message);
 }
 
 ServerConfig defaultServerConfig()
@@ -47,10 +48,12 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
 
     QString driver = QStringLiteral("sqlite");
     reader.choice(QStringLiteral("database/driver"), driver, { QStringLiteral("sqlite"), QStringLiteral("postgres") });
-    config.database.driver = driver == QLatin1String("postgres") ? DatabaseConfig::Driver::Postgres : DatabaseConfig::Driver::Sqlite;
+    config.database.driver
+        = driver == QLatin1String("postgres") ? DatabaseConfig::Driver::Postgres : DatabaseConfig::Driver::Sqlite;
     reader.path(QStringLiteral("database/path"), config.database.path, folder);
     QString synchronous = QStringLiteral("full");
-    reader.choice(QStringLiteral("database/synchronous"), synchronous, { QStringLiteral("full"), QStringLiteral("normal") });
+    reader.choice(
+        QStringLiteral("database/synchronous"), synchronous, { QStringLiteral("full"), QStringLiteral("normal") });
     config.database.synchronousFull = synchronous == QLatin1String("full");
     reader.text(QStringLiteral("database/host"), config.database.host);
     reader.integer(QStringLiteral("database/port"), config.database.port, 1, 65535);
@@ -62,7 +65,8 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.path(QStringLiteral("tls/certificate"), config.tls.certificate, folder, ConfigReader::MustBeReadable);
     reader.path(QStringLiteral("tls/private_key"), config.tls.privateKey, folder, ConfigReader::MustBeReadable);
     if (config.tls.certificate.isEmpty() != config.tls.privateKey.isEmpty())
-        reader.fail(config.tls.certificate.isEmpty() ? QStringLiteral("tls/certificate") : QStringLiteral("tls/private_key"),
+        reader.fail(
+            config.tls.certificate.isEmpty() ? QStringLiteral("tls/certificate") : QStringLiteral("tls/private_key"),
             QStringLiteral("set both tls/certificate and tls/private_key, or neither"));
 
     reader.text(QStringLiteral("cluster/redis"), config.cluster.redisUrl, [](const QString& value) -> QString {
@@ -93,7 +97,8 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("security/login_attempts_per_account"), security.loginAttemptsPerAccount, 1, 1000000);
     reader.integer(QStringLiteral("security/login_attempts_per_address"), security.loginAttemptsPerAddress, 1, 1000000);
     reader.integer(QStringLiteral("security/login_window_seconds"), security.loginWindowSeconds, 1, 86400);
-    reader.integer(QStringLiteral("security/signups_per_address_per_hour"), security.signupsPerAddressPerHour, 1, 1000000);
+    reader.integer(
+        QStringLiteral("security/signups_per_address_per_hour"), security.signupsPerAddressPerHour, 1, 1000000);
     reader.integer(QStringLiteral("security/hash_threads"), security.hashThreads, 0, 256);
 
     ConnectionConfig& connection = config.connection;
@@ -102,7 +107,8 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("connections/auth_timeout_ms"), connection.authTimeoutMs, 100, 3600000);
     reader.integer(QStringLiteral("connections/ping_interval_seconds"), connection.pingIntervalSeconds, 1, 3600);
     reader.integer(QStringLiteral("connections/idle_timeout_seconds"), connection.idleTimeoutSeconds, 2, 86400);
-    reader.integer(QStringLiteral("connections/max_pending_bytes"), connection.maxPendingBytes, 65536, 1024 * 1024 * 1024);
+    reader.integer(
+        QStringLiteral("connections/max_pending_bytes"), connection.maxPendingBytes, 65536, 1024 * 1024 * 1024);
     if (connection.idleTimeoutSeconds <= connection.pingIntervalSeconds)
         reader.fail(QStringLiteral("connections/idle_timeout_seconds"),
             QStringLiteral("must be longer than connections/ping_interval_seconds (%1), or every connection times out")
@@ -110,7 +116,9 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
 
     reader.list(QStringLiteral("rooms/default"), config.defaultRooms, [&limits](const QString& name) -> QString {
         if (name.size() > limits.maxRoomNameChars)
-            return QStringLiteral("the room name \"%1\" is longer than %2 characters").arg(name).arg(limits.maxRoomNameChars);
+            return QStringLiteral("the room name \"%1\" is longer than %2 characters")
+                .arg(name)
+                .arg(limits.maxRoomNameChars);
         return {};
     });
 

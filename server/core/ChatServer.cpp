@@ -105,7 +105,10 @@ void ChatServer::stop()
     qCInfo(lcServer) << "stopped";
 }
 
-quint16 ChatServer::port() const { return m_listener->port(); }
+quint16 ChatServer::port() const
+{
+    return m_listener->port();
+}
 
 QUrl ChatServer::url() const
 {
@@ -122,7 +125,8 @@ void ChatServer::houseKeep()
     m_context->loginsByAccount.prune(now);
     m_context->loginsByAddress.prune(now);
     m_context->signupsByAddress.prune(now);
-    m_store->write<int>([now](StoreDb& db) { return db.deleteExpiredSessions(now); }, this, [](StoreDb::Result<int>) { });
+    m_store->write<int>(
+        [now](StoreDb& db) { return db.deleteExpiredSessions(now); }, this, [](StoreDb::Result<int>) {});
 }
 
 } // namespace chat::server

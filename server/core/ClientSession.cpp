@@ -15,12 +15,21 @@ namespace chat::server {
 namespace {
 std::atomic<quint64> nextConnectionId { 1 };
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // Every frame costs from a general budget, which is kept well above the message budget so that only
 // floods meet it; a client that far below an empty budget keeps flooding after being told to stop.
-double framesPerSecond(const Limits& limits) { return std::max(50.0, 2.0 * limits.messagesPerSecond); }
-double frameBurst(const Limits& limits) { return std::max(200.0, 2.0 * limits.messageBurst); }
+double framesPerSecond(const Limits& limits)
+{
+    return std::max(50.0, 2.0 * limits.messagesPerSecond);
+}
+double frameBurst(const Limits& limits)
+{
+    return std::max(200.0, 2.0 * limits.messageBurst);
+}
 constexpr qint64 TypingIntervalMs = 2000;
 } // namespace
 
@@ -143,8 +152,8 @@ void ClientSession::onTextMessage(const QString& text)
     if (!admitFrame()) {
         if (!m_closing)
             sendError(QJsonValue::Null,
-                RpcError::rateLimited(m_frameBucket.msUntilAvailable(now),
-                    QStringLiteral("Too many requests: slow down")));
+                RpcError::rateLimited(
+                    m_frameBucket.msUntilAvailable(now), QStringLiteral("Too many requests: slow down")));
         return;
     }
     const QByteArray utf8 = text.toUtf8();

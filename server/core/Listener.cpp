@@ -14,7 +14,10 @@
 namespace chat::server {
 
 namespace {
-QString endpointKey(const QHostAddress& address, quint16 port) { return address.toString() + QLatin1Char(':') + QString::number(port); }
+QString endpointKey(const QHostAddress& address, quint16 port)
+{
+    return address.toString() + QLatin1Char(':') + QString::number(port);
+}
 } // namespace
 
 Listener::Listener(const ServerConfig& config, QObject* parent)
@@ -34,14 +37,18 @@ Listener::Listener(const ServerConfig& config, QObject* parent)
     connect(&m_tcp, &QTcpServer::pendingConnectionAvailable, this, &Listener::acceptPending);
 }
 
-Listener::~Listener() { close(); }
+Listener::~Listener()
+{
+    close();
+}
 
 Expected<bool, QString> Listener::configureTls()
 {
     QFile certificateFile(m_config.tls.certificate);
     QFile keyFile(m_config.tls.privateKey);
     if (!certificateFile.open(QIODevice::ReadOnly))
-        return QStringLiteral("cannot read TLS certificate %1: %2").arg(certificateFile.fileName(), certificateFile.errorString());
+        return QStringLiteral("cannot read TLS certificate %1: %2")
+            .arg(certificateFile.fileName(), certificateFile.errorString());
     if (!keyFile.open(QIODevice::ReadOnly))
         return QStringLiteral("cannot read TLS private key %1: %2").arg(keyFile.fileName(), keyFile.errorString());
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll(), QSsl::Pem);
@@ -80,7 +87,10 @@ Expected<bool, QString> Listener::listen()
         return true;
     }
     if (!m_tcp.listen(address, m_config.port))
-        return QStringLiteral("cannot listen on %1:%2: %3").arg(m_config.host).arg(m_config.port).arg(m_tcp.errorString());
+        return QStringLiteral("cannot listen on %1:%2: %3")
+            .arg(m_config.host)
+            .arg(m_config.port)
+            .arg(m_tcp.errorString());
     return true;
 }
 
@@ -90,7 +100,10 @@ void Listener::close()
     m_webSockets->close();
 }
 
-quint16 Listener::port() const { return isSecure() ? m_webSockets->serverPort() : m_tcp.serverPort(); }
+quint16 Listener::port() const
+{
+    return isSecure() ? m_webSockets->serverPort() : m_tcp.serverPort();
+}
 
 void Listener::acceptPending()
 {

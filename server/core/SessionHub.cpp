@@ -53,7 +53,10 @@ void SessionHub::adopt(QWebSocket* socket)
     session->sendFrame(QString::fromUtf8(jsonrpc::encodeNotification(protocol::notification::ServerHello, hello)));
 }
 
-QList<ClientSession*> SessionHub::sessionsOf(qint64 userId) const { return m_sessionsByUser.value(userId); }
+QList<ClientSession*> SessionHub::sessionsOf(qint64 userId) const
+{
+    return m_sessionsByUser.value(userId);
+}
 
 void SessionHub::sendToUsers(const QList<qint64>& userIds, const QString& frame, const ClientSession* except)
 {
@@ -100,7 +103,10 @@ void SessionHub::onAuthenticated(ClientSession* session)
         broadcastPresence(session->userId(), true);
 }
 
-void SessionHub::onDeauthenticated(ClientSession* session, qint64 userId) { detach(session, userId); }
+void SessionHub::onDeauthenticated(ClientSession* session, qint64 userId)
+{
+    detach(session, userId);
+}
 
 void SessionHub::onDisconnected(ClientSession* session)
 {

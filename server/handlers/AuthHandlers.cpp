@@ -27,7 +27,10 @@ struct ResumeLookup {
     UserRecord user;
 };
 
-qint64 sessionLifetimeMs(const ServerContext& context) { return qint64(context.config.security.sessionDays) * 86400000; }
+qint64 sessionLifetimeMs(const ServerContext& context)
+{
+    return qint64(context.config.security.sessionDays) * 86400000;
+}
 
 QJsonObject userJson(const ServerContext& context, qint64 id, const QString& username)
 {
@@ -132,7 +135,8 @@ void signup(ServerContext& context, ClientSession& session, const jsonrpc::Messa
                 }
                 qCInfo(lcAuth) << "new account" << user.id;
                 finishSignIn(session, tokenHash, user);
-                session.sendResult(id, { { key::User, userJson(context, user.id, user.username) }, { key::Token, token } });
+                session.sendResult(
+                    id, { { key::User, userJson(context, user.id, user.username) }, { key::Token, token } });
                 context.hub.sendToSignedIn(encodeNotification(protocol::notification::UserNew,
                                                { { key::User, userJson(context, user.id, user.username) } }),
                     &session);
@@ -160,8 +164,7 @@ void login(ServerContext& context, ClientSession& session, const jsonrpc::Messag
     const QJsonValue id = message.id;
     const QString password = params->password;
     const QString username = params->username;
-    context.store.read<std::optional<UserRecord>>(
-        [username](StoreDb& db) { return db.userByName(username); }, &session,
+    context.store.read<std::optional<UserRecord>>([username](StoreDb& db) { return db.userByName(username); }, &session,
         [&context, &session, id, password, accountKey, address](StoreDb::Result<std::optional<UserRecord>> found) {
             if (!found) {
                 session.setAuthPending(false);
@@ -170,8 +173,8 @@ void login(ServerContext& context, ClientSession& session, const jsonrpc::Messag
             const std::optional<UserRecord> user = *found;
             // An unknown user costs a full verification too, so timing does not tell which names exist.
             const QString hash = user ? user->passwordHash : PasswordHasher::decoyHash();
-            context.hasher.verifyAsync(hash, password, &session,
-                [&context, &session, id, user, accountKey, address](bool matches) {
+            context.hasher.verifyAsync(
+                hash, password, &session, [&context, &session, id, user, accountKey, address](bool matches) {
                     const qint64 now = currentTimeMs();
                     if (!matches || !user) {
                         context.loginsByAccount.record(accountKey, now);
@@ -244,8 +247,9 @@ void resume(ServerContext& context, ClientSession& session, const jsonrpc::Messa
             // Sliding expiry, written at most once a day per token to keep resumes cheap.
             const qint64 renewed = now + sessionLifetimeMs(context);
             if (renewed - (*found)->session.expiresAt > 86400000) {
-                context.store.write<bool>([tokenHash, renewed](StoreDb& db) { return db.extendSession(tokenHash, renewed); },
-                    &context.hub, [](StoreDb::Result<bool>) { });
+                context.store.write<bool>(
+                    [tokenHash, renewed](StoreDb& db) { return db.extendSession(tokenHash, renewed); }, &context.hub,
+                    [](StoreDb::Result<bool>) {});
             }
             finishSignIn(session, tokenHash, user);
             session.sendResult(id, { { key::User, userJson(context, user.id, user.username) } });

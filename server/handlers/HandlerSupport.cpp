@@ -7,7 +7,8 @@ namespace chat::server {
 
 RequestRouter::Handler withContext(ServerContext& context, ContextHandler handler)
 {
-    return [&context, handler](ClientSession& session, const jsonrpc::Message& message) { handler(context, session, message); };
+    return [&context, handler](
+               ClientSession& session, const jsonrpc::Message& message) { handler(context, session, message); };
 }
 
 RpcError storeFailure(const StoreError& error)

@@ -14,7 +14,10 @@
 
 namespace chat::server {
 
-inline qint64 currentTimeMs() { return QDateTime::currentMSecsSinceEpoch(); }
+inline qint64 currentTimeMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // Parses a request's params, or answers with the validation error and returns nothing.
 template<typename P>

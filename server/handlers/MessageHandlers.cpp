@@ -15,7 +15,10 @@ namespace key = protocol::key;
 
 namespace {
 
-RpcError notAMember() { return RpcError::forbidden(QStringLiteral("You are not a member of this room")); }
+RpcError notAMember()
+{
+    return RpcError::forbidden(QStringLiteral("You are not a member of this room"));
+}
 
 void send(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
 {
@@ -36,12 +39,15 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
     const QJsonValue id = message.id;
     // The hub anchors the callback: a committed message is fanned out even if its sender has gone.
     context.store.write<AppendOutcome>(
-        [send, self](StoreDb& db) { return db.appendMessage(send.roomId, self, send.body, send.clientId, currentTimeMs()); },
-        &context.hub, [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<AppendOutcome> outcome) {
+        [send, self](
+            StoreDb& db) { return db.appendMessage(send.roomId, self, send.body, send.clientId, currentTimeMs()); },
+        &context.hub,
+        [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<AppendOutcome> outcome) {
             if (!outcome) {
                 if (session) {
                     session->sendError(id,
-                        outcome.error().kind == StoreError::Kind::NotFound ? notAMember() : storeFailure(outcome.error()));
+                        outcome.error().kind == StoreError::Kind::NotFound ? notAMember()
+                                                                           : storeFailure(outcome.error()));
                 }
                 return;
             }
@@ -53,8 +59,8 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
             const qint64 roomId = outcome->message.roomId;
             context.directory.advanceSeq(roomId, outcome->message.seq);
             if (const RoomRecord* room = context.directory.room(roomId))
-                context.hub.sendToUsers(
-                    room->members, encodeNotification(protocol::notification::MessageNew, { { key::MessageObj, messageJson } }));
+                context.hub.sendToUsers(room->members,
+                    encodeNotification(protocol::notification::MessageNew, { { key::MessageObj, messageJson } }));
         });
 }
 
@@ -88,7 +94,8 @@ void typing(ServerContext& context, ClientSession& session, const jsonrpc::Messa
 {
     auto params = params::RoomRef::parse(message.params, context.config.limits);
     const qint64 self = session.userId();
-    if (!params || !context.directory.isMember(params->roomId, self) || !session.allowTyping(params->roomId, currentTimeMs()))
+    if (!params || !context.directory.isMember(params->roomId, self)
+        || !session.allowTyping(params->roomId, currentTimeMs()))
         return;
     QList<qint64> others = context.directory.room(params->roomId)->members;
     others.removeAll(self);

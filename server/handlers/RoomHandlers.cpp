@@ -112,7 +112,8 @@ void openDirect(ServerContext& context, ClientSession& session, const jsonrpc::M
             if (created) {
                 context.directory.putRoom(opened->room);
                 context.hub.sendToUsers({ other },
-                    encodeNotification(protocol::notification::RoomUpdated, { { key::Room, roomView(opened->room, 0) } }),
+                    encodeNotification(
+                        protocol::notification::RoomUpdated, { { key::Room, roomView(opened->room, 0) } }),
                     session.data());
             }
             if (session)
@@ -128,8 +129,9 @@ void createRoom(ServerContext& context, ClientSession& session, const jsonrpc::M
     const qint64 self = session.userId();
     const QString name = params->name;
     const QJsonValue id = message.id;
-    context.store.write<RoomRecord>([self, name](StoreDb& db) { return db.createGroupRoom(name, self, currentTimeMs()); },
-        &context.hub, [&context, session = QPointer<ClientSession>(&session), id, name](StoreDb::Result<RoomRecord> room) {
+    context.store.write<RoomRecord>(
+        [self, name](StoreDb& db) { return db.createGroupRoom(name, self, currentTimeMs()); }, &context.hub,
+        [&context, session = QPointer<ClientSession>(&session), id, name](StoreDb::Result<RoomRecord> room) {
             if (room)
                 context.directory.putRoom(*room);
             if (!session)
@@ -158,7 +160,8 @@ void joinRoom(ServerContext& context, ClientSession& session, const jsonrpc::Mes
         return replyWithRoom(context, session, message.id, roomId);
     const QJsonValue id = message.id;
     context.store.write<bool>([roomId, self](StoreDb& db) { return db.addMember(roomId, self, currentTimeMs()); },
-        &context.hub, [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<bool> added) {
+        &context.hub,
+        [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<bool> added) {
             if (!added) {
                 if (session)
                     session->sendError(id, storeFailure(added.error()));
@@ -181,7 +184,8 @@ void leaveRoom(ServerContext& context, ClientSession& session, const jsonrpc::Me
     if (!context.directory.isMember(roomId, self))
         return session.sendError(message.id, notAMember());
     if (context.directory.room(roomId)->kind == Room::Kind::Direct)
-        return session.sendError(message.id, RpcError::forbidden(QStringLiteral("A direct conversation cannot be left")));
+        return session.sendError(
+            message.id, RpcError::forbidden(QStringLiteral("A direct conversation cannot be left")));
     const QJsonValue id = message.id;
     context.store.write<bool>([roomId, self](StoreDb& db) { return db.removeMember(roomId, self); }, &context.hub,
         [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<bool> removed) {
@@ -227,7 +231,8 @@ void markRead(ServerContext& context, ClientSession& session, const jsonrpc::Mes
             // The user's other devices update their unread counts.
             if (const RoomRecord* room = context.directory.room(roomId))
                 context.hub.sendToUsers({ self },
-                    encodeNotification(protocol::notification::RoomUpdated, { { key::Room, roomView(*room, *marked) } }),
+                    encodeNotification(
+                        protocol::notification::RoomUpdated, { { key::Room, roomView(*room, *marked) } }),
                     &session);
         });
 }

@@ -29,7 +29,10 @@ void AttemptThrottle::record(const QString& key, qint64 nowMs)
         times.removeFirst();
 }
 
-void AttemptThrottle::clear(const QString& key) { m_attempts.remove(key); }
+void AttemptThrottle::clear(const QString& key)
+{
+    m_attempts.remove(key);
+}
 
 void AttemptThrottle::prune(qint64 nowMs)
 {

@@ -32,8 +32,7 @@ GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& jobs)
         }
     }
     if (auto committed = db.commit(); !committed) {
-        qCWarning(lcStore) << "a batch of" << jobs.size()
-                           << "writes failed to commit:" << committed.error().message;
+        qCWarning(lcStore) << "a batch of" << jobs.size() << "writes failed to commit:" << committed.error().message;
         db.rollback();
         return {};
     }

@@ -11,11 +11,9 @@ class StoreDb;
 // Runs a batch of write jobs in one transaction, each inside its own savepoint, so one failed job
 // does not undo the others. Returns whether the transaction committed; on false nothing of the batch
 // is stored. Does not call the jobs' done().
-class GroupCommit
-{
+class GroupCommit {
 public:
-    struct Outcome
-    {
+    struct Outcome {
         bool committed = false;
         int succeededJobs = 0;
     };

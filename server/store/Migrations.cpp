@@ -22,21 +22,18 @@ QStringList initialSchema(const SqlDialect& d)
             .arg(text, big),
         QStringLiteral("CREATE INDEX sessions_by_user ON sessions(user_id)"),
         QStringLiteral("CREATE INDEX sessions_by_expiry ON sessions(expires_at)"),
-        QStringLiteral(
-            "CREATE TABLE rooms (%1, kind %2 NOT NULL CHECK (kind IN ('direct', 'group')), "
-            "name %2 NOT NULL DEFAULT '', name_key %2 UNIQUE, direct_key %2 UNIQUE, "
-            "created_by %3 REFERENCES users(id), created_at %3 NOT NULL, last_seq %3 NOT NULL DEFAULT 0)")
+        QStringLiteral("CREATE TABLE rooms (%1, kind %2 NOT NULL CHECK (kind IN ('direct', 'group')), "
+                       "name %2 NOT NULL DEFAULT '', name_key %2 UNIQUE, direct_key %2 UNIQUE, "
+                       "created_by %3 REFERENCES users(id), created_at %3 NOT NULL, last_seq %3 NOT NULL DEFAULT 0)")
             .arg(d.autoIdColumn(), text, big),
-        QStringLiteral(
-            "CREATE TABLE room_members (room_id %1 NOT NULL REFERENCES rooms(id) ON DELETE CASCADE, "
-            "user_id %1 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
-            "last_read_seq %1 NOT NULL DEFAULT 0, joined_at %1 NOT NULL, PRIMARY KEY (room_id, user_id))")
+        QStringLiteral("CREATE TABLE room_members (room_id %1 NOT NULL REFERENCES rooms(id) ON DELETE CASCADE, "
+                       "user_id %1 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "last_read_seq %1 NOT NULL DEFAULT 0, joined_at %1 NOT NULL, PRIMARY KEY (room_id, user_id))")
             .arg(big),
         QStringLiteral("CREATE INDEX room_members_by_user ON room_members(user_id)"),
-        QStringLiteral(
-            "CREATE TABLE messages (%1, room_id %2 NOT NULL REFERENCES rooms(id) ON DELETE CASCADE, "
-            "seq %2 NOT NULL, sender_id %2 NOT NULL REFERENCES users(id), body %3 NOT NULL, "
-            "ts %2 NOT NULL, client_id %3)")
+        QStringLiteral("CREATE TABLE messages (%1, room_id %2 NOT NULL REFERENCES rooms(id) ON DELETE CASCADE, "
+                       "seq %2 NOT NULL, sender_id %2 NOT NULL REFERENCES users(id), body %3 NOT NULL, "
+                       "ts %2 NOT NULL, client_id %3)")
             .arg(d.autoIdColumn(), big, text),
         // History pages are range scans of this index, whatever the room's size.
         QStringLiteral("CREATE UNIQUE INDEX messages_by_room_seq ON messages(room_id, seq)"),
@@ -64,55 +61,64 @@ int Migrations::latestVersion()
 Expected<bool, StoreError> Migrations::ensureVersionTable()
 {
     auto exists = m_statements.run(m_dialect.tableExists(), { QStringLiteral("schema_version") });
-    if (!exists) return exists.error();
+    if (!exists)
+        return exists.error();
     const bool found = (*exists)->next();
     (*exists)->finish();
-    if (found) return true;
+    if (found)
+        return true;
     return m_statements.execDirect(
-        QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS schema_version (version %1 PRIMARY KEY, description %2 NOT NULL, "
-            "applied_at %3 NOT NULL)")
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version %1 PRIMARY KEY, description %2 NOT NULL, "
+                       "applied_at %3 NOT NULL)")
             .arg(m_dialect.bigIntType(), m_dialect.textType(), m_dialect.bigIntType()));
 }
 
 Expected<int, StoreError> Migrations::currentVersion()
 {
     auto exists = m_statements.run(m_dialect.tableExists(), { QStringLiteral("schema_version") });
-    if (!exists) return exists.error();
+    if (!exists)
+        return exists.error();
     const bool found = (*exists)->next();
     (*exists)->finish();
-    if (!found) return 0;
+    if (!found)
+        return 0;
     auto query = m_statements.run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
-    if (!query) return query.error();
+    if (!query)
+        return query.error();
     ScopedFinish finish(*query);
     return (*query)->next() ? (*query)->value(0).toInt() : 0;
 }
 
 Expected<bool, StoreError> Migrations::apply(const Step& step, qint64 nowMs)
 {
-    if (auto begun = m_statements.execDirect(m_dialect.beginWrite()); !begun) return begun;
+    if (auto begun = m_statements.execDirect(m_dialect.beginWrite()); !begun)
+        return begun;
     auto fail = [this](StoreError error) -> Expected<bool, StoreError> {
         m_statements.execDirect(QStringLiteral("ROLLBACK"));
         return error;
     };
     if (const QString lock = m_dialect.migrationLock(); !lock.isEmpty()) {
-        if (auto locked = m_statements.execDirect(lock); !locked) return fail(locked.error());
+        if (auto locked = m_statements.execDirect(lock); !locked)
+            return fail(locked.error());
     }
     // Another process may have applied the step while this one waited for the lock.
     auto current = currentVersion();
-    if (!current) return fail(current.error());
+    if (!current)
+        return fail(current.error());
     if (*current >= step.version) {
         m_statements.execDirect(QStringLiteral("ROLLBACK"));
         return true;
     }
     const QStringList statements = step.statements(m_dialect);
     for (const QString& sql : statements) {
-        if (auto done = m_statements.execDirect(sql); !done) return fail(done.error());
+        if (auto done = m_statements.execDirect(sql); !done)
+            return fail(done.error());
     }
     auto recorded = m_statements.exec(
         QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
         { step.version, step.description, nowMs });
-    if (!recorded) return fail(recorded.error());
+    if (!recorded)
+        return fail(recorded.error());
     if (auto committed = m_statements.execDirect(QStringLiteral("COMMIT")); !committed)
         return fail(committed.error());
     qCInfo(lcStore) << "schema migrated to version" << step.version << "-" << step.description;
@@ -121,18 +127,21 @@ Expected<bool, StoreError> Migrations::apply(const Step& step, qint64 nowMs)
 
 Expected<int, StoreError> Migrations::migrate(qint64 nowMs)
 {
-    if (auto table = ensureVersionTable(); !table) return table.error();
+    if (auto table = ensureVersionTable(); !table)
+        return table.error();
     auto current = currentVersion();
-    if (!current) return current;
+    if (!current)
+        return current;
     if (*current > latestVersion()) {
-        return StoreError::failure(
-            QStringLiteral("the database has schema version %1, newer than this server's %2")
-                .arg(*current)
-                .arg(latestVersion()));
+        return StoreError::failure(QStringLiteral("the database has schema version %1, newer than this server's %2")
+                                       .arg(*current)
+                                       .arg(latestVersion()));
     }
     for (const Step& step : steps()) {
-        if (step.version <= *current) continue;
-        if (auto applied = apply(step, nowMs); !applied) return applied.error();
+        if (step.version <= *current)
+            continue;
+        if (auto applied = apply(step, nowMs); !applied)
+            return applied.error();
     }
     return currentVersion();
 }

@@ -15,11 +15,9 @@ class SqlStatements;
 
 // The schema as a list of numbered steps; schema_version records which ones ran. Each step runs in
 // its own transaction together with its schema_version row, so a failed step leaves the previous version.
-class Migrations
-{
+class Migrations {
 public:
-    struct Step
-    {
+    struct Step {
         int version;
         QString description;
         std::function<QStringList(const SqlDialect&)> statements;

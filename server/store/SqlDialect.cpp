@@ -14,8 +14,7 @@ QString placeholders(int count)
     return marks.join(QLatin1Char(','));
 }
 
-class SqliteDialect final : public SqlDialect
-{
+class SqliteDialect final : public SqlDialect {
 public:
     QString qtDriverName() const override { return QStringLiteral("QSQLITE"); }
     void configure(QSqlDatabase& db, const DatabaseConfig& config) const override
@@ -57,8 +56,7 @@ public:
     }
 };
 
-class PostgresDialect final : public SqlDialect
-{
+class PostgresDialect final : public SqlDialect {
 public:
     QString qtDriverName() const override { return QStringLiteral("QPSQL"); }
     void configure(QSqlDatabase& db, const DatabaseConfig& config) const override
@@ -85,8 +83,7 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN"); }
     QString migrationLock() const override
     {
-        return QStringLiteral(
-            "SELECT pg_advisory_xact_lock(7447001)"); // an arbitrary key owned by chat-server
+        return QStringLiteral("SELECT pg_advisory_xact_lock(7447001)"); // an arbitrary key owned by chat-server
     }
     QString insertIgnoring(const QString& table, const QStringList& columns) const override
     {
@@ -108,7 +105,8 @@ public:
 
 std::unique_ptr<SqlDialect> SqlDialect::forDriver(DatabaseConfig::Driver driver)
 {
-    if (driver == DatabaseConfig::Driver::Postgres) return std::make_unique<PostgresDialect>();
+    if (driver == DatabaseConfig::Driver::Postgres)
+        return std::make_unique<PostgresDialect>();
     return std::make_unique<SqliteDialect>();
 }
 

@@ -14,8 +14,7 @@ namespace chat::server {
 
 // Everything that differs between SQLite and PostgreSQL: driver setup, column types, statements
 // that have no common spelling. Queries outside this class use only SQL both accept.
-class SqlDialect
-{
+class SqlDialect {
 public:
     static std::unique_ptr<SqlDialect> forDriver(DatabaseConfig::Driver driver);
     virtual ~SqlDialect() = default;

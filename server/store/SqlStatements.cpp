@@ -16,10 +16,12 @@ StoreError SqlStatements::failureOf(const QSqlQuery& query, const QString& what)
 SqlStatements::Result SqlStatements::prepared(const QString& sql)
 {
     auto found = m_cache.constFind(sql);
-    if (found != m_cache.constEnd()) return found.value().get();
+    if (found != m_cache.constEnd())
+        return found.value().get();
     auto query = std::make_shared<QSqlQuery>(m_db);
     query->setForwardOnly(true);
-    if (!query->prepare(sql)) return failureOf(*query, QStringLiteral("prepare failed"));
+    if (!query->prepare(sql))
+        return failureOf(*query, QStringLiteral("prepare failed"));
     m_cache.insert(sql, query);
     return query.get();
 }
@@ -27,7 +29,8 @@ SqlStatements::Result SqlStatements::prepared(const QString& sql)
 SqlStatements::Result SqlStatements::run(const QString& sql, const QVariantList& values)
 {
     auto query = prepared(sql);
-    if (!query) return query;
+    if (!query)
+        return query;
     QSqlQuery* q = *query;
     for (int i = 0; i < values.size(); ++i)
         q->bindValue(i, values.at(i));
@@ -42,7 +45,8 @@ SqlStatements::Result SqlStatements::run(const QString& sql, const QVariantList&
 Expected<int, StoreError> SqlStatements::exec(const QString& sql, const QVariantList& values)
 {
     auto query = run(sql, values);
-    if (!query) return query.error();
+    if (!query)
+        return query.error();
     const int affected = (*query)->numRowsAffected();
     (*query)->finish();
     return affected;
@@ -51,7 +55,8 @@ Expected<int, StoreError> SqlStatements::exec(const QString& sql, const QVariant
 Expected<bool, StoreError> SqlStatements::execDirect(const QString& sql)
 {
     QSqlQuery query(m_db);
-    if (!query.exec(sql)) return failureOf(query, QStringLiteral("statement failed"));
+    if (!query.exec(sql))
+        return failureOf(query, QStringLiteral("statement failed"));
     return true;
 }
 

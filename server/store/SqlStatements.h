@@ -15,8 +15,7 @@ namespace chat::server {
 
 // Prepared statements of one connection, prepared once and kept by their SQL text, so that hot
 // paths (append, history, mark read) skip parsing and planning after the first call.
-class SqlStatements
-{
+class SqlStatements {
 public:
     using Result = Expected<QSqlQuery*, StoreError>;
 
@@ -44,8 +43,7 @@ private:
 };
 
 // Resets a cached statement when the reading code leaves its scope.
-class ScopedFinish
-{
+class ScopedFinish {
 public:
     explicit ScopedFinish(QSqlQuery* query)
         : m_query(query)

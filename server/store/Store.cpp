@@ -20,18 +20,21 @@ Store::~Store()
 
 Store::Result<bool> Store::start()
 {
-    if (m_writer || m_reader) return StoreError::failure(QStringLiteral("the store was already started"));
-    auto writer = std::make_unique<StoreThread>(
-        m_config, StoreThread::Mode::Writer, QStringLiteral("chat-store-writer"));
+    if (m_writer || m_reader)
+        return StoreError::failure(QStringLiteral("the store was already started"));
+    auto writer
+        = std::make_unique<StoreThread>(m_config, StoreThread::Mode::Writer, QStringLiteral("chat-store-writer"));
     auto migrated = writer->start([](StoreDb& db) -> Expected<bool, StoreError> {
         auto version = db.migrate();
-        if (!version) return version.error();
+        if (!version)
+            return version.error();
         qCInfo(lcStore) << "schema version" << *version;
         return true;
     });
-    if (!migrated) return migrated.error();
-    auto reader = std::make_unique<StoreThread>(
-        m_config, StoreThread::Mode::Reader, QStringLiteral("chat-store-reader"));
+    if (!migrated)
+        return migrated.error();
+    auto reader
+        = std::make_unique<StoreThread>(m_config, StoreThread::Mode::Reader, QStringLiteral("chat-store-reader"));
     if (auto opened = reader->start(); !opened)
         return opened.error(); // the writer stops as it goes out of scope
     m_writer = std::move(writer);
@@ -42,8 +45,10 @@ Store::Result<bool> Store::start()
 void Store::stop()
 {
     // Stopping keeps the thread objects: later jobs are refused and the counters stay readable.
-    if (m_writer) m_writer->stop();
-    if (m_reader) m_reader->stop();
+    if (m_writer)
+        m_writer->stop();
+    if (m_reader)
+        m_reader->stop();
 }
 
 qint64 Store::committedBatches() const
@@ -61,14 +66,16 @@ void Store::deliver(QPointer<QObject> context, std::function<void()> call)
     QMetaObject::invokeMethod(
         this,
         [context = std::move(context), call = std::move(call)] {
-            if (context) call();
+            if (context)
+                call();
         },
         Qt::QueuedConnection);
 }
 
 void Store::enqueueWrite(std::function<bool(StoreDb&)> run, std::function<void(bool committed)> done)
 {
-    if (m_writer && m_writer->enqueue({ std::move(run), done })) return;
+    if (m_writer && m_writer->enqueue({ std::move(run), done }))
+        return;
     qCWarning(lcStore) << "a write arrived while the store is not running; it fails";
     done(false);
 }

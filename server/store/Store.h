@@ -21,10 +21,8 @@ class StoreThread;
 class Store : public QObject {
     Q_OBJECT
 public:
-    template<typename T>
-    using Result = Expected<T, StoreError>;
-    template<typename T>
-    using Job = std::function<Result<T>(StoreDb&)>;
+    template<typename T> using Result = Expected<T, StoreError>;
+    template<typename T> using Job = std::function<Result<T>(StoreDb&)>;
 
     explicit Store(const DatabaseConfig& config, QObject* parent = nullptr);
     ~Store() override;
@@ -34,8 +32,7 @@ public:
     // Finishes every queued job (writes are committed) and stops the threads.
     void stop();
 
-    template<typename T>
-    void write(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
+    template<typename T> void write(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
     {
         auto result = std::make_shared<std::optional<Result<T>>>();
         enqueueWrite(
@@ -50,13 +47,13 @@ public:
             });
     }
 
-    template<typename T>
-    void read(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
+    template<typename T> void read(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
     {
-        enqueueRead([this, job = std::move(job), context = QPointer<QObject>(context), done = std::move(done)](StoreDb& db) {
-            auto result = std::make_shared<Result<T>>(job(db));
-            deliver(context, [done, result] { done(std::move(*result)); });
-        });
+        enqueueRead(
+            [this, job = std::move(job), context = QPointer<QObject>(context), done = std::move(done)](StoreDb& db) {
+                auto result = std::make_shared<Result<T>>(job(db));
+                deliver(context, [done, result] { done(std::move(*result)); });
+            });
     }
 
     // Counters for metrics and benchmarks.

@@ -37,19 +37,20 @@ StoreDb::StoreDb(const DatabaseConfig& config, const QString& connectionName)
 StoreDb::~StoreDb()
 {
     m_sql.reset(); // prepared statements must go before their connection
-    if (m_db.isValid()) m_db.close();
+    if (m_db.isValid())
+        m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-StoreDb::Result<std::unique_ptr<StoreDb>> StoreDb::open(
-    const DatabaseConfig& config, const QString& connectionName)
+StoreDb::Result<std::unique_ptr<StoreDb>> StoreDb::open(const DatabaseConfig& config, const QString& connectionName)
 {
     // Callers may reuse a name (two Stores in one process, tests); Qt needs each one unique.
     static std::atomic<int> serial { 0 };
     const QString unique = connectionName + QLatin1Char('#') + QString::number(++serial);
     std::unique_ptr<StoreDb> db(new StoreDb(config, unique));
-    if (auto connected = db->connect(); !connected) return connected.error();
+    if (auto connected = db->connect(); !connected)
+        return connected.error();
     return db;
 }
 
@@ -64,17 +65,16 @@ StoreDb::Result<bool> StoreDb::connect()
             return StoreError::failure(QStringLiteral("no database path is configured"));
         const QDir folder = QFileInfo(m_config.path).absoluteDir();
         if (!folder.exists() && !QDir().mkpath(folder.absolutePath()))
-            return StoreError::failure(
-                QStringLiteral("cannot create the folder %1").arg(folder.absolutePath()));
+            return StoreError::failure(QStringLiteral("cannot create the folder %1").arg(folder.absolutePath()));
     }
     m_dialect->configure(m_db, m_config);
     if (!m_db.open())
-        return StoreError::failure(
-            QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text()));
+        return StoreError::failure(QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text()));
     m_sql = std::make_unique<SqlStatements>(m_db);
     const QStringList setup = m_dialect->connectionSetup(m_config);
     for (const QString& statement : setup) {
-        if (auto done = m_sql->execDirect(statement); !done) return done.error();
+        if (auto done = m_sql->execDirect(statement); !done)
+            return done.error();
     }
     return true;
 }
@@ -98,9 +98,9 @@ int StoreDb::latestSchemaVersion()
 StoreDb::Result<QStringList> StoreDb::integrityCheck()
 {
     QStringList statements = m_dialect->integrityCheck();
-    statements.append(QStringLiteral(
-        "SELECT 'room ' || r.id || ' has a message beyond its last_seq' FROM rooms r "
-        "WHERE EXISTS (SELECT 1 FROM messages m WHERE m.room_id = r.id AND m.seq > r.last_seq)"));
+    statements.append(
+        QStringLiteral("SELECT 'room ' || r.id || ' has a message beyond its last_seq' FROM rooms r "
+                       "WHERE EXISTS (SELECT 1 FROM messages m WHERE m.room_id = r.id AND m.seq > r.last_seq)"));
     QStringList problems;
     for (const QString& sql : std::as_const(statements)) {
         QSqlQuery query(m_db);
@@ -112,7 +112,8 @@ StoreDb::Result<QStringList> StoreDb::integrityCheck()
             for (int i = 0; i < query.record().count(); ++i)
                 fields.append(query.value(i).toString());
             const QString problem = fields.join(QLatin1Char(' '));
-            if (problem != QLatin1String("ok")) problems.append(problem);
+            if (problem != QLatin1String("ok"))
+                problems.append(problem);
         }
     }
     return problems;
@@ -136,19 +137,22 @@ void StoreDb::rollback()
 
 StoreDb::Result<bool> StoreDb::savepoint(const QString& name)
 {
-    if (!isPlainIdentifier(name)) return StoreError::failure(QStringLiteral("invalid savepoint name"));
+    if (!isPlainIdentifier(name))
+        return StoreError::failure(QStringLiteral("invalid savepoint name"));
     return m_sql->execDirect(QStringLiteral("SAVEPOINT ") + name);
 }
 
 StoreDb::Result<bool> StoreDb::releaseSavepoint(const QString& name)
 {
-    if (!isPlainIdentifier(name)) return StoreError::failure(QStringLiteral("invalid savepoint name"));
+    if (!isPlainIdentifier(name))
+        return StoreError::failure(QStringLiteral("invalid savepoint name"));
     return m_sql->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + name);
 }
 
 void StoreDb::rollbackToSavepoint(const QString& name)
 {
-    if (!isPlainIdentifier(name)) return;
+    if (!isPlainIdentifier(name))
+        return;
     if (auto done = m_sql->execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name); !done)
         qCWarning(lcStore) << "rollback to savepoint failed:" << done.error().message;
 }

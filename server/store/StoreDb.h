@@ -20,8 +20,7 @@ class SqlStatements;
 // the Store's writer or reader thread, or the admin CLI's main thread. It never knows about sockets.
 class StoreDb {
 public:
-    template<typename T>
-    using Result = Expected<T, StoreError>;
+    template<typename T> using Result = Expected<T, StoreError>;
 
     // Opens a connection under a unique name; the database file/schema is created by migrate().
     static Result<std::unique_ptr<StoreDb>> open(const DatabaseConfig& config, const QString& connectionName);
@@ -43,7 +42,8 @@ public:
     void rollbackToSavepoint(const QString& name);
 
     // users
-    Result<UserRecord> createUser(const QString& username, const QString& passwordHash, qint64 nowMs); // Conflict if taken
+    Result<UserRecord> createUser(
+        const QString& username, const QString& passwordHash, qint64 nowMs); // Conflict if taken
     Result<std::optional<UserRecord>> userByName(const QString& username); // case-insensitive
     Result<std::optional<UserRecord>> userById(qint64 id);
     Result<QList<UserRecord>> allUsers(); // ordered by id
@@ -60,7 +60,8 @@ public:
 
     // rooms
     Result<QList<RoomRecord>> allRooms(); // every room with its members
-    Result<RoomRecord> createGroupRoom(const QString& name, qint64 creatorId, qint64 nowMs); // Conflict if the name is taken
+    Result<RoomRecord> createGroupRoom(
+        const QString& name, qint64 creatorId, qint64 nowMs); // Conflict if the name is taken
     Result<std::optional<RoomRecord>> groupRoomByName(const QString& name); // case-insensitive
     Result<RoomRecord> directRoom(qint64 userA, qint64 userB, qint64 nowMs); // finds or creates the pair's room
     Result<bool> addMember(qint64 roomId, qint64 userId, qint64 nowMs); // no-op if already a member
@@ -69,8 +70,8 @@ public:
 
     // messages
     // Assigns the room's next seq and the timestamp; a repeated (sender, client_id) returns the stored message.
-    Result<AppendOutcome> appendMessage(qint64 roomId, qint64 senderId, const QString& body, const QString& clientId,
-        qint64 nowMs);
+    Result<AppendOutcome> appendMessage(
+        qint64 roomId, qint64 senderId, const QString& body, const QString& clientId, qint64 nowMs);
     Result<HistoryPage> history(const HistoryQuery& query);
     Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq); // never moves backwards; returns the new value
     // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs,

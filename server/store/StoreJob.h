@@ -8,8 +8,7 @@ class StoreDb;
 
 // One unit of work for a store thread. For the writer, run() returns whether the job succeeded
 // (a failed job's changes are rolled back alone) and done() hears whether its batch committed.
-struct StoreJob
-{
+struct StoreJob {
     std::function<bool(StoreDb&)> run;
     std::function<void(bool committed)> done; // may be empty
 };

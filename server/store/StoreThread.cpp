@@ -44,7 +44,8 @@ Expected<bool, StoreError> StoreThread::start(Prepare prepare)
 bool StoreThread::enqueue(StoreJob job)
 {
     std::lock_guard lock(m_mutex);
-    if (!m_accepting) return false;
+    if (!m_accepting)
+        return false;
     m_queue.push_back(std::move(job));
     m_wake.notify_all();
     return true;
@@ -52,7 +53,8 @@ bool StoreThread::enqueue(StoreJob job)
 
 void StoreThread::stop()
 {
-    if (!m_thread) return;
+    if (!m_thread)
+        return;
     {
         std::lock_guard lock(m_mutex);
         m_accepting = false;
@@ -67,14 +69,16 @@ void StoreThread::runThread(const Prepare& prepare)
 {
     auto opened = StoreDb::open(m_config, m_name);
     Expected<bool, StoreError> ready = opened.ok() ? Expected<bool, StoreError>(true) : opened.error();
-    if (ready.ok() && prepare) ready = prepare(**opened);
+    if (ready.ok() && prepare)
+        ready = prepare(**opened);
     {
         std::lock_guard lock(m_mutex);
         m_accepting = ready.ok();
         m_startResult = ready;
         m_wake.notify_all();
     }
-    if (!ready.ok()) return; // the connection, if any, closes here, on its own thread
+    if (!ready.ok())
+        return; // the connection, if any, closes here, on its own thread
     StoreDb& db = **opened;
     QList<StoreJob> batch;
     while (waitForBatch(batch))
@@ -87,7 +91,8 @@ bool StoreThread::waitForBatch(QList<StoreJob>& batch)
     batch.clear();
     std::unique_lock lock(m_mutex);
     m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
-    if (m_queue.empty()) return false; // stopping, and everything queued has run
+    if (m_queue.empty())
+        return false; // stopping, and everything queued has run
     const qsizetype limit = m_mode == Mode::Writer ? std::max(1, m_config.groupCommitMaxBatch) : 64;
     while (!m_queue.empty() && batch.size() < limit) {
         batch.append(std::move(m_queue.front()));
@@ -101,7 +106,8 @@ void StoreThread::runBatch(StoreDb& db, const QList<StoreJob>& batch)
     if (m_mode == Mode::Reader) {
         for (const StoreJob& job : batch) {
             const bool ok = job.run(db);
-            if (job.done) job.done(ok);
+            if (job.done)
+                job.done(ok);
         }
         return;
     }
@@ -111,11 +117,11 @@ void StoreThread::runBatch(StoreDb& db, const QList<StoreJob>& batch)
     if (outcome.committed) {
         m_committedBatches.fetch_add(1);
         m_committedWrites.fetch_add(outcome.succeededJobs);
-        qCDebug(lcStore) << "committed" << batch.size() << "write jobs in" << timer.nsecsElapsed() / 1000
-                         << "us";
+        qCDebug(lcStore) << "committed" << batch.size() << "write jobs in" << timer.nsecsElapsed() / 1000 << "us";
     }
     for (const StoreJob& job : batch) {
-        if (job.done) job.done(outcome.committed);
+        if (job.done)
+            job.done(outcome.committed);
     }
 }
 

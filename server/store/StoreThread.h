@@ -24,8 +24,7 @@ class StoreDb;
 // A thread that owns one StoreDb connection (opened and closed on that thread) and runs queued jobs.
 // A writer drains up to groupCommitMaxBatch jobs into one transaction (GroupCommit) and calls their
 // done() only after the commit; a reader runs jobs one by one, in order, without a transaction.
-class StoreThread
-{
+class StoreThread {
 public:
     enum class Mode { Writer, Reader };
     using Prepare = std::function<Expected<bool, StoreError>(StoreDb&)>;

@@ -22,8 +22,7 @@ inline QString describe(const QJsonValue& value)
     return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson());
 }
 
-template <typename P>
-QString parseAndReparse(const QJsonObject& params, const Limits& limits, const char* name)
+template<typename P> QString parseAndReparse(const QJsonObject& params, const Limits& limits, const char* name)
 {
     const params::Parsed<P> parsed = P::parse(params, limits);
     if (!parsed) {
@@ -51,8 +50,8 @@ inline QString sameMessage(const jsonrpc::Message& a, const jsonrpc::Message& b)
     if (a.error.has_value() != b.error.has_value())
         return QStringLiteral("re-encoding lost or invented an error");
     if (a.error
-        && (a.error->code != b.error->code || a.error->reason != b.error->reason
-            || a.error->message != b.error->message || a.error->extra != b.error->extra))
+        && (a.error->code != b.error->code || a.error->reason != b.error->reason || a.error->message != b.error->message
+            || a.error->extra != b.error->extra))
         return QStringLiteral("re-encoding changed the error");
     return {};
 }
@@ -102,13 +101,16 @@ inline QString exerciseDecoder(const QByteArray& frame)
     if (!again.message)
         return QStringLiteral("a decoded message does not decode after re-encoding: %1")
             .arg(again.failure->error.message);
-    if (QString problem = detail::sameMessage(message, *again.message); !problem.isEmpty()) return problem;
-    if (message.isResponse()) return {};
+    if (QString problem = detail::sameMessage(message, *again.message); !problem.isEmpty())
+        return problem;
+    if (message.isResponse())
+        return {};
 
     // Every method's parser sees every request, as a client could send any params to any method.
     QString problem;
     auto check = [&problem](QString result) {
-        if (problem.isEmpty()) problem = std::move(result);
+        if (problem.isEmpty())
+            problem = std::move(result);
     };
     check(detail::parseAndReparse<params::Credentials>(message.params, limits, "Credentials"));
     check(detail::parseAndReparse<params::Resume>(message.params, limits, "Resume"));

@@ -35,7 +35,8 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 20000)
     QElapsedTimer timer;
     timer.start();
     while (!condition()) {
-        if (timer.elapsed() > timeoutMs) return false;
+        if (timer.elapsed() > timeoutMs)
+            return false;
         QTest::qWait(10);
     }
     return true;
@@ -44,15 +45,16 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 20000)
 void say(TestClient& client, qint64 roomId, const QString& body)
 {
     static int n = 0;
-    client.call(protocol::method::MessagesSend,
-        params::Send { roomId, body, QStringLiteral("shot-%1").arg(++n) }.toJson());
+    client.call(
+        protocol::method::MessagesSend, params::Send { roomId, body, QStringLiteral("shot-%1").arg(++n) }.toJson());
 }
 
 void save(QWidget* widget, const QString& folder, const QString& name)
 {
     QTest::qWait(150); // let the last layout and paint settle before grabbing
     const QString path = QDir(folder).filePath(name);
-    if (!widget->grab().save(path)) qFatal("cannot write %s", qPrintable(path));
+    if (!widget->grab().save(path))
+        qFatal("cannot write %s", qPrintable(path));
     qInfo("wrote %s", qPrintable(path));
 }
 } // namespace
@@ -71,31 +73,29 @@ int main(int argc, char* argv[])
     QDir().mkpath(folder);
 
     TestServer server;
-    if (!server.start()) qFatal("server: %s", qPrintable(server.lastError()));
+    if (!server.start())
+        qFatal("server: %s", qPrintable(server.lastError()));
     auto alice = signedUpClient(server, QStringLiteral("alice"));
     auto bob = signedUpClient(server, QStringLiteral("bob"));
     auto carol = signedUpClient(server, QStringLiteral("carol"));
     auto dave = signedUpClient(server, QStringLiteral("dave"));
     auto erin = signedUpClient(server, QStringLiteral("erin"));
     auto frank = signedUpClient(server, QStringLiteral("frank"));
-    if (!alice || !bob || !carol || !dave || !erin || !frank) qFatal("cannot sign up the cast");
+    if (!alice || !bob || !carol || !dave || !erin || !frank)
+        qFatal("cannot sign up the cast");
     const qint64 aliceId = alice->userId();
     for (const QString& name : { QStringLiteral("design"), QStringLiteral("release-1.0") }) {
-        const qint64 room
-            = roomIdOf(bob->call(protocol::method::RoomsCreate, params::CreateRoom { name }.toJson()));
+        const qint64 room = roomIdOf(bob->call(protocol::method::RoomsCreate, params::CreateRoom { name }.toJson()));
         alice->call(protocol::method::RoomsJoin, params::RoomRef { room }.toJson());
         say(*bob, room, QStringLiteral("Welcome to #%1").arg(name));
     }
     alice->close();
     frank->close();
     erin->close();
-    const qint64 withBob
-        = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { aliceId }.toJson()));
-    const qint64 withCarol
-        = roomIdOf(carol->call(protocol::method::RoomsDirect, params::Direct { aliceId }.toJson()));
+    const qint64 withBob = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { aliceId }.toJson()));
+    const qint64 withCarol = roomIdOf(carol->call(protocol::method::RoomsDirect, params::Direct { aliceId }.toJson()));
     say(*bob, withBob, QStringLiteral("Morning! Did the new build make it to staging?"));
-    say(*bob, withBob,
-        QStringLiteral("The release notes draft is here: https://wiki.example.org/release-1.0"));
+    say(*bob, withBob, QStringLiteral("The release notes draft is here: https://wiki.example.org/release-1.0"));
 
     AppController controller(TokenStore::Backend::Settings);
     controller.start();
@@ -124,10 +124,8 @@ int main(int argc, char* argv[])
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 3 && pane->model()->pendingCount() == 0; });
     say(*bob, withBob,
-        QStringLiteral(
-            "Great. I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
-    pane->composer()->insertPlainText(
-        QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
+        QStringLiteral("Great. I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
+    pane->composer()->insertPlainText(QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 5 && pane->model()->pendingCount() == 0; });
     say(*carol, withCarol, QStringLiteral("Lunch at 12:30?"));

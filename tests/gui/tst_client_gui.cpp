@@ -58,8 +58,7 @@ QStringList bodiesIn(const MessageModel* model)
 }
 } // namespace
 
-class ClientGuiTest : public QObject
-{
+class ClientGuiTest : public QObject {
     Q_OBJECT
     QTemporaryDir m_settingsDir;
 
@@ -132,8 +131,8 @@ private Q_SLOTS:
         QTest::keyClicks(signup->form()->passwordEdit(), Password);
         QTest::keyClicks(signup->confirmEdit(), Password);
         QTest::keyClick(signup->confirmEdit(), Qt::Key_Return);
-        QTRY_COMPARE(signup->form()->errorText(),
-            QStringLiteral("That username is already taken. Please choose another one."));
+        QTRY_COMPARE(
+            signup->form()->errorText(), QStringLiteral("That username is already taken. Please choose another one."));
 
         signup->form()->usernameEdit()->clear();
         QTest::keyClicks(signup->form()->usernameEdit(), QStringLiteral("dana"));
@@ -155,7 +154,8 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
         QVERIFY(dock->indexOfUser(bob->userId()).data(UsersModel::OnlineRole).toBool());
@@ -183,7 +183,8 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         MainWindow* window = app->mainWindow();
         PeopleDock* dock = window->dock();
         activate(window);
@@ -208,7 +209,8 @@ private Q_SLOTS:
         window->saveLayout();
         auto again = startClient();
         signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(!again->mainWindow()->dock()->isVisible());
     }
 
@@ -227,7 +229,8 @@ private Q_SLOTS:
 
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
         clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
@@ -235,8 +238,7 @@ private Q_SLOTS:
         ChatPane* pane = app->mainWindow()->chatPane();
         QTRY_COMPARE(pane->roomId(), room);
         QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
-        QAbstractItemModelTester tester(
-            pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(pane->model()->rowCount(), MessageModel::PageSize);
         QCOMPARE(bodiesIn(pane->model()).last(), QStringLiteral("stored 80"));
         QTRY_VERIFY(pane->isAtBottom());
@@ -273,15 +275,15 @@ private Q_SLOTS:
         signInThroughDialog(*alice, server.url(), QStringLiteral("alice"));
         auto bob = startClient();
         signInThroughDialog(*bob, server.url(), QStringLiteral("bob"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         const qint64 aliceId = alice->connection()->me().id;
         const qint64 bobId = bob->connection()->me().id;
 
         PeopleDock* bobDock = bob->mainWindow()->dock();
         QTRY_VERIFY(bobDock->indexOfUser(aliceId).isValid());
         clickRow(bobDock->peopleView(), bobDock->indexOfUser(aliceId));
-        QTRY_VERIFY(
-            bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->isLoaded());
+        QTRY_VERIFY(bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->isLoaded());
 
         activate(alice->mainWindow());
         PeopleDock* aliceDock = alice->mainWindow()->dock();
@@ -303,8 +305,7 @@ private Q_SLOTS:
         QTRY_COMPARE(bodiesIn(bob->mainWindow()->chatPane()->model()), QStringList { sent });
         QTRY_COMPARE(bodiesIn(alicePane->model()), QStringList { sent });
         QTRY_COMPARE(alicePane->model()->pendingCount(), 0);
-        QCOMPARE(
-            bob->mainWindow()->chatPane()->model()->index(0).data(MessageModel::SenderNameRole).toString(),
+        QCOMPARE(bob->mainWindow()->chatPane()->model()->index(0).data(MessageModel::SenderNameRole).toString(),
             QStringLiteral("alice"));
     }
 
@@ -316,7 +317,8 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         const qint64 room = directRoom(*bob, app->connection()->me().id);
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
@@ -334,7 +336,8 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         MainWindow* window = app->mainWindow();
         activate(window);
         const qint64 room = directRoom(*bob, app->connection()->me().id);
@@ -352,7 +355,8 @@ private Q_SLOTS:
         // The read marker reached the server: a fresh session sees nothing unread.
         auto again = startClient();
         signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(again->session()->rooms()->unreadOf(room), 0);
     }
 
@@ -366,7 +370,8 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
         clickRow(dock->peopleView(), dock->indexOfUser(bobId));
@@ -397,8 +402,8 @@ private Q_SLOTS:
         QVERIFY(history.ok());
         const QJsonArray messages = history.result.value(protocol::key::Messages).toArray();
         QCOMPARE(messages.size(), 1);
-        QCOMPARE(messages.first().toObject().value(protocol::key::Body).toString(),
-            QStringLiteral("written while offline"));
+        QCOMPARE(
+            messages.first().toObject().value(protocol::key::Body).toString(), QStringLiteral("written while offline"));
     }
 
     void keepMeSignedInResumesOnTheNextStart()
@@ -410,7 +415,8 @@ private Q_SLOTS:
             auto first = startClient();
             first->loginDialog()->form()->setKeepSignedIn(true);
             signInThroughDialog(*first, server.url(), QStringLiteral("alice"));
-            if (QTest::currentTestFailed()) return;
+            if (QTest::currentTestFailed())
+                return;
         }
         auto second = startClient(); // no typing: the saved token signs in
         QTRY_VERIFY(second->mainWindow()->isVisible());
@@ -433,7 +439,8 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         auto app = startClient();
         signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed()) return;
+        if (QTest::currentTestFailed())
+            return;
         Q_EMIT app->mainWindow()->logoutRequested();
         QTRY_VERIFY(app->loginDialog()->isVisible());
         QVERIFY(!app->mainWindow()->isVisible());

@@ -22,11 +22,11 @@ User userFrom(qint64 id, const QString& name, bool online)
     return User::fromJson(User { id, name, online }.toJson());
 }
 
-Message messageFrom(qint64 roomId, qint64 seq, qint64 sender, const QString& body, qint64 ts = 0,
-    const QString& clientId = {})
+Message messageFrom(
+    qint64 roomId, qint64 seq, qint64 sender, const QString& body, qint64 ts = 0, const QString& clientId = {})
 {
-    return Message::fromJson(Message { seq * 10, roomId, seq, sender, body,
-        ts ? ts : 1700000000000 + seq * 1000, clientId.isEmpty() ? QStringLiteral("c%1").arg(seq) : clientId }
+    return Message::fromJson(Message { seq * 10, roomId, seq, sender, body, ts ? ts : 1700000000000 + seq * 1000,
+        clientId.isEmpty() ? QStringLiteral("c%1").arg(seq) : clientId }
                                  .toJson());
 }
 
@@ -47,8 +47,7 @@ QStringList column(const QAbstractItemModel& model, int role = Qt::DisplayRole)
 }
 } // namespace
 
-class ClientModelsTest : public QObject
-{
+class ClientModelsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void peopleAreOnlineFirstThenByNameWithoutMe()
@@ -57,8 +56,7 @@ private Q_SLOTS:
         QAbstractItemModelTester usersTester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
         PeopleFilterModel people;
         people.setSourceModel(&users);
-        QAbstractItemModelTester peopleTester(
-            &people, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester peopleTester(&people, QAbstractItemModelTester::FailureReportingMode::QtTest);
         users.setMe(1);
         users.setUsers({ userFrom(1, QStringLiteral("me"), true), userFrom(2, QStringLiteral("zoe"), true),
             userFrom(3, QStringLiteral("Anna"), false), userFrom(4, QStringLiteral("bob"), true),
@@ -220,9 +218,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QDateTime day(QDate(2024, 3, 1), QTime(10, 0));
         const qint64 t = day.toMSecsSinceEpoch();
-        model.setLatestPage(
-            { messageFrom(5, 1, 2, "a", t), messageFrom(5, 2, 2, "b", t + 60000),
-                messageFrom(5, 3, 3, "c", t + 120000), messageFrom(5, 4, 3, "d", t + 86400000) },
+        model.setLatestPage({ messageFrom(5, 1, 2, "a", t), messageFrom(5, 2, 2, "b", t + 60000),
+                                messageFrom(5, 3, 3, "c", t + 120000), messageFrom(5, 4, 3, "d", t + 86400000) },
             false);
         QCOMPARE(model.index(1).data(MessageModel::StartsDayRole).toBool(), false);
         QCOMPARE(model.index(1).data(MessageModel::StartsGroupRole).toBool(), false);

@@ -30,9 +30,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<TestServer>([](server::ServerConfig& config) {
-            config.security.loginAttemptsPerAccount = 3;
-        });
+        m_server = std::make_unique<TestServer>(
+            [](server::ServerConfig& config) { config.security.loginAttemptsPerAccount = 3; });
         QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
     }
     void cleanup() { m_server.reset(); }
@@ -61,11 +60,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("too short") << "al" << "correct horse" << "invalid_username";
-        QTest::newRow("too long") << QString(33, QLatin1Char('a')) << "correct horse" << "invalid_username";
-        QTest::newRow("space") << "al ice" << "correct horse" << "invalid_username";
-        QTest::newRow("non-ascii") << "élise" << "correct horse" << "invalid_username";
-        QTest::newRow("short password") << "alice" << "1234567" << "weak_password";
+        QTest::newRow("too short") << "al"
+                                   << "correct horse"
+                                   << "invalid_username";
+        QTest::newRow("too long") << QString(33, QLatin1Char('a')) << "correct horse"
+                                  << "invalid_username";
+        QTest::newRow("space") << "al ice"
+                               << "correct horse"
+                               << "invalid_username";
+        QTest::newRow("non-ascii") << "élise"
+                                   << "correct horse"
+                                   << "invalid_username";
+        QTest::newRow("short password") << "alice"
+                                        << "1234567"
+                                        << "weak_password";
         QTest::newRow("huge password") << "alice" << QString(1025, QLatin1Char('x')) << "too_large";
     }
     void signupRefusesBadInput()
@@ -172,9 +180,11 @@ private Q_SLOTS:
         }
         auto other = connected();
         QCOMPARE(other->login(QStringLiteral("mallory")).reason(), QStringLiteral("account_disabled"));
-        QCOMPARE(other->call(method::AuthResume, { { key::Token, token } }).reason(), QStringLiteral("account_disabled"));
+        QCOMPARE(
+            other->call(method::AuthResume, { { key::Token, token } }).reason(), QStringLiteral("account_disabled"));
         // A wrong password still says only that: the account's state is told to its owner alone.
-        QCOMPARE(other->login(QStringLiteral("mallory"), QStringLiteral("wrong password")).reason(), QStringLiteral("bad_credentials"));
+        QCOMPARE(other->login(QStringLiteral("mallory"), QStringLiteral("wrong password")).reason(),
+            QStringLiteral("bad_credentials"));
     }
 
     void unknownTokenIsInvalid()
@@ -240,7 +250,8 @@ private Q_SLOTS:
         for (const QJsonValue& user : users.result.value(key::Users).toArray()) {
             const QJsonObject object = user.toObject();
             const QString name = object.value(key::Username).toString();
-            QCOMPARE(object.value(key::Online).toBool(), name == QLatin1String("watcher") || name == QLatin1String("marker"));
+            QCOMPARE(object.value(key::Online).toBool(),
+                name == QLatin1String("watcher") || name == QLatin1String("marker"));
         }
     }
 

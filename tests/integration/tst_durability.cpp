@@ -21,7 +21,8 @@ private:
     {
         for (int i = 0; i < Sends; ++i)
             ids.append(client.sendRequest(method::MessagesSend,
-                { { key::RoomId, roomId }, { key::Body, QStringLiteral("durable %1").arg(i) }, { key::ClientId, QStringLiteral("d%1").arg(i) } }));
+                { { key::RoomId, roomId }, { key::Body, QStringLiteral("durable %1").arg(i) },
+                    { key::ClientId, QStringLiteral("d%1").arg(i) } }));
         QSet<QString> acked;
         int next = 0;
         while (next < ids.size() && acked.size() < waitFor) {
@@ -39,7 +40,8 @@ private:
         QSet<QString> stored;
         qint64 after = 0;
         for (;;) {
-            const Reply page = client.call(method::MessagesHistory, { { key::RoomId, roomId }, { key::After, after }, { key::Limit, 200 } });
+            const Reply page = client.call(
+                method::MessagesHistory, { { key::RoomId, roomId }, { key::After, after }, { key::Limit, 200 } });
             if (!page.ok())
                 return {};
             const QJsonArray messages = page.result.value(key::Messages).toArray();
@@ -54,7 +56,13 @@ private:
 
     qint64 generalRoom(TestClient& client)
     {
-        return client.call(method::RoomsList).result.value(key::Rooms).toArray().first().toObject().value(key::Id).toInteger();
+        return client.call(method::RoomsList)
+            .result.value(key::Rooms)
+            .toArray()
+            .first()
+            .toObject()
+            .value(key::Id)
+            .toInteger();
     }
 
 private Q_SLOTS:

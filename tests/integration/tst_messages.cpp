@@ -19,7 +19,8 @@ private:
 
     Reply send(TestClient& client, const QString& body, const QString& clientId)
     {
-        return client.call(method::MessagesSend, { { key::RoomId, m_roomId }, { key::Body, body }, { key::ClientId, clientId } });
+        return client.call(
+            method::MessagesSend, { { key::RoomId, m_roomId }, { key::Body, body }, { key::ClientId, clientId } });
     }
 
 private Q_SLOTS:
@@ -86,8 +87,10 @@ private Q_SLOTS:
     {
         QList<QJsonValue> ids;
         for (int i = 0; i < 30; ++i) // pipelined: all in flight at once, so they share group commits
-            ids.append((i % 2 ? m_alice : m_bob)->sendRequest(method::MessagesSend,
-                { { key::RoomId, m_roomId }, { key::Body, QStringLiteral("n%1").arg(i) }, { key::ClientId, QStringLiteral("p%1").arg(i) } }));
+            ids.append((i % 2 ? m_alice : m_bob)
+                           ->sendRequest(method::MessagesSend,
+                               { { key::RoomId, m_roomId }, { key::Body, QStringLiteral("n%1").arg(i) },
+                                   { key::ClientId, QStringLiteral("p%1").arg(i) } }));
         QList<qint64> seqs;
         for (int i = 0; i < 30; ++i) {
             const Reply reply = (i % 2 ? m_alice : m_bob)->waitForReply(ids.at(i));
@@ -104,7 +107,8 @@ private Q_SLOTS:
         QList<QJsonValue> ids;
         for (int i = 1; i <= 120; ++i)
             ids.append(m_alice->sendRequest(method::MessagesSend,
-                { { key::RoomId, m_roomId }, { key::Body, QStringLiteral("m%1").arg(i) }, { key::ClientId, QStringLiteral("h%1").arg(i) } }));
+                { { key::RoomId, m_roomId }, { key::Body, QStringLiteral("m%1").arg(i) },
+                    { key::ClientId, QStringLiteral("h%1").arg(i) } }));
         for (const QJsonValue& id : std::as_const(ids))
             QVERIFY(m_alice->waitForReply(id).ok());
 
@@ -113,16 +117,20 @@ private Q_SLOTS:
         QCOMPARE(seqsOf(newest.result.value(key::Messages).toArray()).last(), 120);
         QCOMPARE(newest.result.value(key::HasMore).toBool(), true);
 
-        const Reply older = m_bob->call(method::MessagesHistory, { { key::RoomId, m_roomId }, { key::Before, 71 }, { key::Limit, 50 } });
+        const Reply older = m_bob->call(
+            method::MessagesHistory, { { key::RoomId, m_roomId }, { key::Before, 71 }, { key::Limit, 50 } });
         QCOMPARE(seqsOf(older.result.value(key::Messages).toArray()).first(), 21);
         QCOMPARE(seqsOf(older.result.value(key::Messages).toArray()).last(), 70);
         QCOMPARE(older.result.value(key::HasMore).toBool(), true);
 
-        const Reply oldest = m_bob->call(method::MessagesHistory, { { key::RoomId, m_roomId }, { key::Before, 21 }, { key::Limit, 50 } });
-        QCOMPARE(seqsOf(oldest.result.value(key::Messages).toArray()), QList<qint64>({ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }));
+        const Reply oldest = m_bob->call(
+            method::MessagesHistory, { { key::RoomId, m_roomId }, { key::Before, 21 }, { key::Limit, 50 } });
+        QCOMPARE(seqsOf(oldest.result.value(key::Messages).toArray()),
+            QList<qint64>({ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }));
         QCOMPARE(oldest.result.value(key::HasMore).toBool(), false);
 
-        const Reply gap = m_bob->call(method::MessagesHistory, { { key::RoomId, m_roomId }, { key::After, 100 }, { key::Limit, 15 } });
+        const Reply gap = m_bob->call(
+            method::MessagesHistory, { { key::RoomId, m_roomId }, { key::After, 100 }, { key::Limit, 15 } });
         QCOMPARE(seqsOf(gap.result.value(key::Messages).toArray()).first(), 101);
         QCOMPARE(seqsOf(gap.result.value(key::Messages).toArray()).last(), 115);
         QCOMPARE(gap.result.value(key::HasMore).toBool(), true);
@@ -160,7 +168,11 @@ private Q_SLOTS:
         QFETCH(QString, body);
         QFETCH(QString, reason);
         QCOMPARE(send(*m_alice, body, QStringLiteral("bad")).reason(), reason);
-        QCOMPARE(m_bob->call(method::MessagesHistory, { { key::RoomId, m_roomId } }).result.value(key::Messages).toArray().size(), 0);
+        QCOMPARE(m_bob->call(method::MessagesHistory, { { key::RoomId, m_roomId } })
+                     .result.value(key::Messages)
+                     .toArray()
+                     .size(),
+            0);
     }
 
     void bodyAtTheLimitIsAccepted()
@@ -192,7 +204,13 @@ private Q_SLOTS:
         QVERIFY(server.start());
         auto alice = signedUpClient(server, QStringLiteral("alice"));
         QVERIFY(alice);
-        const qint64 general = alice->call(method::RoomsList).result.value(key::Rooms).toArray().first().toObject().value(key::Id).toInteger();
+        const qint64 general = alice->call(method::RoomsList)
+                                   .result.value(key::Rooms)
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(key::Id)
+                                   .toInteger();
         QStringList reasons;
         Reply limited;
         for (int i = 0; i < 5; ++i) {

@@ -43,14 +43,23 @@ private Q_SLOTS:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("reason");
         QTest::newRow("not json") << "hello?" << errc::ParseError << "parse_error";
-        QTest::newRow("truncated") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.li" << errc::ParseError << "parse_error";
-        QTest::newRow("batch") << "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.list\"}]" << errc::InvalidRequest << "invalid_request";
+        QTest::newRow("truncated") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.li" << errc::ParseError
+                                   << "parse_error";
+        QTest::newRow("batch") << "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.list\"}]" << errc::InvalidRequest
+                               << "invalid_request";
         QTest::newRow("scalar") << "42" << errc::InvalidRequest << "invalid_request";
-        QTest::newRow("no version") << "{\"id\":1,\"method\":\"users.list\"}" << errc::InvalidRequest << "invalid_request";
-        QTest::newRow("id object") << "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"users.list\"}" << errc::InvalidRequest << "invalid_request";
-        QTest::newRow("params array") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.login\",\"params\":[\"a\",\"b\"]}" << errc::InvalidParams << "invalid_params";
-        QTest::newRow("unknown method") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rooms.explode\"}" << errc::MethodNotFound << "method_not_found";
-        QTest::newRow("wrong param type") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.login\",\"params\":{\"username\":5,\"password\":\"x\"}}" << errc::InvalidParams << "invalid_params";
+        QTest::newRow("no version") << "{\"id\":1,\"method\":\"users.list\"}" << errc::InvalidRequest
+                                    << "invalid_request";
+        QTest::newRow("id object") << "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"users.list\"}"
+                                   << errc::InvalidRequest << "invalid_request";
+        QTest::newRow("params array")
+            << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.login\",\"params\":[\"a\",\"b\"]}"
+            << errc::InvalidParams << "invalid_params";
+        QTest::newRow("unknown method") << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rooms.explode\"}"
+                                        << errc::MethodNotFound << "method_not_found";
+        QTest::newRow("wrong param type")
+            << "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"auth.login\",\"params\":{\"username\":5,\"password\":\"x\"}}"
+            << errc::InvalidParams << "invalid_params";
     }
     void malformedFramesGetJsonRpcErrors()
     {
@@ -60,7 +69,8 @@ private Q_SLOTS:
         TestClient client;
         QVERIFY(client.connectTo(m_server->url()));
         client.sendRaw(frame);
-        const bool expectsId = frame.startsWith(QLatin1Char('{')) && frame.contains(QLatin1String("\"id\":1")) && code != errc::ParseError;
+        const bool expectsId = frame.startsWith(QLatin1Char('{')) && frame.contains(QLatin1String("\"id\":1"))
+            && code != errc::ParseError;
         const Reply reply = expectsId ? client.waitForReply(1) : client.waitForAnyError();
         QVERIFY(reply.answered);
         QCOMPARE(reply.error->code, code);
@@ -84,7 +94,9 @@ private Q_SLOTS:
         TestClient client;
         QVERIFY(client.connectTo(m_server->url()));
         const QString padding(70 * 1024, QLatin1Char('x'));
-        client.sendRaw(QStringLiteral("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.list\",\"params\":{\"pad\":\"%1\"}}").arg(padding));
+        client.sendRaw(
+            QStringLiteral("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.list\",\"params\":{\"pad\":\"%1\"}}")
+                .arg(padding));
         QCOMPARE(client.waitForAnyError().reason(), QStringLiteral("too_large"));
         QVERIFY(client.isConnected());
         QVERIFY(client.signup(QStringLiteral("survivor")).ok());

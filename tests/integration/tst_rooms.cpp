@@ -82,11 +82,18 @@ private Q_SLOTS:
     void outsidersLearnNothingOfADirectRoom()
     {
         const qint64 roomId = roomIdOf(m_alice->call(method::RoomsDirect, { { key::UserId, m_bob->userId() } }));
-        QVERIFY(m_alice->call(method::MessagesSend, { { key::RoomId, roomId }, { key::Body, "secret" }, { key::ClientId, "c1" } }).ok());
-        QCOMPARE(m_eve->call(method::MessagesHistory, { { key::RoomId, roomId } }).reason(), QStringLiteral("forbidden"));
-        QCOMPARE(m_eve->call(method::MessagesSend, { { key::RoomId, roomId }, { key::Body, "hi" }, { key::ClientId, "e1" } }).reason(),
+        QVERIFY(m_alice
+                    ->call(method::MessagesSend,
+                        { { key::RoomId, roomId }, { key::Body, "secret" }, { key::ClientId, "c1" } })
+                    .ok());
+        QCOMPARE(
+            m_eve->call(method::MessagesHistory, { { key::RoomId, roomId } }).reason(), QStringLiteral("forbidden"));
+        QCOMPARE(
+            m_eve->call(method::MessagesSend, { { key::RoomId, roomId }, { key::Body, "hi" }, { key::ClientId, "e1" } })
+                .reason(),
             QStringLiteral("forbidden"));
-        QCOMPARE(m_eve->call(method::RoomsRead, { { key::RoomId, roomId }, { key::Seq, 1 } }).reason(), QStringLiteral("forbidden"));
+        QCOMPARE(m_eve->call(method::RoomsRead, { { key::RoomId, roomId }, { key::Seq, 1 } }).reason(),
+            QStringLiteral("forbidden"));
         QCOMPARE(m_eve->call(method::RoomsLeave, { { key::RoomId, roomId } }).reason(), QStringLiteral("forbidden"));
         // Joining someone's direct room looks exactly like joining a room that does not exist.
         const Reply joinDirect = m_eve->call(method::RoomsJoin, { { key::RoomId, roomId } });
@@ -94,7 +101,8 @@ private Q_SLOTS:
         QCOMPARE(joinDirect.reason(), QStringLiteral("not_found"));
         QCOMPARE(joinDirect.error->message, joinNothing.error->message);
         // A room that does not exist answers like one the user is not in.
-        QCOMPARE(m_eve->call(method::MessagesHistory, { { key::RoomId, 424242 } }).reason(), QStringLiteral("forbidden"));
+        QCOMPARE(
+            m_eve->call(method::MessagesHistory, { { key::RoomId, 424242 } }).reason(), QStringLiteral("forbidden"));
         QCOMPARE(m_eve->pendingNotifications(notification::MessageNew), 0);
     }
 
@@ -103,7 +111,8 @@ private Q_SLOTS:
         const Reply created = m_alice->call(method::RoomsCreate, { { key::Name, "  Release planning " } });
         QVERIFY(created.ok());
         const qint64 roomId = roomIdOf(created);
-        QCOMPARE(created.result.value(key::Room).toObject().value(key::Name).toString(), QStringLiteral("Release planning"));
+        QCOMPARE(
+            created.result.value(key::Room).toObject().value(key::Name).toString(), QStringLiteral("Release planning"));
 
         const Reply listed = m_bob->call(method::RoomsPublic);
         bool found = false;
@@ -119,7 +128,8 @@ private Q_SLOTS:
         QCOMPARE(toldAlice->value(key::Room).toObject().value(key::Members).toArray().size(), 2);
 
         QVERIFY(m_bob->call(method::RoomsLeave, { { key::RoomId, roomId } }).ok());
-        QCOMPARE(m_bob->call(method::MessagesHistory, { { key::RoomId, roomId } }).reason(), QStringLiteral("forbidden"));
+        QCOMPARE(
+            m_bob->call(method::MessagesHistory, { { key::RoomId, roomId } }).reason(), QStringLiteral("forbidden"));
         QVERIFY(roomNamed(*m_bob, QStringLiteral("Release planning")).isEmpty());
     }
 
@@ -140,8 +150,11 @@ private Q_SLOTS:
     {
         const qint64 roomId = roomIdOf(m_alice->call(method::RoomsDirect, { { key::UserId, m_bob->userId() } }));
         for (int i = 1; i <= 3; ++i)
-            QVERIFY(m_alice->call(method::MessagesSend,
-                {{ key::RoomId, roomId }, { key::Body, QStringLiteral("m%1").arg(i) }, { key::ClientId, QStringLiteral("c%1").arg(i) }}).ok());
+            QVERIFY(m_alice
+                        ->call(method::MessagesSend,
+                            { { key::RoomId, roomId }, { key::Body, QStringLiteral("m%1").arg(i) },
+                                { key::ClientId, QStringLiteral("c%1").arg(i) } })
+                        .ok());
 
         auto roomOf = [roomId](TestClient& client) {
             for (const QJsonValue& room : client.call(method::RoomsList).result.value(key::Rooms).toArray()) {

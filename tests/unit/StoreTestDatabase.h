@@ -48,7 +48,8 @@ inline void reset(const chat::server::DatabaseConfig& config)
         admin.setUserName(config.user);
         admin.setPassword(config.password);
         admin.setDatabaseName(config.name);
-        if (!admin.open()) qFatal("cannot reach PostgreSQL: %s", qPrintable(admin.lastError().text()));
+        if (!admin.open())
+            qFatal("cannot reach PostgreSQL: %s", qPrintable(admin.lastError().text()));
         QSqlQuery query(admin);
         if (!query.exec(QStringLiteral("SET client_min_messages = warning"))
             || !query.exec(QStringLiteral("DROP SCHEMA public CASCADE"))

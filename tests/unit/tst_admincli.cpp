@@ -28,11 +28,12 @@ private:
         m_err.clear();
         QTextStream out(&m_out);
         QTextStream err(&m_err);
-        const int code = runCli(QStringList { QStringLiteral("chat-server"), QStringLiteral("--config"), configPath() } + args, in,
-            out, err, [this](const ServerConfig&) {
-                m_served = true;
-                return 0;
-            });
+        const int code
+            = runCli(QStringList { QStringLiteral("chat-server"), QStringLiteral("--config"), configPath() } + args, in,
+                out, err, [this](const ServerConfig&) {
+                    m_served = true;
+                    return 0;
+                });
         out.flush();
         err.flush();
         return code;
@@ -73,7 +74,9 @@ private Q_SLOTS:
 
     void addedUserIsListedAndCanSignIn()
     {
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice") }, QStringLiteral("correct horse\n")), 0);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice") },
+                     QStringLiteral("correct horse\n")),
+            0);
         QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("list") }), 0);
         QVERIFY2(m_out.contains(QLatin1String("alice\tactive")), qPrintable(m_out));
         auto db = openStore();
@@ -85,26 +88,38 @@ private Q_SLOTS:
 
     void duplicateAddFails()
     {
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob") }, QStringLiteral("correct horse\n")), 0);
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("BOB") }, QStringLiteral("correct horse\n")), 1);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob") },
+                     QStringLiteral("correct horse\n")),
+            0);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("BOB") },
+                     QStringLiteral("correct horse\n")),
+            1);
         QVERIFY(m_err.contains(QLatin1String("taken")));
     }
 
     void weakPasswordAndBadNameAreRefused()
     {
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("carol") }, QStringLiteral("short\n")), 1);
+        QCOMPARE(
+            run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("carol") }, QStringLiteral("short\n")),
+            1);
         QVERIFY(m_err.contains(QLatin1String("at least 8")));
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("no way") }, QStringLiteral("correct horse\n")), 1);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("no way") },
+                     QStringLiteral("correct horse\n")),
+            1);
     }
 
     void passwdChangesThePasswordAndSignsOut()
     {
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dave") }, QStringLiteral("correct horse\n")), 0);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dave") },
+                     QStringLiteral("correct horse\n")),
+            0);
         auto db = openStore();
         const qint64 userId = (*db->userByName(QStringLiteral("dave")))->id;
         const QByteArray tokenHash = SessionToken::hash(QStringLiteral("token"));
         QVERIFY(db->createSession({ tokenHash, userId, 0, std::numeric_limits<qint64>::max() }));
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("dave") }, QStringLiteral("battery staple\n")), 0);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("dave") },
+                     QStringLiteral("battery staple\n")),
+            0);
         auto user = db->userByName(QStringLiteral("dave"));
         QVERIFY(PasswordHasher::verify((*user)->passwordHash, QStringLiteral("battery staple")));
         QVERIFY(!PasswordHasher::verify((*user)->passwordHash, QStringLiteral("correct horse")));
@@ -113,7 +128,9 @@ private Q_SLOTS:
 
     void disableAndEnable()
     {
-        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("erin") }, QStringLiteral("correct horse\n")), 0);
+        QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("erin") },
+                     QStringLiteral("correct horse\n")),
+            0);
         QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("erin") }), 0);
         QVERIFY((*openStore()->userByName(QStringLiteral("erin")))->disabled);
         QCOMPARE(run({ QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("erin") }), 0);

@@ -12,8 +12,10 @@ private:
     Directory loaded()
     {
         Directory directory;
-        directory.load({ { 1, QStringLiteral("Alice"), QString(), false, 0 }, { 2, QStringLiteral("bob"), QString(), false, 0 } },
-            { { 10, Room::Kind::Group, QStringLiteral("general"), 5, { 1, 2 } }, { 11, Room::Kind::Direct, QString(), 0, { 1, 2 } } });
+        directory.load(
+            { { 1, QStringLiteral("Alice"), QString(), false, 0 }, { 2, QStringLiteral("bob"), QString(), false, 0 } },
+            { { 10, Room::Kind::Group, QStringLiteral("general"), 5, { 1, 2 } },
+                { 11, Room::Kind::Direct, QString(), 0, { 1, 2 } } });
         return directory;
     }
 

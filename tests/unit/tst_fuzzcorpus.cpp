@@ -6,8 +6,7 @@
 
 // Replays the fuzz seed corpus (and any crash reproducer added to it) through the decoder on every ctest run.
 // Files named ok-* must decode, bad-* must be refused; any other name only has to pass the fuzz properties.
-class FuzzCorpusTest : public QObject
-{
+class FuzzCorpusTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void everyCorpusFrameKeepsTheDecoderProperties_data()
@@ -34,7 +33,8 @@ private Q_SLOTS:
         const chat::jsonrpc::Decoded decoded = chat::jsonrpc::decode(frame);
         if (name.startsWith(QLatin1String("ok-")))
             QVERIFY2(decoded.message, decoded.failure ? qPrintable(decoded.failure->error.message) : "");
-        if (name.startsWith(QLatin1String("bad-"))) QVERIFY(decoded.failure);
+        if (name.startsWith(QLatin1String("bad-")))
+            QVERIFY(decoded.failure);
     }
 };
 

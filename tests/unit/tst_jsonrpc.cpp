@@ -20,7 +20,7 @@ QByteArray idText(const QJsonValue& id)
 }
 
 // A literal with the NUL bytes inside it kept.
-template <qsizetype N> QByteArray bytes(const char (&literal)[N])
+template<qsizetype N> QByteArray bytes(const char (&literal)[N])
 {
     return QByteArray(literal, N - 1);
 }
@@ -32,8 +32,7 @@ QByteArray nested(int depth)
 
 } // namespace
 
-class JsonRpcTest : public QObject
-{
+class JsonRpcTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void malformedFramesAreRefusedWithTheRightError_data()
@@ -51,33 +50,27 @@ private Q_SLOTS:
         QTest::newRow("truncated") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"users.li")
                                    << errc::ParseError << parse << QByteArray("null");
         QTest::newRow("empty") << QByteArray() << errc::ParseError << parse << QByteArray("null");
-        QTest::newRow("only whitespace")
-            << QByteArray(" \n\t ") << errc::ParseError << parse << QByteArray("null");
+        QTest::newRow("only whitespace") << QByteArray(" \n\t ") << errc::ParseError << parse << QByteArray("null");
         QTest::newRow("trailing garbage") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x"} x)")
                                           << errc::ParseError << parse << QByteArray("null");
-        QTest::newRow("two objects") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x"}{})")
-                                     << errc::ParseError << parse << QByteArray("null");
-        QTest::newRow("trailing comma") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x",})")
-                                        << errc::ParseError << parse << QByteArray("null");
+        QTest::newRow("two objects") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x"}{})") << errc::ParseError
+                                     << parse << QByteArray("null");
+        QTest::newRow("trailing comma") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x",})") << errc::ParseError
+                                        << parse << QByteArray("null");
         QTest::newRow("deep nesting") << nested(5000) << errc::ParseError << parse << QByteArray("null");
         QTest::newRow("deep nesting in params")
             << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"x","params":{"a":)") + nested(3000) + "}}"
             << errc::ParseError << parse << QByteArray("null");
-        QTest::newRow("number too large for a double")
-            << QByteArray(R"({"jsonrpc":"2.0","id":1e400,"method":"x"})") << errc::ParseError << parse
-            << QByteArray("null");
-        QTest::newRow("invalid UTF-8")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\xff\xfe\"}") << errc::ParseError
-            << parse << QByteArray("null");
-        QTest::newRow("overlong UTF-8")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xc0\xaf\"}") << errc::ParseError
-            << parse << QByteArray("null");
-        QTest::newRow("raw NUL inside a string")
-            << bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\0b\"}") << errc::ParseError << parse
-            << QByteArray("null");
-        QTest::newRow("raw newline inside a string")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\nb\"}") << errc::ParseError << parse
-            << QByteArray("null");
+        QTest::newRow("number too large for a double") << QByteArray(R"({"jsonrpc":"2.0","id":1e400,"method":"x"})")
+                                                       << errc::ParseError << parse << QByteArray("null");
+        QTest::newRow("invalid UTF-8") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\xff\xfe\"}")
+                                       << errc::ParseError << parse << QByteArray("null");
+        QTest::newRow("overlong UTF-8") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xc0\xaf\"}")
+                                        << errc::ParseError << parse << QByteArray("null");
+        QTest::newRow("raw NUL inside a string") << bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\0b\"}")
+                                                 << errc::ParseError << parse << QByteArray("null");
+        QTest::newRow("raw newline inside a string") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\nb\"}")
+                                                     << errc::ParseError << parse << QByteArray("null");
         QTest::newRow("raw control character in a scalar")
             << QByteArray("\"a\x01\"") << errc::ParseError << parse << QByteArray("null");
         QTest::newRow("NUL after the object") << bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}\0")
@@ -85,19 +78,16 @@ private Q_SLOTS:
 
         QTest::newRow("batch") << QByteArray(R"([{"jsonrpc":"2.0","id":1,"method":"users.list"}])")
                                << errc::InvalidRequest << invalid << QByteArray("null");
-        QTest::newRow("empty batch") << QByteArray("[]") << errc::InvalidRequest << invalid
-                                     << QByteArray("null");
+        QTest::newRow("empty batch") << QByteArray("[]") << errc::InvalidRequest << invalid << QByteArray("null");
         QTest::newRow("number") << QByteArray("42") << errc::InvalidRequest << invalid << QByteArray("null");
         QTest::newRow("string") << QByteArray(R"("users.list")") << errc::InvalidRequest << invalid
                                 << QByteArray("null");
         QTest::newRow("true") << QByteArray("true") << errc::InvalidRequest << invalid << QByteArray("null");
-        QTest::newRow("null") << QByteArray(" null ") << errc::InvalidRequest << invalid
-                              << QByteArray("null");
-        QTest::newRow("empty object")
-            << QByteArray("{}") << errc::InvalidRequest << invalid << QByteArray("null");
+        QTest::newRow("null") << QByteArray(" null ") << errc::InvalidRequest << invalid << QByteArray("null");
+        QTest::newRow("empty object") << QByteArray("{}") << errc::InvalidRequest << invalid << QByteArray("null");
 
-        QTest::newRow("jsonrpc missing") << QByteArray(R"({"id":1,"method":"users.list"})")
-                                         << errc::InvalidRequest << invalid << QByteArray("1");
+        QTest::newRow("jsonrpc missing") << QByteArray(R"({"id":1,"method":"users.list"})") << errc::InvalidRequest
+                                         << invalid << QByteArray("1");
         QTest::newRow("jsonrpc 1.0") << QByteArray(R"({"jsonrpc":"1.0","id":"a","method":"users.list"})")
                                      << errc::InvalidRequest << invalid << QByteArray(R"("a")");
         QTest::newRow("jsonrpc as a number") << QByteArray(R"({"jsonrpc":2.0,"id":3,"method":"users.list"})")
@@ -111,60 +101,55 @@ private Q_SLOTS:
                                   << errc::InvalidRequest << invalid << QByteArray("null");
         QTest::newRow("id bool") << QByteArray(R"({"jsonrpc":"2.0","id":true,"method":"users.list"})")
                                  << errc::InvalidRequest << invalid << QByteArray("null");
-        QTest::newRow("id null in a request")
-            << QByteArray(R"({"jsonrpc":"2.0","id":null,"method":"users.list"})") << errc::InvalidRequest
-            << invalid << QByteArray("null");
+        QTest::newRow("id null in a request") << QByteArray(R"({"jsonrpc":"2.0","id":null,"method":"users.list"})")
+                                              << errc::InvalidRequest << invalid << QByteArray("null");
         QTest::newRow("id null in a result") << QByteArray(R"({"jsonrpc":"2.0","id":null,"result":{}})")
                                              << errc::InvalidRequest << invalid << QByteArray("null");
 
-        QTest::newRow("method a number") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":5})")
-                                         << errc::InvalidRequest << invalid << QByteArray("1");
-        QTest::newRow("method empty") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":""})")
-                                      << errc::InvalidRequest << invalid << QByteArray("1");
+        QTest::newRow("method a number") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":5})") << errc::InvalidRequest
+                                         << invalid << QByteArray("1");
+        QTest::newRow("method empty") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":""})") << errc::InvalidRequest
+                                      << invalid << QByteArray("1");
         QTest::newRow("method null") << QByteArray(R"({"jsonrpc":"2.0","id":"x","method":null})")
                                      << errc::InvalidRequest << invalid << QByteArray(R"("x")");
         QTest::newRow("method an object") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":{}})")
                                           << errc::InvalidRequest << invalid << QByteArray("1");
 
-        QTest::newRow("params array")
-            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"rooms.join","params":[3]})")
-            << errc::InvalidParams << params << QByteArray("1");
-        QTest::newRow("params number")
-            << QByteArray(R"({"jsonrpc":"2.0","id":2,"method":"rooms.join","params":3})")
-            << errc::InvalidParams << params << QByteArray("2");
-        QTest::newRow("params string")
-            << QByteArray(R"({"jsonrpc":"2.0","id":2,"method":"rooms.join","params":"3"})")
-            << errc::InvalidParams << params << QByteArray("2");
-        QTest::newRow("params null") << QByteArray(
-            R"({"jsonrpc":"2.0","id":2,"method":"rooms.join","params":null})")
+        QTest::newRow("params array") << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"rooms.join","params":[3]})")
+                                      << errc::InvalidParams << params << QByteArray("1");
+        QTest::newRow("params number") << QByteArray(R"({"jsonrpc":"2.0","id":2,"method":"rooms.join","params":3})")
+                                       << errc::InvalidParams << params << QByteArray("2");
+        QTest::newRow("params string") << QByteArray(R"({"jsonrpc":"2.0","id":2,"method":"rooms.join","params":"3"})")
+                                       << errc::InvalidParams << params << QByteArray("2");
+        QTest::newRow("params null") << QByteArray(R"({"jsonrpc":"2.0","id":2,"method":"rooms.join","params":null})")
                                      << errc::InvalidParams << params << QByteArray("2");
         QTest::newRow("notification with params array")
-            << QByteArray(R"({"jsonrpc":"2.0","method":"typing","params":[3]})") << errc::InvalidParams
-            << params << QByteArray("null");
+            << QByteArray(R"({"jsonrpc":"2.0","method":"typing","params":[3]})") << errc::InvalidParams << params
+            << QByteArray("null");
 
         QTest::newRow("request with result")
-            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"users.list","result":{}})")
-            << errc::InvalidRequest << invalid << QByteArray("1");
+            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"users.list","result":{}})") << errc::InvalidRequest
+            << invalid << QByteArray("1");
         QTest::newRow("request with error")
             << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"users.list","error":{"code":1}})")
             << errc::InvalidRequest << invalid << QByteArray("1");
         QTest::newRow("response with result and error")
             << QByteArray(R"({"jsonrpc":"2.0","id":4,"result":{},"error":{"code":-32603,"message":"x"}})")
             << errc::InvalidRequest << invalid << QByteArray("4");
-        QTest::newRow("response with neither") << QByteArray(R"({"jsonrpc":"2.0","id":4})")
-                                               << errc::InvalidRequest << invalid << QByteArray("4");
-        QTest::newRow("response without id") << QByteArray(R"({"jsonrpc":"2.0","result":{}})")
-                                             << errc::InvalidRequest << invalid << QByteArray("null");
+        QTest::newRow("response with neither")
+            << QByteArray(R"({"jsonrpc":"2.0","id":4})") << errc::InvalidRequest << invalid << QByteArray("4");
+        QTest::newRow("response without id")
+            << QByteArray(R"({"jsonrpc":"2.0","result":{}})") << errc::InvalidRequest << invalid << QByteArray("null");
         QTest::newRow("error without code")
             << QByteArray(R"({"jsonrpc":"2.0","id":5,"error":{"message":"x","data":{"reason":"internal"}}})")
             << errc::InvalidRequest << invalid << QByteArray("5");
         QTest::newRow("error with a string code")
-            << QByteArray(R"({"jsonrpc":"2.0","id":5,"error":{"code":"-32603","message":"x"}})")
-            << errc::InvalidRequest << invalid << QByteArray("5");
+            << QByteArray(R"({"jsonrpc":"2.0","id":5,"error":{"code":"-32603","message":"x"}})") << errc::InvalidRequest
+            << invalid << QByteArray("5");
         QTest::newRow("error a string") << QByteArray(R"({"jsonrpc":"2.0","id":5,"error":"boom"})")
                                         << errc::InvalidRequest << invalid << QByteArray("5");
-        QTest::newRow("error null") << QByteArray(R"({"jsonrpc":"2.0","id":5,"error":null})")
-                                    << errc::InvalidRequest << invalid << QByteArray("5");
+        QTest::newRow("error null") << QByteArray(R"({"jsonrpc":"2.0","id":5,"error":null})") << errc::InvalidRequest
+                                    << invalid << QByteArray("5");
     }
 
     void malformedFramesAreRefusedWithTheRightError()
@@ -234,8 +219,7 @@ private Q_SLOTS:
 
     void missingParamsDecodeAsAnEmptyObject()
     {
-        const jsonrpc::Decoded decoded
-            = jsonrpc::decode(R"({"jsonrpc":"2.0","id":"q","method":"users.list"})");
+        const jsonrpc::Decoded decoded = jsonrpc::decode(R"({"jsonrpc":"2.0","id":"q","method":"users.list"})");
         QVERIFY(decoded.message);
         QCOMPARE(decoded.message->id, QJsonValue(QStringLiteral("q")));
         QVERIFY(decoded.message->params.isEmpty());
@@ -260,8 +244,8 @@ private Q_SLOTS:
 
     void hugeIntegerIdsAreEchoedAsNumbers()
     {
-        const jsonrpc::Decoded decoded = jsonrpc::decode(
-            R"({"jsonrpc":"2.0","id":123456789012345678901234567890,"method":"users.list"})");
+        const jsonrpc::Decoded decoded
+            = jsonrpc::decode(R"({"jsonrpc":"2.0","id":123456789012345678901234567890,"method":"users.list"})");
         QVERIFY(decoded.message);
         QVERIFY(decoded.message->id.isDouble());
         QCOMPARE(decoded.message->id.toDouble(), 1.2345678901234568e29);
@@ -269,9 +253,8 @@ private Q_SLOTS:
 
     void fractionalAndNegativeIdsAreAccepted()
     {
-        for (const char* frame :
-            { R"({"jsonrpc":"2.0","id":-1,"method":"x"})", R"({"jsonrpc":"2.0","id":0.5,"method":"x"})",
-                R"({"jsonrpc":"2.0","id":"","method":"x"})" }) {
+        for (const char* frame : { R"({"jsonrpc":"2.0","id":-1,"method":"x"})",
+                 R"({"jsonrpc":"2.0","id":0.5,"method":"x"})", R"({"jsonrpc":"2.0","id":"","method":"x"})" }) {
             const jsonrpc::Decoded decoded = jsonrpc::decode(frame);
             QVERIFY2(decoded.message, frame);
         }
@@ -279,8 +262,7 @@ private Q_SLOTS:
 
     void escapedNulInAMethodNameDecodesAndIsLeftToTheRouter()
     {
-        const jsonrpc::Decoded decoded
-            = jsonrpc::decode(R"({"jsonrpc":"2.0","id":1,"method":"users\u0000list"})");
+        const jsonrpc::Decoded decoded = jsonrpc::decode(R"({"jsonrpc":"2.0","id":1,"method":"users\u0000list"})");
         QVERIFY(decoded.message);
         QCOMPARE(decoded.message->method.size(), 10);
         QVERIFY(decoded.message->method != protocol::method::UsersList);
@@ -312,8 +294,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QJsonValue>("id");
         QTest::addColumn<QJsonObject>("params");
-        QTest::newRow("number id") << QJsonValue(
-            7) << QJsonObject { { "room_id", 3 }, { "body", "hé 😀" }, { "client_id", "c1" } };
+        QTest::newRow("number id") << QJsonValue(7)
+                                   << QJsonObject { { "room_id", 3 }, { "body", "hé 😀" }, { "client_id", "c1" } };
         QTest::newRow("string id") << QJsonValue(QStringLiteral("r-1")) << QJsonObject { { "room_id", 3 } };
         QTest::newRow("no params") << QJsonValue(8) << QJsonObject {};
         QTest::newRow("largest safe integer id") << QJsonValue(qint64(9007199254740991)) << QJsonObject {};
@@ -331,8 +313,8 @@ private Q_SLOTS:
         QCOMPARE(decoded.message->id, id);
         QCOMPARE(decoded.message->method, QStringLiteral("messages.send"));
         QCOMPARE(decoded.message->params, params);
-        QCOMPARE(QJsonDocument::fromJson(frame).object().value(QLatin1String("jsonrpc")).toString(),
-            QStringLiteral("2.0"));
+        QCOMPARE(
+            QJsonDocument::fromJson(frame).object().value(QLatin1String("jsonrpc")).toString(), QStringLiteral("2.0"));
     }
 
     void notificationRoundTrips()
@@ -349,8 +331,7 @@ private Q_SLOTS:
 
     void resultRoundTrips()
     {
-        const QJsonObject result { { "messages",
-                                       QJsonArray { QJsonObject { { "id", 1 }, { "body", "hi" } } } },
+        const QJsonObject result { { "messages", QJsonArray { QJsonObject { { "id", 1 }, { "body", "hi" } } } },
             { "has_more", false } };
         const jsonrpc::Decoded decoded = jsonrpc::decode(jsonrpc::encodeResult(QStringLiteral("h1"), result));
         QVERIFY(decoded.message);
@@ -386,8 +367,8 @@ private Q_SLOTS:
 
     void errorWithNullIdRoundTrips()
     {
-        const jsonrpc::Decoded decoded = jsonrpc::decode(
-            jsonrpc::encodeError(QJsonValue::Null, RpcError::tooLarge(QStringLiteral("Too big"))));
+        const jsonrpc::Decoded decoded
+            = jsonrpc::decode(jsonrpc::encodeError(QJsonValue::Null, RpcError::tooLarge(QStringLiteral("Too big"))));
         QVERIFY(decoded.message);
         QVERIFY(decoded.message->id.isNull());
         QCOMPARE(decoded.message->error->reason, QStringLiteral("too_large"));
@@ -407,8 +388,7 @@ private Q_SLOTS:
         QTest::newRow("internal") << RpcError::internal(m) << -32603 << "internal";
         QTest::newRow("unauthenticated") << RpcError::unauthenticated() << -32001 << "unauthenticated";
         QTest::newRow("bad credentials") << RpcError::badCredentials() << -32002 << "bad_credentials";
-        QTest::newRow("username taken")
-            << RpcError::usernameTaken(QStringLiteral("bob")) << -32003 << "username_taken";
+        QTest::newRow("username taken") << RpcError::usernameTaken(QStringLiteral("bob")) << -32003 << "username_taken";
         QTest::newRow("invalid username") << RpcError::invalidUsername(m) << -32004 << "invalid_username";
         QTest::newRow("weak password") << RpcError::weakPassword(m) << -32005 << "weak_password";
         QTest::newRow("forbidden") << RpcError::forbidden(m) << -32006 << "forbidden";
@@ -416,8 +396,7 @@ private Q_SLOTS:
         QTest::newRow("rate limited") << RpcError::rateLimited(10, m) << -32008 << "rate_limited";
         QTest::newRow("too large") << RpcError::tooLarge(m) << -32009 << "too_large";
         QTest::newRow("token invalid") << RpcError::tokenInvalid() << -32010 << "token_invalid";
-        QTest::newRow("name taken") << RpcError::nameTaken(QStringLiteral("general")) << -32011
-                                    << "name_taken";
+        QTest::newRow("name taken") << RpcError::nameTaken(QStringLiteral("general")) << -32011 << "name_taken";
         QTest::newRow("account disabled") << RpcError::accountDisabled() << -32012 << "account_disabled";
         QTest::newRow("unavailable") << RpcError::unavailable(m) << -32013 << "unavailable";
     }
@@ -439,8 +418,7 @@ private Q_SLOTS:
 
     void errorMessagesNameWhatTheyAreAbout()
     {
-        QVERIFY(
-            RpcError::methodNotFound(QStringLiteral("foo.bar")).message.contains(QLatin1String("foo.bar")));
+        QVERIFY(RpcError::methodNotFound(QStringLiteral("foo.bar")).message.contains(QLatin1String("foo.bar")));
         QVERIFY(RpcError::usernameTaken(QStringLiteral("bob")).message.contains(QLatin1String("bob")));
         QVERIFY(RpcError::nameTaken(QStringLiteral("design")).message.contains(QLatin1String("design")));
     }

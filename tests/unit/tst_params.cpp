@@ -32,8 +32,7 @@ const QString Emoji = QString::fromUtf8("\xF0\x9F\x98\x80"); // U+1F600: one cha
 
 } // namespace
 
-class ParamsTest : public QObject
-{
+class ParamsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void idsMustBePositiveSafeIntegers_data()
@@ -44,8 +43,7 @@ private Q_SLOTS:
         QTest::newRow("one") << QByteArray("1") << true << qint64(1);
         QTest::newRow("written as a float") << QByteArray("7.0") << true << qint64(7);
         QTest::newRow("exponent") << QByteArray("2e3") << true << qint64(2000);
-        QTest::newRow("largest safe integer")
-            << QByteArray("9007199254740991") << true << qint64(9007199254740991);
+        QTest::newRow("largest safe integer") << QByteArray("9007199254740991") << true << qint64(9007199254740991);
         QTest::newRow("2^53") << QByteArray("9007199254740992") << false << qint64(0);
         QTest::newRow("far above 2^53") << QByteArray("1e20") << false << qint64(0);
         QTest::newRow("zero") << QByteArray("0") << false << qint64(0);
@@ -75,20 +73,17 @@ private Q_SLOTS:
                 QCOMPARE(parsed.error().code, errc::InvalidParams);
         };
         check(
-            Direct::parse(with("{}", "user_id", value), limits), [](const Direct& p) { return p.userId; },
-            "Direct");
+            Direct::parse(with("{}", "user_id", value), limits), [](const Direct& p) { return p.userId; }, "Direct");
         check(
-            RoomRef::parse(with("{}", "room_id", value), limits), [](const RoomRef& p) { return p.roomId; },
-            "RoomRef");
+            RoomRef::parse(with("{}", "room_id", value), limits), [](const RoomRef& p) { return p.roomId; }, "RoomRef");
         check(
             Send::parse(with(R"({"body":"hi","client_id":"c1"})", "room_id", value), limits),
             [](const Send& p) { return p.roomId; }, "Send");
         check(
-            History::parse(with("{}", "room_id", value), limits), [](const History& p) { return p.roomId; },
-            "History");
+            History::parse(with("{}", "room_id", value), limits), [](const History& p) { return p.roomId; }, "History");
         check(
-            Read::parse(with(R"({"seq":0})", "room_id", value), limits),
-            [](const Read& p) { return p.roomId; }, "Read");
+            Read::parse(with(R"({"seq":0})", "room_id", value), limits), [](const Read& p) { return p.roomId; },
+            "Read");
         if (value != "null") // a null cursor means no cursor
             check(
                 History::parse(with(R"({"room_id":1})", "before", value), limits),
@@ -108,12 +103,9 @@ private Q_SLOTS:
         QTest::newRow("direct without user_id") << "direct" << QByteArray(R"({"room_id":1})") << "user_id";
         QTest::newRow("create without name") << "create" << QByteArray("{}") << "name";
         QTest::newRow("join without room_id") << "roomref" << QByteArray(R"({"user_id":1})") << "room_id";
-        QTest::newRow("send without room_id")
-            << "send" << QByteArray(R"({"body":"hi","client_id":"c"})") << "room_id";
-        QTest::newRow("send without body")
-            << "send" << QByteArray(R"({"room_id":1,"client_id":"c"})") << "body";
-        QTest::newRow("send without client_id")
-            << "send" << QByteArray(R"({"room_id":1,"body":"hi"})") << "client_id";
+        QTest::newRow("send without room_id") << "send" << QByteArray(R"({"body":"hi","client_id":"c"})") << "room_id";
+        QTest::newRow("send without body") << "send" << QByteArray(R"({"room_id":1,"client_id":"c"})") << "body";
+        QTest::newRow("send without client_id") << "send" << QByteArray(R"({"room_id":1,"body":"hi"})") << "client_id";
         QTest::newRow("history without room_id") << "history" << QByteArray(R"({"before":3})") << "room_id";
         QTest::newRow("read without room_id") << "read" << QByteArray(R"({"seq":3})") << "room_id";
         QTest::newRow("read without seq") << "read" << QByteArray(R"({"room_id":3})") << "seq";
@@ -128,7 +120,8 @@ private Q_SLOTS:
         const Limits limits;
         std::optional<RpcError> error;
         auto take = [&error](const auto& parsed) {
-            if (!parsed) error = parsed.error();
+            if (!parsed)
+                error = parsed.error();
         };
         if (method == QLatin1String("credentials"))
             take(Credentials::parse(json, limits));
@@ -149,8 +142,7 @@ private Q_SLOTS:
         QVERIFY(error);
         QCOMPARE(error->code, errc::InvalidParams);
         QCOMPARE(error->reason, QStringLiteral("invalid_params"));
-        QVERIFY2(error->message.contains(QLatin1Char('"') + missingKey + QLatin1Char('"')),
-            qPrintable(error->message));
+        QVERIFY2(error->message.contains(QLatin1Char('"') + missingKey + QLatin1Char('"')), qPrintable(error->message));
     }
 
     void stringsOfTheWrongTypeAreRefused_data()
@@ -172,8 +164,7 @@ private Q_SLOTS:
 
     void credentialsParse()
     {
-        const auto parsed
-            = Credentials::parse(object(R"({"username":"Alice","password":"correct horse"})"), Limits {});
+        const auto parsed = Credentials::parse(object(R"({"username":"Alice","password":"correct horse"})"), Limits {});
         QVERIFY(parsed);
         QCOMPARE(parsed->username, QStringLiteral("Alice"));
         QCOMPARE(parsed->password, QStringLiteral("correct horse"));
@@ -206,8 +197,7 @@ private Q_SLOTS:
 
     void absurdlyLongUsernameIsTooLarge()
     {
-        const QJsonObject json { { "username", QString(257, QLatin1Char('a')) },
-            { "password", "secret123" } };
+        const QJsonObject json { { "username", QString(257, QLatin1Char('a')) }, { "password", "secret123" } };
         const auto parsed = Credentials::parse(json, Limits {});
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().reason, QStringLiteral("too_large"));
@@ -237,11 +227,10 @@ private Q_SLOTS:
         QTest::newRow("plain") << "design" << true << "design";
         QTest::newRow("trimmed") << "  Design Team \t" << true << "Design Team";
         QTest::newRow("one character") << "x" << true << "x";
-        QTest::newRow("64 characters")
-            << QString(64, QLatin1Char('r')) << true << QString(64, QLatin1Char('r'));
+        QTest::newRow("64 characters") << QString(64, QLatin1Char('r')) << true << QString(64, QLatin1Char('r'));
         QTest::newRow("64 emoji") << repeated(Emoji, 64) << true << repeated(Emoji, 64);
-        QTest::newRow("unicode letters")
-            << QString::fromUtf8("Café Ünïcødé 部屋") << true << QString::fromUtf8("Café Ünïcødé 部屋");
+        QTest::newRow("unicode letters") << QString::fromUtf8("Café Ünïcødé 部屋") << true
+                                         << QString::fromUtf8("Café Ünïcødé 部屋");
         QTest::newRow("65 characters") << QString(65, QLatin1Char('r')) << false << QString();
         QTest::newRow("65 emoji") << repeated(Emoji, 65) << false << QString();
         QTest::newRow("empty") << "" << false << QString();
@@ -290,8 +279,7 @@ private Q_SLOTS:
         QTest::newRow("multi-line") << "line 1\nline 2" << 0;
         QTest::newRow("exactly the limit") << QString(limits.maxBodyChars, QLatin1Char('b')) << 0;
         QTest::newRow("emoji up to the limit") << repeated(Emoji, limits.maxBodyChars) << 0;
-        QTest::newRow("one above the limit")
-            << QString(limits.maxBodyChars + 1, QLatin1Char('b')) << errc::TooLarge;
+        QTest::newRow("one above the limit") << QString(limits.maxBodyChars + 1, QLatin1Char('b')) << errc::TooLarge;
         QTest::newRow("emoji above the limit") << repeated(Emoji, limits.maxBodyChars + 1) << errc::TooLarge;
         QTest::newRow("far above the limit") << QString(60000, QLatin1Char('b')) << errc::TooLarge;
         QTest::newRow("empty") << "" << errc::InvalidParams;
@@ -305,8 +293,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, body);
         QFETCH(int, code);
-        const auto parsed
-            = Send::parse({ { "room_id", 4 }, { "body", body }, { "client_id", "c-1" } }, Limits {});
+        const auto parsed = Send::parse({ { "room_id", 4 }, { "body", body }, { "client_id", "c-1" } }, Limits {});
         if (code == 0) {
             QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
             QCOMPARE(parsed->body, body);
@@ -323,9 +310,7 @@ private Q_SLOTS:
         Limits limits;
         limits.maxBodyChars = 5;
         QVERIFY(Send::parse({ { "room_id", 1 }, { "body", "12345" }, { "client_id", "c" } }, limits));
-        QCOMPARE(Send::parse({ { "room_id", 1 }, { "body", "123456" }, { "client_id", "c" } }, limits)
-                     .error()
-                     .code,
+        QCOMPARE(Send::parse({ { "room_id", 1 }, { "body", "123456" }, { "client_id", "c" } }, limits).error().code,
             errc::TooLarge);
     }
 
@@ -348,10 +333,10 @@ private Q_SLOTS:
     {
         QFETCH(QJsonValue, clientId);
         QFETCH(bool, accepted);
-        const auto parsed
-            = Send::parse({ { "room_id", 1 }, { "body", "hi" }, { "client_id", clientId } }, Limits {});
+        const auto parsed = Send::parse({ { "room_id", 1 }, { "body", "hi" }, { "client_id", clientId } }, Limits {});
         QCOMPARE(parsed.ok(), accepted);
-        if (!accepted) QCOMPARE(parsed.error().code, errc::InvalidParams);
+        if (!accepted)
+            QCOMPARE(parsed.error().code, errc::InvalidParams);
     }
 
     void historyDefaultsToTheNewestPage()
@@ -412,10 +397,8 @@ private Q_SLOTS:
         const auto parsed = History::parse(object(R"({"room_id":1,"after":0})"), Limits {});
         QVERIFY(parsed);
         QCOMPARE(parsed->after, std::optional<qint64>(0));
-        QCOMPARE(History::parse(object(R"({"room_id":1,"after":-1})"), Limits {}).error().code,
-            errc::InvalidParams);
-        QCOMPARE(History::parse(object(R"({"room_id":1,"before":0})"), Limits {}).error().code,
-            errc::InvalidParams);
+        QCOMPARE(History::parse(object(R"({"room_id":1,"after":-1})"), Limits {}).error().code, errc::InvalidParams);
+        QCOMPARE(History::parse(object(R"({"room_id":1,"before":0})"), Limits {}).error().code, errc::InvalidParams);
     }
 
     void historyRefusesBeforeAndAfterTogether()
@@ -440,18 +423,12 @@ private Q_SLOTS:
         QVERIFY(parsed);
         QCOMPARE(parsed->seq, 0);
         QCOMPARE(Read::parse(object(R"({"room_id":2,"seq":17})"), Limits {})->seq, 17);
-        QCOMPARE(
-            Read::parse(object(R"({"room_id":2,"seq":-1})"), Limits {}).error().code, errc::InvalidParams);
-        QCOMPARE(
-            Read::parse(object(R"({"room_id":2,"seq":1.5})"), Limits {}).error().code, errc::InvalidParams);
-        QCOMPARE(
-            Read::parse(object(R"({"room_id":2,"seq":"3"})"), Limits {}).error().code, errc::InvalidParams);
+        QCOMPARE(Read::parse(object(R"({"room_id":2,"seq":-1})"), Limits {}).error().code, errc::InvalidParams);
+        QCOMPARE(Read::parse(object(R"({"room_id":2,"seq":1.5})"), Limits {}).error().code, errc::InvalidParams);
+        QCOMPARE(Read::parse(object(R"({"room_id":2,"seq":"3"})"), Limits {}).error().code, errc::InvalidParams);
     }
 
-    void unknownKeysAreIgnored()
-    {
-        QVERIFY(RoomRef::parse(object(R"({"room_id":2,"extra":{"x":[1]}})"), Limits {}));
-    }
+    void unknownKeysAreIgnored() { QVERIFY(RoomRef::parse(object(R"({"room_id":2,"extra":{"x":[1]}})"), Limits {})); }
 
     void whatAClientSendsIsWhatTheServerParses()
     {
@@ -462,8 +439,7 @@ private Q_SLOTS:
         QCOMPARE(c->username, credentials.username);
         QCOMPARE(c->password, credentials.password);
 
-        QCOMPARE(
-            Resume::parse(Resume { QStringLiteral("tok") }.toJson(), limits)->token, QStringLiteral("tok"));
+        QCOMPARE(Resume::parse(Resume { QStringLiteral("tok") }.toJson(), limits)->token, QStringLiteral("tok"));
         QCOMPARE(Direct::parse(Direct { 9007199254740991 }.toJson(), limits)->userId, 9007199254740991);
         QCOMPARE(CreateRoom::parse(CreateRoom { QStringLiteral("Design") }.toJson(), limits)->name,
             QStringLiteral("Design"));
@@ -476,8 +452,8 @@ private Q_SLOTS:
         QCOMPARE(s->body, send.body);
         QCOMPARE(s->clientId, send.clientId);
 
-        for (const History& history : { History { 5, 40, std::nullopt, 25 },
-                 History { 5, std::nullopt, 0, 200 }, History { 5, std::nullopt, std::nullopt, 1 } }) {
+        for (const History& history : { History { 5, 40, std::nullopt, 25 }, History { 5, std::nullopt, 0, 200 },
+                 History { 5, std::nullopt, std::nullopt, 1 } }) {
             const auto h = History::parse(history.toJson(), limits);
             QVERIFY(h);
             QCOMPARE(h->roomId, history.roomId);

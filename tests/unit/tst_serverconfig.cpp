@@ -39,12 +39,14 @@ private Q_SLOTS:
     void everyKeyIsRead()
     {
         QDir(m_dir.path()).mkpath(QStringLiteral("data"));
-        auto config = loadServerConfig(write("[server]\nhost=0.0.0.0\nport=9000\nname=Team\n"
-                                             "[database]\npath=data/chat.db\nsynchronous=normal\ngroup_commit_max_batch=64\n"
-                                             "[limits]\nmax_frame_bytes=131072\nmax_body_chars=8000\nhistory_max=100\nmessages_per_second=5\nmessage_burst=10\n"
-                                             "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\n"
-                                             "[connections]\nmax_connections=10\nping_interval_seconds=10\nidle_timeout_seconds=25\n"
-                                             "[rooms]\ndefault=lobby, random\n"));
+        auto config = loadServerConfig(
+            write("[server]\nhost=0.0.0.0\nport=9000\nname=Team\n"
+                  "[database]\npath=data/chat.db\nsynchronous=normal\ngroup_commit_max_batch=64\n"
+                  "[limits]\nmax_frame_bytes=131072\nmax_body_chars=8000\nhistory_max=100\nmessages_per_second="
+                  "5\nmessage_burst=10\n"
+                  "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\n"
+                  "[connections]\nmax_connections=10\nping_interval_seconds=10\nidle_timeout_seconds=25\n"
+                  "[rooms]\ndefault=lobby, random\n"));
         QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
         QCOMPARE(config->host, QStringLiteral("0.0.0.0"));
         QCOMPARE(config->port, quint16(9000));
@@ -92,17 +94,21 @@ private Q_SLOTS:
         QTest::newRow("synchronous") << QByteArray("[database]\nsynchronous=sometimes\n") << "database/synchronous";
         QTest::newRow("folder missing") << QByteArray("[database]\npath=no/such/folder/chat.db\n") << "database/path";
         QTest::newRow("certificate alone") << QByteArray("[tls]\ncertificate=server-1.ini\n") << "tls/private_key";
-        QTest::newRow("unreadable key") << QByteArray("[tls]\ncertificate=server-1.ini\nprivate_key=missing.pem\n") << "tls/private_key";
+        QTest::newRow("unreadable key") << QByteArray("[tls]\ncertificate=server-1.ini\nprivate_key=missing.pem\n")
+                                        << "tls/private_key";
         QTest::newRow("redis url") << QByteArray("[cluster]\nredis=localhost:6379\n") << "cluster/redis";
         QTest::newRow("frame too small") << QByteArray("[limits]\nmax_frame_bytes=10\n") << "limits/max_frame_bytes";
         QTest::newRow("body zero") << QByteArray("[limits]\nmax_body_chars=0\n") << "limits/max_body_chars";
         QTest::newRow("body beyond frame") << QByteArray("[limits]\nmax_body_chars=60000\n") << "limits/max_body_chars";
         QTest::newRow("rate") << QByteArray("[limits]\nmessages_per_second=lots\n") << "limits/messages_per_second";
         QTest::newRow("session days") << QByteArray("[security]\nsession_days=0\n") << "security/session_days";
-        QTest::newRow("idle shorter than ping") << QByteArray("[connections]\nping_interval_seconds=30\nidle_timeout_seconds=20\n") << "connections/idle_timeout_seconds";
+        QTest::newRow("idle shorter than ping")
+            << QByteArray("[connections]\nping_interval_seconds=30\nidle_timeout_seconds=20\n")
+            << "connections/idle_timeout_seconds";
         QTest::newRow("typo in key") << QByteArray("[server]\nprot=7447\n") << "server/prot";
         QTest::newRow("unknown section") << QByteArray("[sever]\nport=7447\n") << "sever/port";
-        QTest::newRow("long room name") << QByteArray("[rooms]\ndefault=") + QByteArray(80, 'x') + "\n" << "rooms/default";
+        QTest::newRow("long room name") << QByteArray("[rooms]\ndefault=") + QByteArray(80, 'x') + "\n"
+                                        << "rooms/default";
     }
     void badValuesNameTheKeyAndFile()
     {

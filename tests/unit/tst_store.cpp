@@ -15,8 +15,7 @@ namespace {
 constexpr qint64 Now = 1700000000000;
 }
 
-class StoreTest : public QObject
-{
+class StoreTest : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
@@ -46,9 +45,7 @@ private:
         const qint64 roomId = m_roomId;
         const qint64 alice = m_alice;
         m_store->write<AppendOutcome>(
-            [=](StoreDb& db) {
-                return db.appendMessage(roomId, alice, QStringLiteral("hello"), clientId, Now);
-            },
+            [=](StoreDb& db) { return db.appendMessage(roomId, alice, QStringLiteral("hello"), clientId, Now); },
             context, [&results](StoreDb::Result<AppendOutcome> outcome) { results.append(outcome); });
     }
 
@@ -125,8 +122,7 @@ private Q_SLOTS:
         for (int i = 0; i < Jobs; ++i)
             QCOMPARE(seqs.at(i), i + 1); // dense, and in the order the jobs were queued
         QCOMPARE(m_store->committedWrites(), Jobs);
-        QVERIFY2(
-            m_store->committedBatches() < Jobs, qPrintable(QString::number(m_store->committedBatches())));
+        QVERIFY2(m_store->committedBatches() < Jobs, qPrintable(QString::number(m_store->committedBatches())));
     }
 
     void aFailingJobDoesNotLoseTheOthersInItsBatch()
@@ -139,7 +135,8 @@ private Q_SLOTS:
         m_store->write<UserRecord>(
             [](StoreDb& db) -> StoreDb::Result<UserRecord> {
                 auto user = db.createUser(QStringLiteral("half-done"), QStringLiteral("hash"), Now);
-                if (!user) return user.error();
+                if (!user)
+                    return user.error();
                 return StoreError::failure(QStringLiteral("a later step failed"));
             },
             this, [&failed](StoreDb::Result<UserRecord> result) { failed = result; });
@@ -157,9 +154,8 @@ private Q_SLOTS:
         QCOMPARE(storedMessages(), 2);
 
         std::optional<StoreDb::Result<std::optional<UserRecord>>> found;
-        m_store->read<std::optional<UserRecord>>(
-            [](StoreDb& db) { return db.userByName(QStringLiteral("half-done")); }, this,
-            [&found](StoreDb::Result<std::optional<UserRecord>> result) { found = result; });
+        m_store->read<std::optional<UserRecord>>([](StoreDb& db) { return db.userByName(QStringLiteral("half-done")); },
+            this, [&found](StoreDb::Result<std::optional<UserRecord>> result) { found = result; });
         QTRY_VERIFY(found.has_value());
         QVERIFY(found->ok());
         QVERIFY(!found->value().has_value()); // the failed job's own change was rolled back
@@ -177,7 +173,8 @@ private Q_SLOTS:
         m_store->write<bool>(
             [alice](StoreDb& db) -> StoreDb::Result<bool> {
                 const SessionRecord session { "same-token", alice, Now, Now + 1000 };
-                if (auto first = db.createSession(session); !first) return first;
+                if (auto first = db.createSession(session); !first)
+                    return first;
                 return db.createSession(session); // violates the primary key
             },
             this, [&failed](StoreDb::Result<bool> result) { failed = result; });
@@ -226,9 +223,7 @@ private Q_SLOTS:
         m_store->stop();
         std::optional<StoreDb::Result<AppendOutcome>> outcome;
         m_store->write<AppendOutcome>(
-            [](StoreDb& db) {
-                return db.appendMessage(1, 1, QStringLiteral("late"), QStringLiteral("late"), Now);
-            },
+            [](StoreDb& db) { return db.appendMessage(1, 1, QStringLiteral("late"), QStringLiteral("late"), Now); },
             this, [&outcome](StoreDb::Result<AppendOutcome> result) { outcome = result; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!outcome->ok());

@@ -15,36 +15,35 @@ constexpr qint64 Now = 1700000000000;
 
 } // namespace
 
-class StoreDbTest : public QObject
-{
+class StoreDbTest : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<StoreDb> m_db;
 
-    DatabaseConfig config() const
-    {
-        return StoreTestDatabase::config(m_dir.filePath(QStringLiteral("chat.sqlite3")));
-    }
+    DatabaseConfig config() const { return StoreTestDatabase::config(m_dir.filePath(QStringLiteral("chat.sqlite3"))); }
 
     std::unique_ptr<StoreDb> openDb()
     {
         auto db = StoreDb::open(config(), QStringLiteral("tst-storedb"));
-        if (!db) qFatal("cannot open: %s", qPrintable(db.error().message));
+        if (!db)
+            qFatal("cannot open: %s", qPrintable(db.error().message));
         return std::move(db).value();
     }
 
     qint64 user(const QString& name)
     {
         auto created = m_db->createUser(name, QStringLiteral("$argon2id$hash"), Now);
-        if (!created) qFatal("cannot create a user: %s", qPrintable(created.error().message));
+        if (!created)
+            qFatal("cannot create a user: %s", qPrintable(created.error().message));
         return created->id;
     }
 
     qint64 groupWithMessages(int count, qint64 sender)
     {
         auto room = m_db->createGroupRoom(QStringLiteral("room-%1").arg(count), sender, Now);
-        if (!room) qFatal("cannot create a room: %s", qPrintable(room.error().message));
+        if (!room)
+            qFatal("cannot create a room: %s", qPrintable(room.error().message));
         for (int i = 1; i <= count; ++i)
             m_db->appendMessage(
                 room->id, sender, QStringLiteral("message %1").arg(i), QStringLiteral("c%1").arg(i), Now + i);
@@ -119,7 +118,8 @@ private Q_SLOTS:
         QVERIFY(m_db->createUser(first, QStringLiteral("h1"), Now).ok());
         auto again = m_db->createUser(second, QStringLiteral("h2"), Now);
         QCOMPARE(!again.ok(), conflict);
-        if (conflict) QCOMPARE(again.error().kind, StoreError::Kind::Conflict);
+        if (conflict)
+            QCOMPARE(again.error().kind, StoreError::Kind::Conflict);
     }
 
     void usersAreFoundByNameWhateverTheCase()
@@ -227,8 +227,7 @@ private Q_SLOTS:
         QVERIFY(room.ok());
         QCOMPARE(room->kind, Room::Kind::Group);
         QCOMPARE(room->members, QList<qint64> { alice });
-        QCOMPARE(m_db->createGroupRoom(QStringLiteral("GENERAL"), alice, Now).error().kind,
-            StoreError::Kind::Conflict);
+        QCOMPARE(m_db->createGroupRoom(QStringLiteral("GENERAL"), alice, Now).error().kind, StoreError::Kind::Conflict);
         auto found = m_db->groupRoomByName(QStringLiteral("general"));
         QVERIFY(found.ok() && found->has_value());
         QCOMPARE((*found)->id, room->id);
@@ -243,8 +242,7 @@ private Q_SLOTS:
         const qint64 roomId = m_db->createGroupRoom(QStringLiteral("general"), alice, Now)->id;
         QVERIFY(m_db->addMember(roomId, bob, Now).ok());
         QVERIFY(m_db->addMember(roomId, bob, Now).ok());
-        QCOMPARE(
-            (*m_db->groupRoomByName(QStringLiteral("general")))->members, (QList<qint64> { alice, bob }));
+        QCOMPARE((*m_db->groupRoomByName(QStringLiteral("general")))->members, (QList<qint64> { alice, bob }));
         QCOMPARE(m_db->membershipsOf(bob)->size(), 1);
         QCOMPARE(m_db->membershipsOf(bob)->first().roomId, roomId);
 
@@ -277,11 +275,9 @@ private Q_SLOTS:
         QList<qint64> seqsOne, seqsTwo;
         for (int i = 0; i < 5; ++i) {
             seqsOne.append(
-                m_db->appendMessage(one, alice, QStringLiteral("x"), QStringLiteral("o%1").arg(i), Now)
-                    ->message.seq);
+                m_db->appendMessage(one, alice, QStringLiteral("x"), QStringLiteral("o%1").arg(i), Now)->message.seq);
             seqsTwo.append(
-                m_db->appendMessage(two, bob, QStringLiteral("y"), QStringLiteral("t%1").arg(i), Now)
-                    ->message.seq);
+                m_db->appendMessage(two, bob, QStringLiteral("y"), QStringLiteral("t%1").arg(i), Now)->message.seq);
         }
         QCOMPARE(seqsOne, (QList<qint64> { 1, 2, 3, 4, 5 }));
         QCOMPARE(seqsTwo, (QList<qint64> { 1, 2, 3, 4, 5 }));
@@ -294,8 +290,7 @@ private Q_SLOTS:
     {
         const qint64 alice = user(QStringLiteral("alice"));
         const qint64 roomId = m_db->createGroupRoom(QStringLiteral("general"), alice, Now)->id;
-        auto sent = m_db->appendMessage(
-            roomId, alice, QStringLiteral("héllo\nworld"), QStringLiteral("c-1"), Now + 5);
+        auto sent = m_db->appendMessage(roomId, alice, QStringLiteral("héllo\nworld"), QStringLiteral("c-1"), Now + 5);
         QVERIFY(sent.ok());
         QVERIFY(!sent->duplicate);
         QVERIFY(sent->message.id > 0);
@@ -312,16 +307,14 @@ private Q_SLOTS:
         const qint64 alice = user(QStringLiteral("alice"));
         const qint64 roomId = m_db->createGroupRoom(QStringLiteral("general"), alice, Now)->id;
         auto first = m_db->appendMessage(roomId, alice, QStringLiteral("hi"), QStringLiteral("same"), Now);
-        auto second
-            = m_db->appendMessage(roomId, alice, QStringLiteral("hi"), QStringLiteral("same"), Now + 1000);
+        auto second = m_db->appendMessage(roomId, alice, QStringLiteral("hi"), QStringLiteral("same"), Now + 1000);
         QVERIFY(first.ok() && second.ok());
         QVERIFY(!first->duplicate);
         QVERIFY(second->duplicate);
         QCOMPARE(second->message, first->message);
         QCOMPARE(m_db->allRooms()->first().lastSeq, 1);
-        QCOMPARE(m_db->appendMessage(roomId, alice, QStringLiteral("next"), QStringLiteral("other"), Now)
-                     ->message.seq,
-            2);
+        QCOMPARE(
+            m_db->appendMessage(roomId, alice, QStringLiteral("next"), QStringLiteral("other"), Now)->message.seq, 2);
     }
 
     void theSameClientIdFromAnotherSenderIsANewMessage()
@@ -329,16 +322,14 @@ private Q_SLOTS:
         const qint64 alice = user(QStringLiteral("alice"));
         const qint64 bob = user(QStringLiteral("bob"));
         const qint64 roomId = m_db->directRoom(alice, bob, Now)->id;
-        QVERIFY(
-            !m_db->appendMessage(roomId, alice, QStringLiteral("a"), QStringLiteral("c"), Now)->duplicate);
+        QVERIFY(!m_db->appendMessage(roomId, alice, QStringLiteral("a"), QStringLiteral("c"), Now)->duplicate);
         QVERIFY(!m_db->appendMessage(roomId, bob, QStringLiteral("b"), QStringLiteral("c"), Now)->duplicate);
     }
 
     void appendingToAnUnknownRoomIsNotFound()
     {
         const qint64 alice = user(QStringLiteral("alice"));
-        QCOMPARE(
-            m_db->appendMessage(31337, alice, QStringLiteral("x"), QStringLiteral("c"), Now).error().kind,
+        QCOMPARE(m_db->appendMessage(31337, alice, QStringLiteral("x"), QStringLiteral("c"), Now).error().kind,
             StoreError::Kind::NotFound);
     }
 
@@ -363,20 +354,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("hasMore");
         // The room holds seq 1..10.
         QTest::newRow("newest page") << qint64(0) << qint64(-1) << 3 << qint64(8) << qint64(10) << true;
-        QTest::newRow("newest, everything")
-            << qint64(0) << qint64(-1) << 10 << qint64(1) << qint64(10) << false;
-        QTest::newRow("newest, more than exists")
-            << qint64(0) << qint64(-1) << 50 << qint64(1) << qint64(10) << false;
+        QTest::newRow("newest, everything") << qint64(0) << qint64(-1) << 10 << qint64(1) << qint64(10) << false;
+        QTest::newRow("newest, more than exists") << qint64(0) << qint64(-1) << 50 << qint64(1) << qint64(10) << false;
         QTest::newRow("before, older page") << qint64(8) << qint64(-1) << 3 << qint64(5) << qint64(7) << true;
-        QTest::newRow("before, reaching the start")
-            << qint64(4) << qint64(-1) << 3 << qint64(1) << qint64(3) << false;
-        QTest::newRow("before, short last page")
-            << qint64(3) << qint64(-1) << 5 << qint64(1) << qint64(2) << false;
+        QTest::newRow("before, reaching the start") << qint64(4) << qint64(-1) << 3 << qint64(1) << qint64(3) << false;
+        QTest::newRow("before, short last page") << qint64(3) << qint64(-1) << 5 << qint64(1) << qint64(2) << false;
         QTest::newRow("after, gap fill") << qint64(0) << qint64(4) << 3 << qint64(5) << qint64(7) << true;
-        QTest::newRow("after, up to the end")
-            << qint64(0) << qint64(7) << 3 << qint64(8) << qint64(10) << false;
-        QTest::newRow("after zero, from the start")
-            << qint64(0) << qint64(0) << 2 << qint64(1) << qint64(2) << true;
+        QTest::newRow("after, up to the end") << qint64(0) << qint64(7) << 3 << qint64(8) << qint64(10) << false;
+        QTest::newRow("after zero, from the start") << qint64(0) << qint64(0) << 2 << qint64(1) << qint64(2) << true;
         QTest::newRow("after the end") << qint64(0) << qint64(10) << 5 << qint64(0) << qint64(0) << false;
         QTest::newRow("before the start") << qint64(1) << qint64(-1) << 5 << qint64(0) << qint64(0) << false;
     }
@@ -435,9 +420,7 @@ private Q_SLOTS:
         QCOMPARE(page->messages.at(0).body, QStringLiteral("a"));
         QCOMPARE(page->messages.at(2).seq, 5);
         QVERIFY(page->messages.at(0).clientId.isEmpty());
-        QCOMPARE(
-            m_db->appendMessage(roomId, alice, QStringLiteral("d"), QStringLiteral("d"), Now)->message.seq,
-            6);
+        QCOMPARE(m_db->appendMessage(roomId, alice, QStringLiteral("d"), QStringLiteral("d"), Now)->message.seq, 6);
     }
 
     void aRolledBackSavepointUndoesOnlyItsOwnChanges()

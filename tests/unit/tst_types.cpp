@@ -25,8 +25,7 @@ QStringList keysOf(const QJsonObject& json)
 
 } // namespace
 
-class TypesTest : public QObject
-{
+class TypesTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void userRoundTrips()
@@ -49,8 +48,8 @@ private Q_SLOTS:
         room.lastReadSeq = 100;
         room.unread = 20;
         const QJsonObject json = room.toJson();
-        QCOMPARE(keysOf(json),
-            (QStringList { "id", "kind", "last_read_seq", "last_seq", "members", "name", "unread" }));
+        QCOMPARE(
+            keysOf(json), (QStringList { "id", "kind", "last_read_seq", "last_seq", "members", "name", "unread" }));
         QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("group"));
         QCOMPARE(json.value(QLatin1String("members")).toArray(), (QJsonArray { 3, 1, 2 }));
         QCOMPARE(Room::fromJson(overTheWire(json)), room);
@@ -84,9 +83,9 @@ private Q_SLOTS:
     void roomWithoutReadStateReadsAsZero()
     {
         // room.updated for membership changes leaves out last_read_seq and unread.
-        const Room room = Room::fromJson(QJsonDocument::fromJson(
-            R"({"id":3,"kind":"group","name":"general","members":[1,2],"last_seq":10})")
-                                             .object());
+        const Room room = Room::fromJson(
+            QJsonDocument::fromJson(R"({"id":3,"kind":"group","name":"general","members":[1,2],"last_seq":10})")
+                .object());
         QCOMPARE(room.lastSeq, 10);
         QCOMPARE(room.lastReadSeq, 0);
         QCOMPARE(room.unread, 0);
@@ -102,11 +101,10 @@ private Q_SLOTS:
 
     void messageRoundTrips()
     {
-        const Message message { 1001, 7, 42, 3, QString::fromUtf8("héllo\n😀 \"quoted\" \\ back"),
-            1732500000123, QStringLiteral("0b6f7c1e-5f4e-4f57-9d55-1a2b3c4d5e6f") };
+        const Message message { 1001, 7, 42, 3, QString::fromUtf8("héllo\n😀 \"quoted\" \\ back"), 1732500000123,
+            QStringLiteral("0b6f7c1e-5f4e-4f57-9d55-1a2b3c4d5e6f") };
         const QJsonObject json = message.toJson();
-        QCOMPARE(
-            keysOf(json), (QStringList { "body", "client_id", "id", "room_id", "sender_id", "seq", "ts" }));
+        QCOMPARE(keysOf(json), (QStringList { "body", "client_id", "id", "room_id", "sender_id", "seq", "ts" }));
         QCOMPARE(Message::fromJson(overTheWire(json)), message);
     }
 
@@ -133,9 +131,9 @@ private Q_SLOTS:
         limits.historyMax = 77;
         const QJsonObject json = overTheWire(limits.toJson());
         QCOMPARE(keysOf(json),
-            (QStringList { "history_default", "history_max", "max_body_chars", "max_client_id_chars",
-                "max_frame_bytes", "max_password_bytes", "max_room_name_chars", "max_username_chars",
-                "message_burst", "messages_per_second", "min_password_chars", "min_username_chars" }));
+            (QStringList { "history_default", "history_max", "max_body_chars", "max_client_id_chars", "max_frame_bytes",
+                "max_password_bytes", "max_room_name_chars", "max_username_chars", "message_burst",
+                "messages_per_second", "min_password_chars", "min_username_chars" }));
         const Limits back = Limits::fromJson(json);
         QCOMPARE(back.maxFrameBytes, limits.maxFrameBytes);
         QCOMPARE(back.maxBodyChars, 100);

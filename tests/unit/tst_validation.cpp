@@ -10,8 +10,7 @@ namespace {
 const QString Emoji = QString::fromUtf8("\xF0\x9F\x98\x80"); // U+1F600: one character, two UTF-16 units
 } // namespace
 
-class ValidationTest : public QObject
-{
+class ValidationTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void usernamesAreShortAsciiNames_data()
@@ -90,8 +89,10 @@ private Q_SLOTS:
         QFETCH(int, code);
         const std::optional<RpcError> error = checkPassword(password, Limits {});
         QCOMPARE(error ? error->code : 0, code);
-        if (code == errc::WeakPassword) QCOMPARE(error->reason, QStringLiteral("weak_password"));
-        if (code == errc::TooLarge) QCOMPARE(error->reason, QStringLiteral("too_large"));
+        if (code == errc::WeakPassword)
+            QCOMPARE(error->reason, QStringLiteral("weak_password"));
+        if (code == errc::TooLarge)
+            QCOMPARE(error->reason, QStringLiteral("too_large"));
     }
 
     void usernameKeysIgnoreCase_data()

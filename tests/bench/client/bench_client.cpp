@@ -45,7 +45,8 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
     QElapsedTimer timer;
     timer.start();
     while (!condition()) {
-        if (timer.elapsed() > timeoutMs) return false;
+        if (timer.elapsed() > timeoutMs)
+            return false;
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     return true;
@@ -54,9 +55,11 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
 qint64 rssKiB()
 {
     QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) return -1;
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
     for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return -1;
 }
@@ -70,8 +73,7 @@ double median(QList<double> values)
 void clickRoom(PeopleDock* dock, qint64 roomId)
 {
     const QModelIndex index = dock->indexOfRoom(roomId);
-    QTest::mouseClick(
-        dock->roomsView()->viewport(), Qt::LeftButton, {}, dock->roomsView()->visualRect(index).center());
+    QTest::mouseClick(dock->roomsView()->viewport(), Qt::LeftButton, {}, dock->roomsView()->visualRect(index).center());
 }
 
 int serve(int argc, char* argv[])
@@ -82,7 +84,8 @@ int serve(int argc, char* argv[])
     config.database.path = QString::fromLocal8Bit(argv[2]);
     chat::server::ChatServer server(config);
     const auto started = server.start();
-    if (!started) qFatal("server: %s", qPrintable(started.error()));
+    if (!started)
+        qFatal("server: %s", qPrintable(started.error()));
     printf("listening on %s\n", qPrintable(server.url().toString()));
     fflush(stdout);
     return app.exec();
@@ -100,7 +103,8 @@ QUrl startServerProcess(QProcess& process, const QString& databasePath)
     while (process.waitForReadyRead(30000)) {
         output += QString::fromUtf8(process.readAllStandardOutput());
         const QRegularExpressionMatch match = listening.match(output);
-        if (match.hasMatch()) return QUrl(match.captured(1));
+        if (match.hasMatch())
+            return QUrl(match.captured(1));
     }
     qFatal("the server process did not start");
 }
@@ -109,7 +113,8 @@ QUrl startServerProcess(QProcess& process, const QString& databasePath)
 int main(int argc, char* argv[])
 {
     qputenv("QT_NO_GLIB", "1");
-    if (argc > 2 && qstrcmp(argv[1], "--serve") == 0) return serve(argc, argv);
+    if (argc > 2 && qstrcmp(argv[1], "--serve") == 0)
+        return serve(argc, argv);
     QApplication app(argc, argv);
     QTemporaryDir settingsDir;
     QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -136,8 +141,7 @@ int main(int argc, char* argv[])
     window->resize(1100, 750);
     PeopleDock* dock = window->dock();
     ChatPane* pane = window->chatPane();
-    if (!waitFor(
-            [&] { return dock->indexOfRoom(bigRoom).isValid() && dock->indexOfRoom(smallRoom).isValid(); }))
+    if (!waitFor([&] { return dock->indexOfRoom(bigRoom).isValid() && dock->indexOfRoom(smallRoom).isValid(); }))
         qFatal("rooms not listed");
     const qint64 rssBefore = rssKiB();
 
@@ -165,9 +169,11 @@ int main(int argc, char* argv[])
             QElapsedTimer timer;
             timer.start();
             bar->setValue(bar->minimum());
-            if (!waitFor([&] { return model->storedCount() > before; })) qFatal("older page did not arrive");
+            if (!waitFor([&] { return model->storedCount() > before; }))
+                qFatal("older page did not arrive");
             pane->view()->viewport()->repaint();
-            if (samples) samples->append(timer.nsecsElapsed() / 1e6);
+            if (samples)
+                samples->append(timer.nsecsElapsed() / 1e6);
         }
     };
     scrollBackTo(5000 + MessageModel::PageSize, &pages);
@@ -176,17 +182,14 @@ int main(int argc, char* argv[])
 
     QList<double> sortedPages = pages;
     std::sort(sortedPages.begin(), sortedPages.end());
-    printf("bench-client: room of %d messages, page size %d, window 1100x750\n", Messages,
-        MessageModel::PageSize);
+    printf("bench-client: room of %d messages, page size %d, window 1100x750\n", Messages, MessageModel::PageSize);
     printf("  click -> painted history (cold, %d runs): median %.1f ms, min %.1f ms, max %.1f ms\n", OpenRuns,
-        median(opens), *std::min_element(opens.begin(), opens.end()),
-        *std::max_element(opens.begin(), opens.end()));
+        median(opens), *std::min_element(opens.begin(), opens.end()), *std::max_element(opens.begin(), opens.end()));
     printf("  older page while scrolling back 5,000 messages (%lld pages): median %.1f ms, p90 %.1f ms, max "
            "%.1f ms\n",
-        qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)),
-        sortedPages.last());
-    printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n",
-        rssBefore, rssLoaded, model->storedCount(), rssLoaded - rssBefore);
+        qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)), sortedPages.last());
+    printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n", rssBefore,
+        rssLoaded, model->storedCount(), rssLoaded - rssBefore);
     serverProcess.terminate();
     serverProcess.waitForFinished(10000);
     return 0;

@@ -27,7 +27,10 @@ DatabaseConfig databaseConfig(const QString& path)
 
 BenchSetup::BenchSetup() = default;
 
-BenchSetup::~BenchSetup() { stopServer(); }
+BenchSetup::~BenchSetup()
+{
+    stopServer();
+}
 
 QStringList BenchSetup::seedUsers(int users)
 {
@@ -69,7 +72,8 @@ qint64 BenchSetup::seedRoom(const QString& name, qint64 messages, const QList<qi
         const qint64 count = std::min(chunk, messages - done);
         bodies.reserve(count);
         for (qint64 i = 0; i < count; ++i)
-            bodies.append(QStringLiteral("seeded message %1: the quick brown fox jumps over the lazy dog").arg(done + i));
+            bodies.append(
+                QStringLiteral("seeded message %1: the quick brown fox jumps over the lazy dog").arg(done + i));
         (*db)->begin();
         auto imported = (*db)->importMessages(room->id, members.first(), bodies, now - (messages - done) * 1000);
         if (!imported)
@@ -95,7 +99,8 @@ bool BenchSetup::startServer(const QString& extraIni)
     const QString pin = qEnvironmentVariable("BENCH_SERVER_CPU");
     if (!pin.isEmpty()) { // separate cores for server and load, as in a fair run
         m_server.setProgram(QStringLiteral("taskset"));
-        m_server.setArguments(QStringList { QStringLiteral("-c"), pin, QStringLiteral(CHAT_SERVER_BINARY) } + m_server.arguments());
+        m_server.setArguments(
+            QStringList { QStringLiteral("-c"), pin, QStringLiteral(CHAT_SERVER_BINARY) } + m_server.arguments());
     }
     m_server.start();
     QString output;
@@ -148,7 +153,9 @@ Percentiles Percentiles::of(QList<double> samples)
     if (samples.isEmpty())
         return p;
     std::sort(samples.begin(), samples.end());
-    auto at = [&samples](double q) { return samples.at(std::min<qsizetype>(samples.size() - 1, qsizetype(std::ceil(q * samples.size())) - 1)); };
+    auto at = [&samples](double q) {
+        return samples.at(std::min<qsizetype>(samples.size() - 1, qsizetype(std::ceil(q * samples.size())) - 1));
+    };
     p.p50 = at(0.50);
     p.p90 = at(0.90);
     p.p99 = at(0.99);

@@ -129,10 +129,12 @@ int benchHistory(qint64 messages)
     };
     auto* random = QRandomGenerator::global();
     measure(QStringLiteral("newest 50 (round trip)"), 1000, [&] { return params::History { roomId, {}, {}, 50 }; });
-    measure(QStringLiteral("random older page of 50"), 1000,
-        [&] { return params::History { roomId, random->bounded(qint64(100), messages), {}, 50 }; });
-    measure(QStringLiteral("gap fill after= 50"), 1000,
-        [&] { return params::History { roomId, {}, random->bounded(qint64(0), messages - 100), 50 }; });
+    measure(QStringLiteral("random older page of 50"), 1000, [&] {
+        return params::History { roomId, random->bounded(qint64(100), messages), {}, 50 };
+    });
+    measure(QStringLiteral("gap fill after= 50"), 1000, [&] {
+        return params::History { roomId, {}, random->bounded(qint64(0), messages - 100), 50 };
+    });
     out << "server RSS " << setup.serverRssKiB() << " KiB" << Qt::endl;
     return 0;
 }
@@ -151,7 +153,8 @@ int benchPipeline(int sends)
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < sends; ++i) {
-            const params::Send send { roomId, QStringLiteral("pipelined message %1").arg(i), QStringLiteral("r%1-%2").arg(run).arg(i) };
+            const params::Send send { roomId, QStringLiteral("pipelined message %1").arg(i),
+                QStringLiteral("r%1-%2").arg(run).arg(i) };
             connection->call(method::MessagesSend, send.toJson(), [&](const jsonrpc::Message& reply) {
                 if (reply.error)
                     qFatal("send failed: %s", qPrintable(reply.error->message));
@@ -161,13 +164,15 @@ int benchPipeline(int sends)
         waitUntil([&] { return acked == sends; }, 120000);
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
         rates.append(sends / seconds);
-        out << "run " << run + 1 << ": " << sends << " acknowledged sends in " << QString::number(seconds * 1000, 'f', 1)
-            << " ms = " << QString::number(sends / seconds, 'f', 0) << " sends/s" << Qt::endl;
+        out << "run " << run + 1 << ": " << sends << " acknowledged sends in "
+            << QString::number(seconds * 1000, 'f', 1) << " ms = " << QString::number(sends / seconds, 'f', 0)
+            << " sends/s" << Qt::endl;
     }
     const Percentiles p = Percentiles::of(rates);
     std::sort(rates.begin(), rates.end());
-    out << "median " << QString::number(p.p50, 'f', 0) << " acknowledged sends/s (min " << QString::number(rates.first(), 'f', 0)
-        << ", max " << QString::number(rates.last(), 'f', 0) << ")" << Qt::endl;
+    out << "median " << QString::number(p.p50, 'f', 0) << " acknowledged sends/s (min "
+        << QString::number(rates.first(), 'f', 0) << ", max " << QString::number(rates.last(), 'f', 0) << ")"
+        << Qt::endl;
     return 0;
 }
 
@@ -190,10 +195,11 @@ int benchIdle(int connections)
         Connection* raw = connection.get();
         const QString token = tokens.at(i);
         raw->onHello = [raw, token, &signedInCount] {
-            raw->call(method::AuthResume, params::Resume { token }.toJson(), [&signedInCount](const jsonrpc::Message& reply) {
-                if (!reply.error)
-                    ++signedInCount;
-            });
+            raw->call(
+                method::AuthResume, params::Resume { token }.toJson(), [&signedInCount](const jsonrpc::Message& reply) {
+                    if (!reply.error)
+                        ++signedInCount;
+                });
         };
         raw->open(setup.url());
         open.push_back(std::move(connection));

@@ -36,9 +36,7 @@ constexpr int WarmUpQueries = 20;
 void printLatencies(const char* name, std::vector<qint64> micros)
 {
     std::sort(micros.begin(), micros.end());
-    auto at = [&micros](double q) {
-        return micros[std::min(micros.size() - 1, size_t(q * double(micros.size())))];
-    };
+    auto at = [&micros](double q) { return micros[std::min(micros.size() - 1, size_t(q * double(micros.size())))]; };
     std::printf("%-22s queries=%zu p50_us=%lld p90_us=%lld p99_us=%lld max_us=%lld\n", name, micros.size(),
         static_cast<long long>(at(0.50)), static_cast<long long>(at(0.90)), static_cast<long long>(at(0.99)),
         static_cast<long long>(micros.back()));
@@ -58,10 +56,11 @@ void measure(const char* name, StoreDb& db, int queries, QRandomGenerator& rando
         timer.start();
         auto page = db.history(query);
         const qint64 elapsed = timer.nsecsElapsed() / 1000;
-        if (!page) fail("history failed", page.error());
+        if (!page)
+            fail("history failed", page.error());
         if (page->messages.size() != PageSize || page->messages.first().seq >= page->messages.last().seq) {
-            std::fprintf(stderr, "%s: unexpected page of %lld messages\n", name,
-                static_cast<long long>(page->messages.size()));
+            std::fprintf(
+                stderr, "%s: unexpected page of %lld messages\n", name, static_cast<long long>(page->messages.size()));
             std::exit(1);
         }
         micros.push_back(elapsed);
@@ -80,13 +79,12 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("History query latency of the message store on one large room"));
+    parser.setApplicationDescription(QStringLiteral("History query latency of the message store on one large room"));
     parser.addHelpOption();
-    const QCommandLineOption messagesOption(QStringLiteral("messages"),
-        QStringLiteral("Messages in the room."), QStringLiteral("n"), QStringLiteral("1000000"));
-    const QCommandLineOption queriesOption(QStringLiteral("queries"),
-        QStringLiteral("Timed queries per kind."), QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("Messages in the room."),
+        QStringLiteral("n"), QStringLiteral("1000000"));
+    const QCommandLineOption queriesOption(QStringLiteral("queries"), QStringLiteral("Timed queries per kind."),
+        QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption dirOption(QStringLiteral("dir"),
         QStringLiteral("Folder for the database (default: a temporary folder, removed at exit)."),
         QStringLiteral("path"));
@@ -103,14 +101,18 @@ int main(int argc, char** argv)
         QFile::remove(config.path + suffix);
 
     auto opened = StoreDb::open(config, QStringLiteral("bench-history"));
-    if (!opened) fail("cannot open the database", opened.error());
+    if (!opened)
+        fail("cannot open the database", opened.error());
     StoreDb& db = **opened;
-    if (auto migrated = db.migrate(); !migrated) fail("cannot migrate", migrated.error());
+    if (auto migrated = db.migrate(); !migrated)
+        fail("cannot migrate", migrated.error());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto sender = db.createUser(QStringLiteral("bench"), QStringLiteral("not-a-real-hash"), now);
-    if (!sender) fail("cannot create the user", sender.error());
+    if (!sender)
+        fail("cannot create the user", sender.error());
     auto room = db.createGroupRoom(QStringLiteral("bench"), sender->id, now);
-    if (!room) fail("cannot create the room", room.error());
+    if (!room)
+        fail("cannot create the room", room.error());
 
     QElapsedTimer seeding;
     seeding.start();
@@ -119,13 +121,13 @@ int main(int argc, char** argv)
         QStringList bodies;
         bodies.reserve(count);
         for (qint64 i = 0; i < count; ++i)
-            bodies.append(
-                QStringLiteral("message %1: the quick brown fox jumps over the lazy dog").arg(done + i + 1));
-        if (auto begun = db.begin(); !begun) fail("cannot begin", begun.error());
-        if (auto imported = db.importMessages(room->id, sender->id, bodies, now - (messages - done) * 1000);
-            !imported)
+            bodies.append(QStringLiteral("message %1: the quick brown fox jumps over the lazy dog").arg(done + i + 1));
+        if (auto begun = db.begin(); !begun)
+            fail("cannot begin", begun.error());
+        if (auto imported = db.importMessages(room->id, sender->id, bodies, now - (messages - done) * 1000); !imported)
             fail("cannot import", imported.error());
-        if (auto committed = db.commit(); !committed) fail("cannot commit", committed.error());
+        if (auto committed = db.commit(); !committed)
+            fail("cannot commit", committed.error());
     }
     const qint64 seedMs = seeding.elapsed();
     std::printf("seeded messages=%lld in ms=%lld (%.0f messages/s)\n", static_cast<long long>(messages),

@@ -19,7 +19,10 @@ inline std::unique_ptr<TestClient> signedUpClient(const TestServer& server, cons
     return client;
 }
 
-inline qint64 roomIdOf(const Reply& reply) { return reply.result.value(protocol::key::Room).toObject().value(protocol::key::Id).toInteger(); }
+inline qint64 roomIdOf(const Reply& reply)
+{
+    return reply.result.value(protocol::key::Room).toObject().value(protocol::key::Id).toInteger();
+}
 
 inline QList<qint64> seqsOf(const QJsonArray& messages)
 {

@@ -10,7 +10,10 @@ namespace chat::test {
 namespace key = protocol::key;
 
 namespace {
-QString idKey(const QJsonValue& id) { return id.isString() ? id.toString() : QString::number(id.toInteger()); }
+QString idKey(const QJsonValue& id)
+{
+    return id.isString() ? id.toString() : QString::number(id.toInteger());
+}
 } // namespace
 
 TestClient::TestClient(QObject* parent)
@@ -40,10 +43,12 @@ void TestClient::onText(const QString& text)
             return;
         }
         if (message.method == protocol::notification::Presence)
-            m_presence[message.params.value(key::UserId).toInteger()].append(message.params.value(key::Online).toBool());
+            m_presence[message.params.value(key::UserId).toInteger()].append(
+                message.params.value(key::Online).toBool());
         if (message.method == protocol::notification::PresenceBatch) {
             for (const QJsonValue& change : message.params.value(key::Users).toArray())
-                m_presence[change.toObject().value(key::UserId).toInteger()].append(change.toObject().value(key::Online).toBool());
+                m_presence[change.toObject().value(key::UserId).toInteger()].append(
+                    change.toObject().value(key::Online).toBool());
         }
         m_notifications.append(std::move(message));
     } else if (message.isResponse()) {

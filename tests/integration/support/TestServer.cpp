@@ -16,7 +16,10 @@ TestServer::TestServer(std::function<void(server::ServerConfig&)> tweak)
         tweak(m_config);
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer()
+{
+    stop();
+}
 
 bool TestServer::start()
 {
