@@ -147,6 +147,24 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 10000);
     }
 
+    void silentConnectionIsClosedAfterTheIdleTimeout()
+    {
+        TestServer server([](server::ServerConfig& config) {
+            config.connection.pingIntervalSeconds = 1;
+            config.connection.idleTimeoutSeconds = 2;
+        });
+        QVERIFY(server.start());
+        // A hand-made WebSocket client that upgrades and then never answers the server's pings.
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("101 Switching Protocols"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 15000);
+    }
+
     void serverStopSaysGoingAway()
     {
         TestClient client;
