@@ -30,7 +30,9 @@ public:
     explicit TestClient(QObject* parent = nullptr);
 
     bool connectTo(const QUrl& url, int timeoutMs = 10000); // waits for server.hello
+    void open(const QUrl& url) { m_socket.open(url); } // no waiting
     QJsonObject hello() const { return m_hello; }
+    void setSslConfiguration(const QSslConfiguration& tls) { m_socket.setSslConfiguration(tls); }
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
 
     Reply call(const QString& method, const QJsonObject& params = {}, int timeoutMs = 10000);
