@@ -12,6 +12,9 @@ packages=(
   postgresql redis-server
 )
 
+# Node.js runs the interop test (a client in another language); any installed node will do.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
