@@ -11,6 +11,7 @@
 // Run: xvfb-run -a -s "-screen 0 1280x800x24" build/tests/bench/client/bench-client  (or
 // QT_QPA_PLATFORM=offscreen)
 #include "AppController.h"
+#include "BenchProcess.h"
 #include "BenchSetup.h"
 #include "ChatPane.h"
 #include "ChatSession.h"
@@ -54,14 +55,7 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
 
 qint64 rssKiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
+    return BenchProcess::rssKiBOf(QCoreApplication::applicationPid());
 }
 
 double median(QList<double> values)

@@ -2,6 +2,7 @@
 // sends per second for one pipelining sender, and server memory with many idle connections.
 // Usage: bench-server history|pipeline|idle [count]   (BENCH_SERVER_CPU=1 pins the server to core 1)
 #include "BenchSetup.h"
+#include "Percentiles.h"
 
 #include "JsonRpc.h"
 #include "Params.h"

@@ -1,0 +1,97 @@
+#include "Fleet.h"
+
+#include "EventWait.h"
+#include "Params.h"
+#include "Protocol.h"
+
+using namespace chat;
+
+Fleet::Fleet(LoadClient::Kind kind)
+    : m_kind(kind)
+{
+}
+
+Fleet::~Fleet()
+{
+    disconnectAll();
+}
+
+bool Fleet::start(const Layout& layout)
+{
+    m_layout = layout;
+    m_clients.resize(users());
+    if (!isProduct()) {
+        m_ceiling = std::make_unique<BenchProcess>();
+        m_server = m_ceiling.get();
+        return m_ceiling->start(QStringLiteral(CEILING_SERVER_BINARY), {});
+    }
+    m_product = std::make_unique<BenchSetup>();
+    m_server = &m_product->server();
+    m_tokens = m_product->seedUsers(users());
+    if (layout.direct && layout.membersPerRoom == 2) {
+        m_roomIds = m_product->seedDirectRooms(layout.rooms);
+    } else {
+        for (int room = 0; room < layout.rooms; ++room) {
+            QList<qint64> members;
+            for (int member = 0; member < layout.membersPerRoom; ++member)
+                members.append(qint64(room) * layout.membersPerRoom + member + 1);
+            m_roomIds.append(m_product->seedRoom(QStringLiteral("room%1").arg(room), layout.messagesPerRoom, members));
+        }
+    }
+    return m_product->startServer();
+}
+
+QUrl Fleet::urlFor(int user) const
+{
+    QUrl url = m_server->url();
+    if (!isProduct()) {
+        const bool inRoom = user < m_layout.rooms * m_layout.membersPerRoom;
+        url.setPath(inRoom ? QStringLiteral("/room%1").arg(roomOf(user)) : QStringLiteral("/echo/%1").arg(user));
+    }
+    return url;
+}
+
+bool Fleet::connectUsers(int first, int count, bool signIn, int timeoutMs)
+{
+    auto ready = std::make_shared<int>(0); // outlives this call if a late answer comes
+    for (int user = first; user < first + count; ++user) {
+        auto client = std::make_unique<LoadClient>(m_kind, user);
+        LoadClient* raw = client.get();
+        if (isProduct() && signIn) {
+            const QString token = m_tokens.at(user);
+            raw->onOpen = [raw, token, ready] {
+                raw->call(protocol::method::AuthResume, params::Resume { token }.toJson(),
+                    [ready](const jsonrpc::Message& reply) { *ready += reply.error ? 0 : 1; });
+            };
+        } else {
+            raw->onOpen = [ready] { ++*ready; };
+        }
+        raw->open(urlFor(user));
+        m_clients[user] = std::move(client);
+        if (user % 100 == 99) // keep the listen backlog short
+            QCoreApplication::processEvents();
+    }
+    return waitUntil([&] { return *ready == count; }, timeoutMs);
+}
+
+void Fleet::disconnectAll()
+{
+    for (auto& client : m_clients) {
+        if (client)
+            client->close();
+    }
+    m_clients.clear();
+}
+
+void Fleet::send(int user, const QString& body, const std::function<void(bool ok)>& acked)
+{
+    LoadClient* client = m_clients.at(user).get();
+    if (!isProduct()) {
+        client->sendFrame(body);
+        acked(true);
+        return;
+    }
+    const params::Send send { roomId(roomOf(user)), body, QString::number(m_nextClientId++) };
+    client->call(
+        protocol::method::MessagesSend, send.toJson(), [acked](const jsonrpc::Message& reply) { acked(!reply.error); });
+}

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "BenchOptions.h"
+#include "Report.h"
+
+// Each workload runs chat-server (and, where it can, the ceiling server) the same way, several times,
+// and adds its figures to the report.
+void runDm(const BenchOptions& options, Report& report);
+void runGroup(const BenchOptions& options, Report& report);
+void runRate(const BenchOptions& options, Report& report);
+void runIdle(const BenchOptions& options, Report& report);
+void runHistory(const BenchOptions& options, Report& report);
+void runLogin(const BenchOptions& options, Report& report);
+
+// The dm peak (messages/s, closed loop) from the report, or measured now when the report has none.
+double dmPeak(const BenchOptions& options, Report& report);

@@ -1,0 +1,77 @@
+#include "BenchProcess.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <unistd.h>
+
+BenchProcess::~BenchProcess()
+{
+    stop();
+}
+
+bool BenchProcess::start(const QString& program, const QStringList& arguments)
+{
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    const QString core = qEnvironmentVariable("BENCH_SERVER_CPU");
+    if (core.isEmpty()) {
+        m_process.start(program, arguments);
+    } else {
+        // exec, not fork: taskset becomes the server, so the pid we hold is the server's.
+        m_process.start(QStringLiteral("taskset"), QStringList { QStringLiteral("-c"), core, program } + arguments);
+    }
+    QString output;
+    static const QRegularExpression listening(QStringLiteral("listening on (wss?://\\S+)"));
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired() && isRunning()) {
+        m_process.waitForReadyRead(100);
+        output += QString::fromUtf8(m_process.readAllStandardOutput());
+        const QRegularExpressionMatch match = listening.match(output);
+        if (match.hasMatch()) {
+            m_url = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    return false;
+}
+
+void BenchProcess::stop()
+{
+    if (!isRunning())
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(30000))
+        m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
+qint64 BenchProcess::pid() const
+{
+    return m_process.processId();
+}
+
+qint64 BenchProcess::rssKiBOf(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+double BenchProcess::cpuSeconds() const
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
