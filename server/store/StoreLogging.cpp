@@ -1,5 +1,5 @@
 #include "StoreLogging.h"
 
 namespace chat::server {
-Q_LOGGING_CATEGORY(lcStore, "chat.store")
+Q_LOGGING_CATEGORY(lcStore, "chat.store", QtInfoMsg)
 } // namespace chat::server
