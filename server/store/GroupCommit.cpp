@@ -5,38 +5,69 @@
 
 namespace chat::server {
 
-GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& jobs)
+namespace {
+
+const QString JobSavepoint = QStringLiteral("store_job");
+
+bool commitOrRollBack(StoreDb& db, qsizetype jobs)
 {
-    static const QString Savepoint = QStringLiteral("store_job");
-    Outcome outcome;
+    if (auto committed = db.commit(); !committed) {
+        qCWarning(lcStore) << "a batch of" << jobs << "writes failed to commit:" << committed.error().message;
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+// Every job in a savepoint of its own, so that a failed job is undone alone.
+GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
+{
+    GroupCommit::Outcome outcome;
     if (auto begun = db.begin(); !begun) {
         qCWarning(lcStore) << "cannot begin a write batch:" << begun.error().message;
         return outcome;
     }
     for (const StoreJob& job : jobs) {
-        if (auto marked = db.savepoint(Savepoint); !marked) {
+        if (auto marked = db.savepoint(JobSavepoint); !marked) {
             qCWarning(lcStore) << "cannot set a savepoint:" << marked.error().message;
             db.rollback();
             return {};
         }
-        if (job.run(db)) {
+        if (job.run(db))
             ++outcome.succeededJobs;
-        } else {
-            db.rollbackToSavepoint(Savepoint);
-        }
+        else
+            db.rollbackToSavepoint(JobSavepoint);
         // After ROLLBACK TO the savepoint still exists; releasing it keeps the nesting flat.
-        if (auto released = db.releaseSavepoint(Savepoint); !released) {
+        if (auto released = db.releaseSavepoint(JobSavepoint); !released) {
             qCWarning(lcStore) << "cannot release a savepoint:" << released.error().message;
             db.rollback();
             return {};
         }
     }
-    if (auto committed = db.commit(); !committed) {
-        qCWarning(lcStore) << "a batch of" << jobs.size() << "writes failed to commit:" << committed.error().message;
-        db.rollback();
+    outcome.committed = commitOrRollBack(db, jobs.size());
+    return outcome;
+}
+
+} // namespace
+
+GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& jobs)
+{
+    // Jobs almost always succeed, so the batch first runs without a savepoint per job (two statements
+    // fewer per write). If one fails, the whole transaction is rolled back and the batch runs again
+    // with savepoints; jobs only touch the database and their own result, so running them twice is safe.
+    if (auto begun = db.begin(); !begun) {
+        qCWarning(lcStore) << "cannot begin a write batch:" << begun.error().message;
         return {};
     }
-    outcome.committed = true;
+    for (const StoreJob& job : jobs) {
+        if (!job.run(db)) {
+            db.rollback();
+            return runIsolated(db, jobs);
+        }
+    }
+    Outcome outcome;
+    outcome.committed = commitOrRollBack(db, jobs.size());
+    outcome.succeededJobs = outcome.committed ? int(jobs.size()) : 0;
     return outcome;
 }
 

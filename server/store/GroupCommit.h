@@ -8,8 +8,8 @@ namespace chat::server {
 
 class StoreDb;
 
-// Runs a batch of write jobs in one transaction, each inside its own savepoint, so one failed job
-// does not undo the others. Returns whether the transaction committed; on false nothing of the batch
+// Runs a batch of write jobs in one transaction; one failed job does not undo the others (the batch
+// is then run again with a savepoint per job). Returns whether the transaction committed; on false nothing of the batch
 // is stored. Does not call the jobs' done().
 class GroupCommit {
 public:

@@ -63,13 +63,27 @@ qint64 Store::committedWrites() const
 
 void Store::deliver(QPointer<QObject> context, std::function<void()> call)
 {
-    QMetaObject::invokeMethod(
-        this,
-        [context = std::move(context), call = std::move(call)] {
-            if (context)
-                call();
-        },
-        Qt::QueuedConnection);
+    bool first = false;
+    {
+        std::lock_guard lock(m_deliveryMutex);
+        first = m_deliveries.empty();
+        m_deliveries.push_back({ std::move(context), std::move(call) });
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &Store::runDeliveries, Qt::QueuedConnection);
+}
+
+void Store::runDeliveries()
+{
+    std::vector<Delivery> due;
+    {
+        std::lock_guard lock(m_deliveryMutex);
+        due.swap(m_deliveries);
+    }
+    for (const Delivery& delivery : due) {
+        if (delivery.context)
+            delivery.call();
+    }
 }
 
 void Store::enqueueWrite(std::function<bool(StoreDb&)> run, std::function<void(bool committed)> done)

@@ -9,6 +9,8 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace chat::server {
 
@@ -61,14 +63,22 @@ public:
     qint64 committedWrites() const;
 
 private:
-    // Posts `call` to the Store's own (the caller's) thread, where `context` is checked before the call.
+    struct Delivery {
+        QPointer<QObject> context;
+        std::function<void()> call;
+    };
+    // Queues `call` for the Store's own (the caller's) thread, where `context` is checked before the call.
+    // A batch of writes is answered with one posted event, not one per write.
     void deliver(QPointer<QObject> context, std::function<void()> call);
+    void runDeliveries();
     void enqueueWrite(std::function<bool(StoreDb&)> run, std::function<void(bool committed)> done);
     void enqueueRead(std::function<void(StoreDb&)> run);
 
     DatabaseConfig m_config;
     std::unique_ptr<StoreThread> m_writer;
     std::unique_ptr<StoreThread> m_reader;
+    std::mutex m_deliveryMutex;
+    std::vector<Delivery> m_deliveries; // guarded by m_deliveryMutex
 };
 
 } // namespace chat::server

@@ -84,6 +84,7 @@ private:
     StoreDb(const DatabaseConfig& config, const QString& connectionName);
     Result<bool> connect();
     Result<std::optional<RoomRecord>> roomWhere(const QString& condition, const QVariant& value);
+    Result<AppendOutcome> storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
 
     DatabaseConfig m_config;

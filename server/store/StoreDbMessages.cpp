@@ -44,16 +44,6 @@ QVariant textOrNull(const QString& text)
 StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
     qint64 roomId, qint64 senderId, const QString& body, const QString& clientId, qint64 nowMs)
 {
-    if (!clientId.isEmpty()) {
-        auto stored = m_sql->run(
-            QStringLiteral("SELECT %1 FROM messages WHERE sender_id = ? AND client_id = ?").arg(MessageColumns),
-            { senderId, clientId });
-        if (!stored)
-            return stored.error();
-        ScopedFinish finish(*stored);
-        if ((*stored)->next())
-            return AppendOutcome { messageFrom(**stored), true };
-    }
     Message message;
     message.roomId = roomId;
     message.senderId = senderId;
@@ -72,22 +62,42 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
         message.seq = (*next)->value(0).toLongLong();
     }
     {
+        // A resent (sender, client_id) inserts nothing: the conflict target is the idempotency index.
         auto inserted = m_sql->run(QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, client_id) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                                                  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sender_id, client_id) "
+                                                  "WHERE client_id IS NOT NULL DO NOTHING RETURNING id"),
             { roomId, message.seq, senderId, textOrEmpty(body), nowMs, textOrNull(clientId) });
         if (!inserted)
             return inserted.error();
         ScopedFinish finish(*inserted);
-        if (!(*inserted)->next())
-            return StoreError::failure(QStringLiteral("the inserted message has no id"));
-        message.id = (*inserted)->value(0).toLongLong();
+        if ((*inserted)->next())
+            message.id = (*inserted)->value(0).toLongLong();
     }
+    if (message.id == 0)
+        return storedDuplicate(roomId, senderId, clientId);
     auto read = m_sql->exec(QStringLiteral("UPDATE room_members SET last_read_seq = ? "
                                            "WHERE room_id = ? AND user_id = ? AND last_read_seq < ?"),
         { message.seq, roomId, senderId, message.seq });
     if (!read)
         return read.error();
     return AppendOutcome { message, false };
+}
+
+StoreDb::Result<AppendOutcome> StoreDb::storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId)
+{
+    // The seq taken for the duplicate goes back; the room row is still locked by this transaction.
+    if (auto undone = m_sql->exec(QStringLiteral("UPDATE rooms SET last_seq = last_seq - 1 WHERE id = ?"), { roomId });
+        !undone)
+        return undone.error();
+    auto stored = m_sql->run(
+        QStringLiteral("SELECT %1 FROM messages WHERE sender_id = ? AND client_id = ?").arg(MessageColumns),
+        { senderId, clientId });
+    if (!stored)
+        return stored.error();
+    ScopedFinish finish(*stored);
+    if (!(*stored)->next())
+        return StoreError::failure(QStringLiteral("a duplicate message vanished"));
+    return AppendOutcome { messageFrom(**stored), true };
 }
 
 StoreDb::Result<HistoryPage> StoreDb::history(const HistoryQuery& query)
