@@ -3,13 +3,35 @@
 #include <QByteArray>
 #include <QMetaObject>
 
+#include <QThread>
+
 #include <sodium.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace chat::server {
 
 namespace {
 constexpr unsigned long long OpsLimit = 2;
 constexpr size_t MemLimit = 19 * 1024 * 1024;
+
+// Hashing yields the core to the socket thread: a login storm slows logins, not the chat. Nice 10, not
+// SCHED_IDLE, so logins still progress on a fully loaded machine.
+void yieldToSocketThread()
+{
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, id_t(gettid()), 10); // Linux: a thread's nice value is its own
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
 
 } // namespace
 
@@ -64,6 +86,7 @@ void PasswordHasher::hashAsync(const QString& password, QObject* context, std::f
 {
     QPointer<QObject> guard(context);
     m_pool.start([this, password, guard, done = std::move(done)] {
+        yieldToSocketThread();
         QString encoded = hash(password);
         answer([guard, done, encoded] {
             if (guard)
@@ -77,6 +100,7 @@ void PasswordHasher::verifyAsync(
 {
     QPointer<QObject> guard(context);
     m_pool.start([this, encodedHash, password, guard, done = std::move(done)] {
+        yieldToSocketThread();
         const bool matches = verify(encodedHash, password);
         answer([guard, done, matches] {
             if (guard)
