@@ -1,29 +1,40 @@
 #!/usr/bin/env bash
-# Builds in Release and runs the benchmarks under tests/bench, printing their numbers.
-# Usage: scripts/bench.sh [history|pipeline|idle|store|client ...]   (default: all)
-# The server is pinned to core 1 and the load generator to core 0 when the machine has two cores or more.
+# Builds in Release and runs the benchmark suite: chat-bench against chat-server and the ceiling server
+# (dm, rate, group, history, login, idle), then the store and client benchmarks. Writes
+# docs/benchmarks/latest.md and latest.json (machine, Qt version, git revision, medians and spreads).
+# Usage: scripts/bench.sh                 the whole suite (about 10 minutes on 2 cores)
+#        scripts/bench.sh dm group ...    only these chat-bench workloads, or "store" / "client"
+#        CHAT_BENCH_ARGS="--runs 5" scripts/bench.sh   passes options on to chat-bench
+# The server runs pinned to core 1 and the load generator to core 0 (taskset), for product and ceiling alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh release
 bin=build/release/tests/bench
-modes=("$@")
-[ ${#modes[@]} -eq 0 ] && modes=(store history pipeline idle client)
+report_dir=docs/benchmarks
+mkdir -p "$report_dir"
 
 pin_load=()
 if [ "$(nproc)" -ge 2 ]; then
   export BENCH_SERVER_CPU=1
   pin_load=(taskset -c 0)
 fi
+read -r -a extra <<<"${CHAT_BENCH_ARGS:-}"
 
-for mode in "${modes[@]}"; do
+run_chat_bench() {
+  "${pin_load[@]}" "$bin/chatbench/chat-bench" "$@" "${extra[@]}"
+}
+
+if [ $# -eq 0 ]; then
+  run_chat_bench suite --out "$report_dir/latest"
+  set -- store client
+fi
+for mode in "$@"; do
   echo "== $mode"
   case "$mode" in
-    store) [ -x "$bin/store/bench-history-store" ] && "${pin_load[@]}" "$bin/store/bench-history-store" ;;
-    history) "${pin_load[@]}" "$bin/server/bench-server" history 1000000 ;;
-    pipeline) "${pin_load[@]}" "$bin/server/bench-server" pipeline 1000 ;;
-    idle) "${pin_load[@]}" "$bin/server/bench-server" idle 10000 ;;
-    client) for b in "$bin"/client/bench-*; do [ -x "$b" ] && QT_QPA_PLATFORM=offscreen "${pin_load[@]}" "$b"; done ;;
-    *) echo "unknown benchmark: $mode" >&2; exit 2 ;;
+    dm | rate | group | history | login | idle) run_chat_bench "$mode" ;;
+    store) "${pin_load[@]}" "$bin/store/bench-history-store" ;;
+    client) QT_QPA_PLATFORM=offscreen "${pin_load[@]}" "$bin/client/bench-client" ;;
+    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, store, client)" >&2; exit 2 ;;
   esac
 done

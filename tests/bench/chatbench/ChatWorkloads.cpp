@@ -15,6 +15,7 @@ TrafficResult runTraffic(Kind kind, const Fleet::Layout& layout, const TrafficSp
         qFatal("%s did not start", qPrintable(fleet.name()));
     if (!fleet.connectUsers(0, fleet.users()))
         qFatal("not every connection to %s signed in", qPrintable(fleet.name()));
+    fleet.waitForQuietServer();
     Traffic traffic(fleet, layout.rooms, layout.membersPerRoom, spec);
     const TrafficResult result = traffic.run();
     if (result.errors > 0 || !result.drained)

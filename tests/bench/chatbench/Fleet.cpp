@@ -4,6 +4,8 @@
 #include "Params.h"
 #include "Protocol.h"
 
+#include <QElapsedTimer>
+
 using namespace chat;
 
 Fleet::Fleet(LoadClient::Kind kind)
@@ -72,6 +74,21 @@ bool Fleet::connectUsers(int first, int count, bool signIn, int timeoutMs)
             QCoreApplication::processEvents();
     }
     return waitUntil([&] { return *ready == count; }, timeoutMs);
+}
+
+void Fleet::waitForQuietServer(int timeoutMs)
+{
+    constexpr int stepMs = 100;
+    QElapsedTimer total;
+    total.start();
+    int quietSteps = 0;
+    double before = m_server->cpuSeconds();
+    while (quietSteps < 5 && total.elapsed() < timeoutMs) {
+        runFor(stepMs);
+        const double now = m_server->cpuSeconds();
+        quietSteps = now - before < 0.02 * stepMs / 1000 ? quietSteps + 1 : 0;
+        before = now;
+    }
 }
 
 void Fleet::disconnectAll()

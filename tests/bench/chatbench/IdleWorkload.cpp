@@ -17,7 +17,7 @@ IdleResult measureIdle(LoadClient::Kind kind, int connections)
     Fleet fleet(kind);
     if (!fleet.start({ 0, 1, false, connections }))
         qFatal("%s did not start", qPrintable(fleet.name()));
-    runFor(500); // let the server settle before the baseline
+    fleet.waitForQuietServer();
     const qint64 baseline = fleet.server().rssKiB();
     QElapsedTimer timer;
     timer.start();
@@ -25,7 +25,7 @@ IdleResult measureIdle(LoadClient::Kind kind, int connections)
         qFatal("not every idle connection to %s signed in", qPrintable(fleet.name()));
     IdleResult result;
     result.connectSeconds = double(timer.elapsed()) / 1000;
-    runFor(1000); // presence settles
+    fleet.waitForQuietServer(); // presence fan-out has finished
     result.kibPerConnection = double(fleet.server().rssKiB() - baseline) / connections;
     return result;
 }

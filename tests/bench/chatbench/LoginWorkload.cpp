@@ -110,6 +110,7 @@ void runLogin(const BenchOptions& options, Report& report)
         if (!fleet.start(layout) || !fleet.connectUsers(0, options.pairs * 2)
             || !fleet.connectUsers(options.pairs * 2, options.stormConnections, false))
             qFatal("chat-server did not start or not every connection opened");
+        fleet.waitForQuietServer();
         const TrafficResult calm = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
         LoginStorm storm(fleet, options.pairs * 2, options.stormConnections);
         QElapsedTimer stormTime;
@@ -131,6 +132,7 @@ void runLogin(const BenchOptions& options, Report& report)
             Fleet ceiling(LoadClient::Kind::Ceiling);
             if (!ceiling.start(layout) || !ceiling.connectUsers(0, options.pairs * 2))
                 qFatal("ceiling did not start");
+            ceiling.waitForQuietServer();
             const TrafficResult plain = Traffic(ceiling, options.pairs, 2, chatSpec(options, rate)).run();
             calmP99.ceiling.append(plain.latencyMs.p99);
             stormP50.ceiling.append(plain.latencyMs.p50);
