@@ -33,9 +33,11 @@ double frameBurst(const Limits& limits)
 constexpr qint64 TypingIntervalMs = 2000;
 } // namespace
 
-ClientSession::ClientSession(QWebSocket* socket, const ServerConfig& config, RequestRouter& router, QObject* parent)
+ClientSession::ClientSession(
+    QWebSocket* socket, QAbstractSocket* transport, const ServerConfig& config, RequestRouter& router, QObject* parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_transport(transport)
     , m_config(config)
     , m_router(router)
     , m_connectionId(nextConnectionId++)
@@ -89,17 +91,17 @@ void ClientSession::deauthenticate()
 
 void ClientSession::sendResult(const QJsonValue& id, const QJsonObject& result)
 {
-    sendFrame(QString::fromUtf8(jsonrpc::encodeResult(id, result)));
+    send(jsonrpc::encodeResult(id, result));
 }
 
 void ClientSession::sendError(const QJsonValue& id, const RpcError& error)
 {
-    sendFrame(QString::fromUtf8(jsonrpc::encodeError(id, error)));
+    send(jsonrpc::encodeError(id, error));
 }
 
-void ClientSession::sendFrame(const QString& frame)
+void ClientSession::send(const OutgoingFrame& frame)
 {
-    if (m_closing)
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     if (m_socket->bytesToWrite() > m_config.connection.maxPendingBytes) {
         qCWarning(lcSession) << "connection" << m_connectionId << "reads too slowly; closing it";
@@ -107,7 +109,12 @@ void ClientSession::sendFrame(const QString& frame)
         m_socket->abort();
         return;
     }
-    m_socket->sendTextMessage(frame);
+    // QWebSocket writes each of its own frames whole and at once, so a complete frame written to the
+    // transport between them is safe, and queues the shared bytes instead of a converted copy.
+    if (m_transport)
+        m_transport->write(frame.wire());
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(frame.json()));
 }
 
 void ClientSession::close(QWebSocketProtocol::CloseCode code, const QString& reason)

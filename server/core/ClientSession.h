@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JsonRpc.h"
+#include "OutgoingFrame.h"
 #include "RpcError.h"
 #include "config/ServerConfig.h"
 #include "limits/TokenBucket.h"
@@ -20,7 +21,9 @@ class RequestRouter;
 class ClientSession : public QObject {
     Q_OBJECT
 public:
-    ClientSession(QWebSocket* socket, const ServerConfig& config, RequestRouter& router, QObject* parent = nullptr);
+    // `transport`, when given, is the socket under `socket`; encoded frames are written to it directly.
+    ClientSession(QWebSocket* socket, QAbstractSocket* transport, const ServerConfig& config, RequestRouter& router,
+        QObject* parent = nullptr);
     ~ClientSession() override;
 
     quint64 connectionId() const { return m_connectionId; }
@@ -37,7 +40,7 @@ public:
 
     void sendResult(const QJsonValue& id, const QJsonObject& result);
     void sendError(const QJsonValue& id, const RpcError& error);
-    void sendFrame(const QString& frame); // an already encoded message, shared between recipients
+    void send(const OutgoingFrame& frame); // an already encoded message, shared between recipients
     void close(QWebSocketProtocol::CloseCode code, const QString& reason);
 
     TokenBucket& sendBucket() { return m_sendBucket; }
@@ -56,6 +59,7 @@ private:
     bool admitFrame();
 
     QWebSocket* m_socket;
+    QPointer<QAbstractSocket> m_transport;
     const ServerConfig& m_config;
     RequestRouter& m_router;
     quint64 m_connectionId;

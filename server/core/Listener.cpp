@@ -112,7 +112,9 @@ void Listener::acceptPending()
         // QWebSocketServer 6.4 applies its handshake timeout only to sockets it accepted itself.
         const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
         QPointer<QTcpSocket> guard(socket);
+        m_accepted.insert(key, guard);
         QTimer::singleShot(m_config.connection.handshakeTimeoutMs, this, [this, guard, key] {
+            m_accepted.remove(key);
             if (m_upgraded.remove(key) || !guard)
                 return;
             qCInfo(lcServer) << "a connection did not finish its WebSocket handshake in time; dropping it";
@@ -125,9 +127,13 @@ void Listener::acceptPending()
 void Listener::takeUpgraded()
 {
     while (QWebSocket* socket = m_webSockets->nextPendingConnection()) {
-        if (!isSecure())
-            m_upgraded.insert(endpointKey(socket->peerAddress(), socket->peerPort()));
-        Q_EMIT connectionUpgraded(socket);
+        QTcpSocket* transport = nullptr;
+        if (!isSecure()) {
+            const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
+            m_upgraded.insert(key);
+            transport = m_accepted.take(key).data();
+        }
+        Q_EMIT connectionUpgraded(socket, transport);
     }
 }
 

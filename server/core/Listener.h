@@ -3,7 +3,9 @@
 #include "Expected.h"
 #include "config/ServerConfig.h"
 
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTcpServer>
 #include <QWebSocketServer>
@@ -26,7 +28,8 @@ public:
     bool isSecure() const { return m_config.tls.enabled(); }
 
 Q_SIGNALS:
-    void connectionUpgraded(QWebSocket* socket);
+    // `transport` is the TCP socket under a ws:// connection (null under wss://, where Qt owns it).
+    void connectionUpgraded(QWebSocket* socket, QAbstractSocket* transport);
 
 private:
     Expected<bool, QString> configureTls();
@@ -38,6 +41,8 @@ private:
     QTcpServer m_tcp;
     // "address:port" of accepted sockets that completed the upgrade before their handshake deadline.
     QSet<QString> m_upgraded;
+    // Accepted sockets by "address:port" until their upgrade (or handshake deadline).
+    QHash<QString, QPointer<QTcpSocket>> m_accepted;
 };
 
 } // namespace chat::server

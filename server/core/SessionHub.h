@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OutgoingFrame.h"
 #include "config/ServerConfig.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QString>
 #include <QTimer>
 
+class QAbstractSocket;
 class QWebSocket;
 
 namespace chat::server {
@@ -23,14 +25,14 @@ public:
     SessionHub(const ServerConfig& config, RequestRouter& router, QObject* parent = nullptr);
     ~SessionHub() override;
 
-    void adopt(QWebSocket* socket);
+    void adopt(QWebSocket* socket, QAbstractSocket* transport);
     int connectionCount() const { return int(m_sessions.size()); }
     bool isOnline(qint64 userId) const { return m_sessionsByUser.contains(userId); }
     QList<ClientSession*> sessionsOf(qint64 userId) const;
 
     // The same encoded frame goes to each recipient; `except` is skipped (typically the originating session).
-    void sendToUsers(const QList<qint64>& userIds, const QString& frame, const ClientSession* except = nullptr);
-    void sendToSignedIn(const QString& frame, const ClientSession* except = nullptr);
+    void sendToUsers(const QList<qint64>& userIds, const OutgoingFrame& frame, const ClientSession* except = nullptr);
+    void sendToSignedIn(const OutgoingFrame& frame, const ClientSession* except = nullptr);
     // Ends every signed-in connection of a user (password changed, account disabled).
     void signOutEverywhere(qint64 userId);
     void closeAll();
@@ -44,6 +46,7 @@ private:
     void onDisconnected(ClientSession* session);
     void detach(ClientSession* session, qint64 userId);
     void broadcastPresence(qint64 userId, bool online);
+    int presenceDelayMs() const;
     void flushPresence();
 
     const ServerConfig& m_config;

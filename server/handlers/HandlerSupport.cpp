@@ -35,9 +35,9 @@ QJsonObject roomView(const RoomRecord& record, qint64 lastReadSeq)
     return json;
 }
 
-QString encodeNotification(QLatin1String method, const QJsonObject& params)
+OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params)
 {
-    return QString::fromUtf8(jsonrpc::encodeNotification(method, params));
+    return jsonrpc::encodeNotification(method, params);
 }
 
 } // namespace chat::server

@@ -40,6 +40,6 @@ RpcError storeFailure(const StoreError& error);
 
 // A room as one member sees it; lastReadSeq < 0 leaves out the per-member read state.
 QJsonObject roomView(const RoomRecord& room, qint64 lastReadSeq);
-QString encodeNotification(QLatin1String method, const QJsonObject& params);
+OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params);
 
 } // namespace chat::server

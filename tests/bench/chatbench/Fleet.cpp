@@ -55,25 +55,39 @@ QUrl Fleet::urlFor(int user) const
 
 bool Fleet::connectUsers(int first, int count, bool signIn, int timeoutMs)
 {
-    auto ready = std::make_shared<int>(0); // outlives this call if a late answer comes
+    // At most this many connections are between connect and signed in at once: a fleet that ramps up,
+    // as real clients do, rather than a SYN flood that overflows the listen backlog and measures TCP's
+    // retransmission timers instead of the server.
+    constexpr int maxOpening = 256;
+    int opened = 0;
+    int ready = 0;
     for (int user = first; user < first + count; ++user) {
+        if (!waitUntil([&] { return opened - ready < maxOpening; }, timeoutMs))
+            return false;
         auto client = std::make_unique<LoadClient>(m_kind, user);
         LoadClient* raw = client.get();
         if (isProduct() && signIn) {
             const QString token = m_tokens.at(user);
-            raw->onOpen = [raw, token, ready] {
+            raw->onOpen = [raw, token, &ready] {
                 raw->call(protocol::method::AuthResume, params::Resume { token }.toJson(),
-                    [ready](const jsonrpc::Message& reply) { *ready += reply.error ? 0 : 1; });
+                    [&ready](const jsonrpc::Message& reply) {
+                        if (reply.error)
+                            qFatal("auth.resume failed: %s", qPrintable(reply.error->message));
+                        ++ready;
+                    });
             };
         } else {
-            raw->onOpen = [ready] { ++*ready; };
+            raw->onOpen = [&ready] { ++ready; };
         }
         raw->open(urlFor(user));
         m_clients[user] = std::move(client);
-        if (user % 100 == 99) // keep the listen backlog short
-            QCoreApplication::processEvents();
+        ++opened;
     }
-    return waitUntil([&] { return *ready == count; }, timeoutMs);
+    if (!waitUntil([&] { return ready == count; }, timeoutMs))
+        qFatal("only %d of %d connections are ready", ready, count); // callbacks still refer to `ready`
+    for (int user = first; user < first + count; ++user)
+        m_clients[user]->onOpen = nullptr;
+    return true;
 }
 
 void Fleet::waitForQuietServer(int timeoutMs)
