@@ -103,6 +103,10 @@ void ClientSession::send(const OutgoingFrame& frame)
 {
     if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
+    // A burst (one group commit answers hundreds of sends) can queue more than the limit for a reader
+    // that keeps up; only what the kernel will not take either counts as a slow reader.
+    if (m_socket->bytesToWrite() > m_config.connection.maxPendingBytes)
+        m_socket->flush();
     if (m_socket->bytesToWrite() > m_config.connection.maxPendingBytes) {
         qCWarning(lcSession) << "connection" << m_connectionId << "reads too slowly; closing it";
         m_closing = true;

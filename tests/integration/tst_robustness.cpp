@@ -9,6 +9,25 @@ using namespace chat::test;
 namespace key = protocol::key;
 namespace method = protocol::method;
 
+// A frame as a browser sends it: final, text, masked (RFC 6455 requires clients to mask).
+QByteArray maskedTextFrame(const QByteArray& payload)
+{
+    QByteArray frame;
+    frame.append(char(0x81));
+    if (payload.size() < 126) {
+        frame.append(char(0x80 | payload.size()));
+    } else {
+        frame.append(char(0x80 | 126));
+        frame.append(char(payload.size() >> 8));
+        frame.append(char(payload.size() & 0xff));
+    }
+    const char mask[4] = { 0x12, 0x34, 0x56, 0x78 };
+    frame.append(mask, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(char(payload.at(i) ^ mask[i % 4]));
+    return frame;
+}
+
 // Bad input gets a clear error, never crashes the server and never disturbs anyone else.
 class RobustnessTest : public QObject {
     Q_OBJECT
@@ -163,6 +182,59 @@ private Q_SLOTS:
         QByteArray received;
         QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll()).contains("101 Switching Protocols"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, 15000);
+    }
+
+    void clientThatStopsReadingIsDisconnectedAlone()
+    {
+        TestServer server([](server::ServerConfig& config) {
+            config.connection.maxPendingBytes = 1024 * 1024;
+            config.limits.messagesPerSecond = 10000;
+            config.limits.messageBurst = 10000;
+        });
+        QVERIFY(server.start());
+        auto watcher = signedUpClient(server, QStringLiteral("watcher"));
+        auto slow = signedUpClient(server, QStringLiteral("slow"));
+        QVERIFY(watcher && slow);
+        const qint64 slowId = slow->userId();
+        QCOMPARE(watcher->waitForPresence(slowId), true);
+        const qint64 roomId = roomIdOf(watcher->call(method::RoomsDirect, { { key::UserId, slowId } }));
+        QVERIFY(roomId > 0);
+        // 200 long messages: each history page the slow reader asks for is about 800 KB. Sent 25 at a
+        // time, so that the watcher's own answers never pile up to the limit.
+        for (int chunk = 0; chunk < 8; ++chunk) {
+            QList<QJsonValue> sends;
+            for (int i = 0; i < 25; ++i) {
+                sends.append(watcher->sendRequest(method::MessagesSend,
+                    { { key::RoomId, roomId }, { key::Body, QString(4000, QLatin1Char('x')) },
+                        { key::ClientId, QStringLiteral("%1-%2").arg(chunk).arg(i) } }));
+            }
+            for (const QJsonValue& id : sends)
+                QVERIFY(watcher->waitForReply(id).ok());
+        }
+        const QString token = slow->token();
+        slow->close();
+        QCOMPARE(watcher->waitForPresence(slowId), false);
+
+        // The same account on a hand-made connection that reads nothing after the upgrade: Qt stops
+        // reading at its 4 KiB buffer, so the kernel's buffers fill and the server's queue grows.
+        QTcpSocket raw;
+        raw.setReadBufferSize(4096);
+        raw.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(raw.peek(4096).contains("101 Switching Protocols"), 5000);
+        raw.write(maskedTextFrame(jsonrpc::encodeRequest(1, method::AuthResume, { { key::Token, token } })));
+        QCOMPARE(watcher->waitForPresence(slowId), true);
+        for (int i = 0; i < 40; ++i) {
+            raw.write(maskedTextFrame(jsonrpc::encodeRequest(
+                2 + i, method::MessagesHistory, { { key::RoomId, roomId }, { key::Limit, 200 } })));
+        }
+        // Past max_pending_bytes the server drops that connection, and only that one.
+        QCOMPARE(watcher->waitForPresence(slowId, 30000), false);
+        QVERIFY(watcher->isConnected());
+        QVERIFY(watcher->call(method::UsersList).ok());
+        verifyBystanderUnaffected();
     }
 
     void serverStopSaysGoingAway()
