@@ -34,6 +34,8 @@ inline constexpr QLatin1String PresenceBatch { "presence.batch" };
 inline constexpr QLatin1String UserNew { "user.new" };
 inline constexpr QLatin1String RoomUpdated { "room.updated" };
 inline constexpr QLatin1String Typing { "typing" }; // both directions
+// {reason, message}: sent just before the server closes a session it ended (password changed, account disabled).
+inline constexpr QLatin1String SessionRevoked { "session.revoked" };
 } // namespace notification
 
 namespace key {

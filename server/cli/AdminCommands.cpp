@@ -3,9 +3,9 @@
 #include "ServerCli.h"
 #include "Validation.h"
 #include "auth/PasswordHasher.h"
+#include "core/Clock.h"
+#include "store/Accounts.h"
 #include "store/StoreDb.h"
-
-#include <QDateTime>
 
 #include <memory>
 
@@ -28,6 +28,13 @@ std::unique_ptr<StoreDb> openStore(const ServerConfig& config, QTextStream& err,
         }
     }
     return std::move(db).value();
+}
+
+StoreDb::Result<bool> asSuccess(const StoreDb::Result<qint64>& result)
+{
+    if (!result)
+        return result.error();
+    return true;
 }
 
 } // namespace
@@ -119,25 +126,39 @@ int AdminCommands::addUser(const QString& username)
     if (!db)
         return exitcode::Failure;
     const QString hash = PasswordHasher::hash(password);
-    auto user = db->createUser(username, hash, QDateTime::currentMSecsSinceEpoch());
-    if (!user) {
-        m_err << "chat-server: cannot add \"" << username << "\": "
-              << (user.error().kind == StoreError::Kind::Conflict ? QStringLiteral("the name is taken")
-                                                                  : user.error().message)
-              << Qt::endl;
+    const QStringList defaultRooms = m_config.defaultRooms;
+    std::optional<UserRecord> added;
+    const bool done = inTransaction(*db, [&](StoreDb& store) -> StoreDb::Result<bool> {
+        auto account = createAccount(store, username, hash, defaultRooms, currentTimeMs());
+        if (!account)
+            return account.error();
+        added = account->user;
+        return asSuccess(store.recordAdminEvent(adminevent::UserAdded, account->user.id, currentTimeMs()));
+    });
+    if (!done)
         return exitcode::Failure;
-    }
-    // New accounts join the default rooms, as they do when people sign up themselves.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const QString& roomName : m_config.defaultRooms) {
-        auto room = db->groupRoomByName(roomName);
-        if (room && room->has_value())
-            db->addMember((*room)->id, user->id, now);
-        else if (room)
-            db->createGroupRoom(roomName, user->id, now);
-    }
-    m_out << "added user " << user->username << " (id " << user->id << ")" << Qt::endl;
+    m_out << "added user " << added->username << " (id " << added->id << ")" << Qt::endl;
     return exitcode::Ok;
+}
+
+bool AdminCommands::inTransaction(StoreDb& db, const std::function<StoreDb::Result<bool>(StoreDb&)>& change)
+{
+    if (auto begun = db.begin(); !begun) {
+        m_err << "chat-server: cannot write to the database: " << begun.error().message << Qt::endl;
+        return false;
+    }
+    auto changed = change(db);
+    if (changed)
+        changed = db.commit();
+    if (!changed) {
+        db.rollback();
+        m_err << "chat-server: "
+              << (changed.error().kind == StoreError::Kind::Conflict ? QStringLiteral("the name is taken")
+                                                                     : changed.error().message)
+              << Qt::endl;
+        return false;
+    }
+    return true;
 }
 
 int AdminCommands::changePassword(const QString& username)
@@ -152,10 +173,17 @@ int AdminCommands::changePassword(const QString& username)
     if (!user)
         return exitcode::Failure;
     const qint64 userId = user->id;
-    if (!db->setPasswordHash(userId, PasswordHasher::hash(password)) || !db->deleteSessionsOfUser(userId)) {
-        m_err << "chat-server: cannot store the new password" << Qt::endl;
+    const QString hash = PasswordHasher::hash(password);
+    // Running servers read the event and end the user's open connections.
+    const bool done = inTransaction(*db, [&](StoreDb& store) -> StoreDb::Result<bool> {
+        if (auto set = store.setPasswordHash(userId, hash); !set)
+            return set;
+        if (auto deleted = store.deleteSessionsOfUser(userId); !deleted)
+            return deleted;
+        return asSuccess(store.recordAdminEvent(adminevent::PasswordChanged, userId, currentTimeMs()));
+    });
+    if (!done)
         return exitcode::Failure;
-    }
     m_out << "password changed for " << user->username << "; every session of theirs is signed out" << Qt::endl;
     return exitcode::Ok;
 }
@@ -169,10 +197,18 @@ int AdminCommands::setDisabled(const QString& username, bool disabled)
     if (!user)
         return exitcode::Failure;
     const qint64 userId = user->id;
-    if (!db->setDisabled(userId, disabled) || (disabled && !db->deleteSessionsOfUser(userId))) {
-        m_err << "chat-server: cannot update the user" << Qt::endl;
+    const bool done = inTransaction(*db, [&](StoreDb& store) -> StoreDb::Result<bool> {
+        if (auto set = store.setDisabled(userId, disabled); !set)
+            return set;
+        if (disabled) {
+            if (auto deleted = store.deleteSessionsOfUser(userId); !deleted)
+                return deleted;
+        }
+        return asSuccess(store.recordAdminEvent(
+            disabled ? adminevent::UserDisabled : adminevent::UserEnabled, userId, currentTimeMs()));
+    });
+    if (!done)
         return exitcode::Failure;
-    }
     m_out << (disabled ? "disabled " : "enabled ") << user->username << Qt::endl;
     return exitcode::Ok;
 }

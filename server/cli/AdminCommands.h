@@ -6,6 +6,9 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "store/StoreDb.h"
+
+#include <functional>
 #include <optional>
 
 namespace chat::server {
@@ -13,7 +16,8 @@ namespace chat::server {
 class StoreDb;
 
 // The admin subcommands (user add/passwd/disable/enable/list, db check/migrate), run synchronously on
-// the same store the server uses. Safe while the server runs: SQLite's WAL lets both write.
+// the same store the server uses. Safe while the server runs: SQLite's WAL lets both write, and each change
+// leaves an `events` row in its transaction that running servers apply within a second (AdminEventTail).
 class AdminCommands {
 public:
     AdminCommands(const ServerConfig& config, QTextStream& in, QTextStream& out, QTextStream& err);
@@ -31,6 +35,8 @@ private:
     int migrateDatabase();
     bool readPassword(QString& password);
     std::optional<UserRecord> findUser(StoreDb& db, const QString& username);
+    // Runs `change` in one transaction; reports a failure on the error stream.
+    bool inTransaction(StoreDb& db, const std::function<StoreDb::Result<bool>(StoreDb&)>& change);
 
     const ServerConfig& m_config;
     QTextStream& m_in;

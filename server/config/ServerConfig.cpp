@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSysInfo>
 
 namespace chat::server {
 
@@ -18,6 +19,7 @@ QString ConfigError::toString() const
 ServerConfig defaultServerConfig()
 {
     ServerConfig config;
+    config.cluster.nodeName = QSysInfo::machineHostName();
     config.database.path = QDir::current().absoluteFilePath(QStringLiteral("chat.sqlite3"));
     return config;
 }

@@ -31,6 +31,7 @@ struct TlsConfig {
 
 struct ClusterConfig {
     QString redisUrl; // empty: single node
+    QString nodeName; // how other nodes and the logs name this one
 };
 
 struct SecurityConfig {

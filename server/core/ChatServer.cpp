@@ -1,5 +1,6 @@
 #include "ChatServer.h"
 
+#include "Clock.h"
 #include "Directory.h"
 #include "Listener.h"
 #include "Logging.h"
@@ -7,18 +8,31 @@
 #include "ServerContext.h"
 #include "SessionHub.h"
 #include "auth/PasswordHasher.h"
+#include "events/AdminEventTail.h"
+#include "events/EventDispatcher.h"
+#include "events/LocalEventBus.h"
+#include "events/PresenceTracker.h"
 #include "handlers/AuthHandlers.h"
 #include "handlers/DirectoryHandlers.h"
-#include "handlers/HandlerSupport.h"
 #include "handlers/MessageHandlers.h"
 #include "handlers/RoomHandlers.h"
 #include "store/Store.h"
+
+#include <QRandomGenerator>
+#include <QWebSocket>
 
 namespace chat::server {
 
 namespace {
 constexpr int HouseKeepingIntervalMs = 60 * 1000;
+constexpr qint64 AdminEventLifetimeMs = 24 * 3600 * 1000; // every node has long applied them by then
+
+QString instanceName(const QString& node)
+{
+    // Unique per process even when two share a node name, so a node knows its own events when they come back.
+    return QStringLiteral("%1/%2").arg(node, QString::number(QRandomGenerator::system()->generate64(), 36));
 }
+} // namespace
 
 ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
     : QObject(parent)
@@ -29,6 +43,13 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
     , m_router(std::make_unique<RequestRouter>())
 {
     m_hub = std::make_unique<SessionHub>(m_config, *m_router);
+    m_presence = std::make_unique<PresenceTracker>();
+    m_bus = std::make_unique<LocalEventBus>(m_config.cluster.nodeName);
+    const QString instance = instanceName(m_config.cluster.nodeName);
+    m_dispatcher = std::make_unique<EventDispatcher>(m_config, *m_directory, *m_hub, *m_presence, *m_store, instance);
+    m_adminTail
+        = std::make_unique<AdminEventTail>(*m_store, [this](const ClusterEvent& event) { m_dispatcher->apply(event); });
+    connectEventPath();
     const SecurityConfig& security = m_config.security;
     m_context = std::make_unique<ServerContext>(ServerContext {
         m_config,
@@ -36,6 +57,8 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
         *m_hasher,
         *m_directory,
         *m_hub,
+        *m_bus,
+        *m_presence,
         AttemptThrottle(security.loginAttemptsPerAccount, qint64(security.loginWindowSeconds) * 1000),
         AttemptThrottle(security.loginAttemptsPerAddress, qint64(security.loginWindowSeconds) * 1000),
         AttemptThrottle(security.signupsPerAddressPerHour, 3600 * 1000),
@@ -55,6 +78,8 @@ ChatServer::~ChatServer()
 {
     stop();
     m_listener.reset();
+    m_adminTail.reset();
+    m_dispatcher.reset();
     m_hub.reset(); // sessions go before the store and hasher their callbacks point into
     m_hasher.reset();
     m_store.reset();
@@ -82,6 +107,10 @@ Expected<bool, QString> ChatServer::loadDirectory()
     auto db = StoreDb::open(m_config.database, QStringLiteral("chat-directory-load"));
     if (!db)
         return QStringLiteral("cannot open the database: %1").arg(db.error().message);
+    // The newest admin event first: a change after it is either in what is loaded next or read by the tail.
+    auto lastAdminEvent = (*db)->lastAdminEventId();
+    if (!lastAdminEvent)
+        return QStringLiteral("cannot read admin events: %1").arg(lastAdminEvent.error().message);
     auto users = (*db)->allUsers();
     if (!users)
         return QStringLiteral("cannot read users: %1").arg(users.error().message);
@@ -89,8 +118,18 @@ Expected<bool, QString> ChatServer::loadDirectory()
     if (!rooms)
         return QStringLiteral("cannot read rooms: %1").arg(rooms.error().message);
     m_directory->load(*users, *rooms);
+    m_adminTail->start(*lastAdminEvent);
     qCInfo(lcServer) << "loaded" << users->size() << "users and" << rooms->size() << "rooms";
     return true;
+}
+
+void ChatServer::connectEventPath()
+{
+    connect(m_bus.get(), &EventBus::eventReceived, m_dispatcher.get(), &EventDispatcher::apply);
+    connect(m_bus.get(), &EventBus::catchUpNeeded, m_dispatcher.get(), &EventDispatcher::catchUp);
+    connect(m_hub.get(), &SessionHub::localPresenceChanged, this,
+        [this](qint64 userId, bool online) { m_bus->publish(events::presence(m_bus->nodeName(), userId, online)); });
+    connect(m_presence.get(), &PresenceTracker::onlineChanged, m_hub.get(), &SessionHub::announcePresence);
 }
 
 void ChatServer::stop()
@@ -99,6 +138,7 @@ void ChatServer::stop()
         return;
     m_started = false;
     m_houseKeeping.stop();
+    m_adminTail->stop();
     m_listener->close();
     m_hub->closeAll();
     m_store->stop();
@@ -126,7 +166,13 @@ void ChatServer::houseKeep()
     m_context->loginsByAddress.prune(now);
     m_context->signupsByAddress.prune(now);
     m_store->write<int>(
-        [now](StoreDb& db) { return db.deleteExpiredSessions(now); }, this, [](StoreDb::Result<int>) {});
+        [now](StoreDb& db) -> StoreDb::Result<int> {
+            auto sessions = db.deleteExpiredSessions(now);
+            if (!sessions)
+                return sessions;
+            return db.deleteAdminEventsBefore(now - AdminEventLifetimeMs);
+        },
+        this, [](StoreDb::Result<int>) {});
 }
 
 } // namespace chat::server

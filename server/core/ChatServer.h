@@ -17,6 +17,10 @@ class Directory;
 class SessionHub;
 class Listener;
 class RequestRouter;
+class EventBus;
+class EventDispatcher;
+class PresenceTracker;
+class AdminEventTail;
 struct ServerContext;
 
 // The whole server in one object graph: store, auth, directory and the listening sockets.
@@ -38,6 +42,7 @@ public:
 
 private:
     Expected<bool, QString> loadDirectory();
+    void connectEventPath();
     void houseKeep();
 
     ServerConfig m_config;
@@ -45,6 +50,10 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Directory> m_directory;
     std::unique_ptr<SessionHub> m_hub;
+    std::unique_ptr<PresenceTracker> m_presence;
+    std::unique_ptr<EventBus> m_bus;
+    std::unique_ptr<EventDispatcher> m_dispatcher;
+    std::unique_ptr<AdminEventTail> m_adminTail;
     std::unique_ptr<RequestRouter> m_router;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<Listener> m_listener;

@@ -1,9 +1,9 @@
 #include "ClientSession.h"
 
+#include "Clock.h"
 #include "Logging.h"
 #include "RequestRouter.h"
 
-#include <QDateTime>
 #include <QHostAddress>
 
 #include <algorithm>
@@ -14,11 +14,6 @@ namespace chat::server {
 
 namespace {
 std::atomic<quint64> nextConnectionId { 1 };
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 // Every frame costs from a general budget, which is kept well above the message budget so that only
 // floods meet it; a client that far below an empty budget keeps flooding after being told to stop.
@@ -44,7 +39,7 @@ ClientSession::ClientSession(
     , m_peerAddress(socket->peerAddress().toString())
     , m_frameBucket(framesPerSecond(config.limits), frameBurst(config.limits))
     , m_sendBucket(config.limits.messagesPerSecond, config.limits.messageBurst)
-    , m_lastHeardMs(nowMs())
+    , m_lastHeardMs(currentTimeMs())
 {
     m_socket->setParent(this);
     // Frames between the announced limit and twice it get a too_large answer; beyond that the socket closes (1009).
@@ -53,7 +48,7 @@ ClientSession::ClientSession(
 
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = nowMs(); });
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = currentTimeMs(); });
     connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(this); });
 
     m_authTimer.setSingleShot(true);
@@ -141,7 +136,7 @@ bool ClientSession::allowTyping(qint64 roomId, qint64 now)
 
 bool ClientSession::admitFrame()
 {
-    const qint64 now = nowMs();
+    const qint64 now = currentTimeMs();
     m_lastHeardMs = now;
     if (m_frameBucket.tryTake(now))
         return true;
@@ -159,7 +154,7 @@ void ClientSession::onTextMessage(const QString& text)
 {
     if (m_closing)
         return;
-    const qint64 now = nowMs();
+    const qint64 now = currentTimeMs();
     if (!admitFrame()) {
         if (!m_closing)
             sendError(QJsonValue::Null,
@@ -191,7 +186,7 @@ void ClientSession::onBinaryMessage(const QByteArray&)
 
 void ClientSession::onPing()
 {
-    if (nowMs() - m_lastHeardMs > qint64(m_config.connection.idleTimeoutSeconds) * 1000) {
+    if (currentTimeMs() - m_lastHeardMs > qint64(m_config.connection.idleTimeoutSeconds) * 1000) {
         qCInfo(lcSession) << "connection" << m_connectionId << "went silent; closing it";
         close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("idle timeout"));
         return;

@@ -8,7 +8,9 @@ class QObject;
 namespace chat::server {
 
 class Directory;
+class EventBus;
 class PasswordHasher;
+class PresenceTracker;
 class SessionHub;
 class Store;
 
@@ -19,6 +21,8 @@ struct ServerContext {
     PasswordHasher& hasher;
     Directory& directory;
     SessionHub& hub;
+    EventBus& events; // every change that other sessions must see is published here
+    PresenceTracker& presence;
     AttemptThrottle loginsByAccount;
     AttemptThrottle loginsByAddress;
     AttemptThrottle signupsByAddress;

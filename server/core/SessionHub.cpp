@@ -6,6 +6,7 @@
 #include "JsonRpc.h"
 #include "Logging.h"
 #include "Protocol.h"
+#include "events/ClusterEvent.h"
 
 #include <QJsonArray>
 #include <QWebSocket>
@@ -54,9 +55,12 @@ void SessionHub::adopt(QWebSocket* socket, QAbstractSocket* transport)
     session->send(jsonrpc::encodeNotification(protocol::notification::ServerHello, hello));
 }
 
-QList<ClientSession*> SessionHub::sessionsOf(qint64 userId) const
+int SessionHub::signedInCount() const
 {
-    return m_sessionsByUser.value(userId);
+    int count = 0;
+    for (const QList<ClientSession*>& sessions : std::as_const(m_sessionsByUser))
+        count += int(sessions.size());
+    return count;
 }
 
 void SessionHub::sendToUsers(const QList<qint64>& userIds, const OutgoingFrame& frame, const ClientSession* except)
@@ -72,21 +76,40 @@ void SessionHub::sendToUsers(const QList<qint64>& userIds, const OutgoingFrame& 
     }
 }
 
-void SessionHub::sendToSignedIn(const OutgoingFrame& frame, const ClientSession* except)
+void SessionHub::sendToSignedIn(const OutgoingFrame& frame, qint64 exceptUser)
 {
-    for (const QList<ClientSession*>& sessions : std::as_const(m_sessionsByUser)) {
-        for (ClientSession* session : sessions) {
-            if (session != except)
-                session->send(frame);
-        }
+    for (auto it = m_sessionsByUser.constBegin(); it != m_sessionsByUser.constEnd(); ++it) {
+        if (it.key() == exceptUser)
+            continue;
+        for (ClientSession* session : it.value())
+            session->send(frame);
     }
 }
 
-void SessionHub::signOutEverywhere(qint64 userId)
+void SessionHub::sendToUserExceptConnection(qint64 userId, const OutgoingFrame& frame, quint64 exceptConnectionId)
 {
-    const QList<ClientSession*> sessions = sessionsOf(userId);
-    for (ClientSession* session : sessions)
-        session->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("signed out"));
+    const QList<ClientSession*> sessions = m_sessionsByUser.value(userId);
+    for (ClientSession* session : sessions) {
+        if (session->connectionId() != exceptConnectionId)
+            session->send(frame);
+    }
+}
+
+void SessionHub::revokeSessionsOf(qint64 userId, const QString& reason)
+{
+    const QList<ClientSession*> sessions = m_sessionsByUser.value(userId);
+    if (sessions.isEmpty())
+        return;
+    const QString message = reason == revocation::AccountDisabled
+        ? QStringLiteral("Your account was disabled by an administrator")
+        : QStringLiteral("Your password was changed: sign in again");
+    const OutgoingFrame frame = jsonrpc::encodeNotification(
+        protocol::notification::SessionRevoked, { { key::Reason, reason }, { key::Message, message } });
+    qCInfo(lcServer) << "ending" << sessions.size() << "sessions of user" << userId << "(" << reason << ")";
+    for (ClientSession* session : sessions) {
+        session->send(frame);
+        session->close(QWebSocketProtocol::CloseCodePolicyViolated, message);
+    }
 }
 
 void SessionHub::closeAll()
@@ -101,7 +124,7 @@ void SessionHub::onAuthenticated(ClientSession* session)
     const bool cameOnline = sessions.isEmpty();
     sessions.append(session);
     if (cameOnline)
-        broadcastPresence(session->userId(), true);
+        Q_EMIT localPresenceChanged(session->userId(), true);
 }
 
 void SessionHub::onDeauthenticated(ClientSession* session, qint64 userId)
@@ -126,13 +149,12 @@ void SessionHub::detach(ClientSession* session, qint64 userId)
     it->removeAll(session);
     if (it->isEmpty()) {
         m_sessionsByUser.erase(it);
-        broadcastPresence(userId, false);
+        Q_EMIT localPresenceChanged(userId, false);
     }
 }
 
-void SessionHub::broadcastPresence(qint64 userId, bool online)
+void SessionHub::announcePresence(qint64 userId, bool online)
 {
-    Q_EMIT userOnlineChanged(userId, online);
     m_pendingPresence.insert(userId, online);
     if (!m_presenceTimer.isActive())
         m_presenceTimer.start(presenceDelayMs());

@@ -27,25 +27,30 @@ public:
 
     void adopt(QWebSocket* socket, QAbstractSocket* transport);
     int connectionCount() const { return int(m_sessions.size()); }
-    bool isOnline(qint64 userId) const { return m_sessionsByUser.contains(userId); }
-    QList<ClientSession*> sessionsOf(qint64 userId) const;
+    int signedInCount() const;
+    // Users with at least one signed-in connection on this node.
+    QList<qint64> localUsers() const { return m_sessionsByUser.keys(); }
 
     // The same encoded frame goes to each recipient; `except` is skipped (typically the originating session).
     void sendToUsers(const QList<qint64>& userIds, const OutgoingFrame& frame, const ClientSession* except = nullptr);
-    void sendToSignedIn(const OutgoingFrame& frame, const ClientSession* except = nullptr);
-    // Ends every signed-in connection of a user (password changed, account disabled).
-    void signOutEverywhere(qint64 userId);
+    // To every signed-in connection but those of `exceptUser`.
+    void sendToSignedIn(const OutgoingFrame& frame, qint64 exceptUser = 0);
+    void sendToUserExceptConnection(qint64 userId, const OutgoingFrame& frame, quint64 exceptConnectionId);
+    // Tells each signed-in connection of the user why (session.revoked) and closes it.
+    void revokeSessionsOf(qint64 userId, const QString& reason);
+    // A user's online state changed somewhere in the cluster: every signed-in connection hears it, coalesced.
+    void announcePresence(qint64 userId, bool online);
     void closeAll();
 
 Q_SIGNALS:
-    void userOnlineChanged(qint64 userId, bool online);
+    // This node's first connection of a user signed in, or its last one went.
+    void localPresenceChanged(qint64 userId, bool online);
 
 private:
     void onAuthenticated(ClientSession* session);
     void onDeauthenticated(ClientSession* session, qint64 userId);
     void onDisconnected(ClientSession* session);
     void detach(ClientSession* session, qint64 userId);
-    void broadcastPresence(qint64 userId, bool online);
     int presenceDelayMs() const;
     void flushPresence();
 

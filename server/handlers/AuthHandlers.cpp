@@ -9,6 +9,9 @@
 #include "core/Logging.h"
 #include "core/RequestRouter.h"
 #include "core/SessionHub.h"
+#include "events/EventBus.h"
+#include "events/PresenceTracker.h"
+#include "store/Accounts.h"
 #include "store/Store.h"
 
 namespace chat::server {
@@ -16,11 +19,6 @@ namespace chat::server {
 namespace key = protocol::key;
 
 namespace {
-
-struct SignupOutcome {
-    UserRecord user;
-    QList<RoomRecord> joinedRooms; // as they are after the join
-};
 
 struct ResumeLookup {
     SessionRecord session;
@@ -34,7 +32,7 @@ qint64 sessionLifetimeMs(const ServerContext& context)
 
 QJsonObject userJson(const ServerContext& context, qint64 id, const QString& username)
 {
-    return User { id, username, context.hub.isOnline(id) }.toJson();
+    return User { id, username, context.presence.isOnline(id) }.toJson();
 }
 
 // Refuses a second auth.* on a connection that is signed in or is signing in.
@@ -87,38 +85,19 @@ void signup(ServerContext& context, ClientSession& session, const jsonrpc::Messa
         const qint64 now = currentTimeMs();
         const SessionRecord record { tokenHash, 0, now, now + sessionLifetimeMs(context) };
         const QStringList defaultRooms = context.config.defaultRooms;
-        context.store.write<SignupOutcome>(
-            [username, hash, record, defaultRooms, now](StoreDb& db) -> StoreDb::Result<SignupOutcome> {
-                auto user = db.createUser(username, hash, now);
-                if (!user)
-                    return user.error();
-                SignupOutcome outcome { *user, {} };
-                for (const QString& name : defaultRooms) {
-                    auto existing = db.groupRoomByName(name);
-                    if (!existing)
-                        return existing.error();
-                    if (!existing->has_value()) {
-                        auto created = db.createGroupRoom(name, user->id, now);
-                        if (!created)
-                            return created.error();
-                        outcome.joinedRooms.append(*created);
-                        continue;
-                    }
-                    RoomRecord room = **existing;
-                    if (auto added = db.addMember(room.id, user->id, now); !added)
-                        return added.error();
-                    if (!room.members.contains(user->id))
-                        room.members.append(user->id);
-                    outcome.joinedRooms.append(room);
-                }
+        context.store.write<NewAccount>(
+            [username, hash, record, defaultRooms, now](StoreDb& db) -> StoreDb::Result<NewAccount> {
+                auto account = createAccount(db, username, hash, defaultRooms, now);
+                if (!account)
+                    return account;
                 SessionRecord session = record;
-                session.userId = user->id;
+                session.userId = account->user.id;
                 if (auto created = db.createSession(session); !created)
                     return created.error();
-                return outcome;
+                return account;
             },
             &session,
-            [&context, &session, id, username, token, tokenHash](StoreDb::Result<SignupOutcome> result) {
+            [&context, &session, id, username, token, tokenHash](StoreDb::Result<NewAccount> result) {
                 if (!result) {
                     session.setAuthPending(false);
                     if (result.error().kind == StoreError::Kind::Conflict)
@@ -126,20 +105,14 @@ void signup(ServerContext& context, ClientSession& session, const jsonrpc::Messa
                     return session.sendError(id, storeFailure(result.error()));
                 }
                 const UserRecord& user = result->user;
-                context.directory.addUser(user);
-                for (const RoomRecord& room : result->joinedRooms) {
-                    if (context.directory.room(room.id))
-                        context.directory.addMember(room.id, user.id);
-                    else
-                        context.directory.putRoom(room);
-                }
                 qCInfo(lcAuth) << "new account" << user.id;
+                // Everyone learns of the user, and the members of each default room of its new member count.
+                context.events.publish(events::userAdded(user));
+                for (const RoomRecord& room : std::as_const(result->joinedRooms))
+                    context.events.publish(events::roomChanged(room));
                 finishSignIn(session, tokenHash, user);
                 session.sendResult(
                     id, { { key::User, userJson(context, user.id, user.username) }, { key::Token, token } });
-                context.hub.sendToSignedIn(encodeNotification(protocol::notification::UserNew,
-                                               { { key::User, userJson(context, user.id, user.username) } }),
-                    &session);
             });
     });
 }

@@ -4,7 +4,7 @@
 #include "Protocol.h"
 #include "core/Directory.h"
 #include "core/RequestRouter.h"
-#include "core/SessionHub.h"
+#include "events/PresenceTracker.h"
 
 #include <QJsonArray>
 
@@ -17,7 +17,7 @@ void listUsers(ServerContext& context, ClientSession& session, const jsonrpc::Me
     QJsonArray users;
     const QList<Directory::Entry> entries = context.directory.users();
     for (const Directory::Entry& entry : entries)
-        users.append(User { entry.id, entry.username, context.hub.isOnline(entry.id) }.toJson());
+        users.append(User { entry.id, entry.username, context.presence.isOnline(entry.id) }.toJson());
     session.sendResult(message.id, { { protocol::key::Users, users } });
 }
 

@@ -4,20 +4,15 @@
 #include "Params.h"
 #include "Types.h"
 #include "core/ClientSession.h"
+#include "core/Clock.h"
 #include "core/RequestRouter.h"
+#include "core/RoomView.h"
 #include "core/ServerContext.h"
 #include "store/StoreTypes.h"
-
-#include <QDateTime>
 
 #include <optional>
 
 namespace chat::server {
-
-inline qint64 currentTimeMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 // Parses a request's params, or answers with the validation error and returns nothing.
 template<typename P>
@@ -38,8 +33,6 @@ RequestRouter::Handler withContext(ServerContext& context, ContextHandler handle
 // A store failure as the client sees it: no driver text, just that it may retry.
 RpcError storeFailure(const StoreError& error);
 
-// A room as one member sees it; lastReadSeq < 0 leaves out the per-member read state.
-QJsonObject roomView(const RoomRecord& room, qint64 lastReadSeq);
 OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params);
 
 } // namespace chat::server

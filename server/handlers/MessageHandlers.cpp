@@ -5,6 +5,7 @@
 #include "core/Directory.h"
 #include "core/RequestRouter.h"
 #include "core/SessionHub.h"
+#include "events/EventBus.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -51,16 +52,10 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
                 }
                 return;
             }
-            const QJsonObject messageJson = outcome->message.toJson();
             if (session)
-                session->sendResult(id, { { key::MessageObj, messageJson } });
-            if (outcome->duplicate)
-                return;
-            const qint64 roomId = outcome->message.roomId;
-            context.directory.advanceSeq(roomId, outcome->message.seq);
-            if (const RoomRecord* room = context.directory.room(roomId))
-                context.hub.sendToUsers(room->members,
-                    encodeNotification(protocol::notification::MessageNew, { { key::MessageObj, messageJson } }));
+                session->sendResult(id, { { key::MessageObj, outcome->message.toJson() } });
+            if (!outcome->duplicate)
+                context.events.publish(events::messageCommitted(outcome->message));
         });
 }
 
@@ -97,10 +92,7 @@ void typing(ServerContext& context, ClientSession& session, const jsonrpc::Messa
     if (!params || !context.directory.isMember(params->roomId, self)
         || !session.allowTyping(params->roomId, currentTimeMs()))
         return;
-    QList<qint64> others = context.directory.room(params->roomId)->members;
-    others.removeAll(self);
-    context.hub.sendToUsers(others,
-        encodeNotification(protocol::notification::Typing, { { key::RoomId, params->roomId }, { key::UserId, self } }));
+    context.events.publish(events::typing(params->roomId, self));
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "core/Logging.h"
 #include "core/RequestRouter.h"
 #include "core/SessionHub.h"
+#include "events/EventBus.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -46,18 +47,10 @@ void replyWithRoom(ServerContext& context, ClientSession& session, const QJsonVa
         });
 }
 
-void notifyRoomChanged(ServerContext& context, qint64 roomId, const QList<qint64>& alsoTell = {})
+void publishRoomChanged(ServerContext& context, qint64 roomId, const QList<qint64>& alsoTell = {})
 {
-    const RoomRecord* room = context.directory.room(roomId);
-    if (!room)
-        return;
-    QList<qint64> recipients = room->members;
-    for (qint64 userId : alsoTell) {
-        if (!recipients.contains(userId))
-            recipients.append(userId);
-    }
-    context.hub.sendToUsers(
-        recipients, encodeNotification(protocol::notification::RoomUpdated, { { key::Room, roomView(*room, -1) } }));
+    if (const RoomRecord* room = context.directory.room(roomId))
+        context.events.publish(events::roomChanged(*room, alsoTell));
 }
 
 void listRooms(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
@@ -102,20 +95,14 @@ void openDirect(ServerContext& context, ClientSession& session, const jsonrpc::M
             return Opened { *room, lastReadIn(*memberships, room->id) };
         },
         &context.hub,
-        [&context, session = QPointer<ClientSession>(&session), id, other](StoreDb::Result<Opened> opened) {
+        [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<Opened> opened) {
             if (!opened) {
                 if (session)
                     session->sendError(id, storeFailure(opened.error()));
                 return;
             }
-            const bool created = !context.directory.room(opened->room.id);
-            if (created) {
-                context.directory.putRoom(opened->room);
-                context.hub.sendToUsers({ other },
-                    encodeNotification(
-                        protocol::notification::RoomUpdated, { { key::Room, roomView(opened->room, 0) } }),
-                    session.data());
-            }
+            if (!context.directory.room(opened->room.id))
+                context.events.publish(events::roomChanged(opened->room));
             if (session)
                 session->sendResult(id, { { key::Room, roomView(opened->room, opened->lastReadSeq) } });
         });
@@ -133,7 +120,7 @@ void createRoom(ServerContext& context, ClientSession& session, const jsonrpc::M
         [self, name](StoreDb& db) { return db.createGroupRoom(name, self, currentTimeMs()); }, &context.hub,
         [&context, session = QPointer<ClientSession>(&session), id, name](StoreDb::Result<RoomRecord> room) {
             if (room)
-                context.directory.putRoom(*room);
+                context.events.publish(events::roomChanged(*room));
             if (!session)
                 return;
             if (!room) {
@@ -159,18 +146,19 @@ void joinRoom(ServerContext& context, ClientSession& session, const jsonrpc::Mes
     if (context.directory.isMember(roomId, self))
         return replyWithRoom(context, session, message.id, roomId);
     const QJsonValue id = message.id;
-    context.store.write<bool>([roomId, self](StoreDb& db) { return db.addMember(roomId, self, currentTimeMs()); },
+    context.store.write<qint64>([roomId, self](StoreDb& db) { return db.addMember(roomId, self, currentTimeMs()); },
         &context.hub,
-        [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<bool> added) {
-            if (!added) {
+        [&context, session = QPointer<ClientSession>(&session), id, roomId, self](StoreDb::Result<qint64> lastRead) {
+            if (!lastRead) {
                 if (session)
-                    session->sendError(id, storeFailure(added.error()));
+                    session->sendError(id, storeFailure(lastRead.error()));
                 return;
             }
             context.directory.addMember(roomId, self);
-            notifyRoomChanged(context, roomId);
-            if (session)
-                replyWithRoom(context, *session, id, roomId);
+            publishRoomChanged(context, roomId);
+            const RoomRecord* room = context.directory.room(roomId);
+            if (session && room)
+                session->sendResult(id, { { key::Room, roomView(*room, *lastRead) } });
         });
 }
 
@@ -197,7 +185,7 @@ void leaveRoom(ServerContext& context, ClientSession& session, const jsonrpc::Me
             context.directory.removeMember(roomId, self);
             if (session)
                 session->sendResult(id, {});
-            notifyRoomChanged(context, roomId, { self });
+            publishRoomChanged(context, roomId, { self });
         });
 }
 
@@ -229,11 +217,7 @@ void markRead(ServerContext& context, ClientSession& session, const jsonrpc::Mes
                 return session.sendError(id, storeFailure(marked.error()));
             session.sendResult(id, {});
             // The user's other devices update their unread counts.
-            if (const RoomRecord* room = context.directory.room(roomId))
-                context.hub.sendToUsers({ self },
-                    encodeNotification(
-                        protocol::notification::RoomUpdated, { { key::Room, roomView(*room, *marked) } }),
-                    &session);
+            context.events.publish(events::readMarker(roomId, self, *marked, session.connectionId()));
         });
 }
 

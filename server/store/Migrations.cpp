@@ -43,12 +43,22 @@ QStringList initialSchema(const SqlDialect& d)
     };
 }
 
+// Changes made beside the running servers (the admin commands) that every node must apply.
+QStringList adminEvents(const SqlDialect& d)
+{
+    return {
+        QStringLiteral("CREATE TABLE events (%1, kind %2 NOT NULL, user_id %3 NOT NULL, created_at %3 NOT NULL)")
+            .arg(d.autoIdColumn(), d.textType(), d.bigIntType()),
+    };
+}
+
 } // namespace
 
 const QList<Migrations::Step>& Migrations::steps()
 {
     static const QList<Step> all {
         { 1, QStringLiteral("users, sessions, rooms, members, messages"), initialSchema },
+        { 2, QStringLiteral("events from admin commands"), adminEvents },
     };
     return all;
 }

@@ -64,7 +64,8 @@ public:
         const QString& name, qint64 creatorId, qint64 nowMs); // Conflict if the name is taken
     Result<std::optional<RoomRecord>> groupRoomByName(const QString& name); // case-insensitive
     Result<RoomRecord> directRoom(qint64 userA, qint64 userB, qint64 nowMs); // finds or creates the pair's room
-    Result<bool> addMember(qint64 roomId, qint64 userId, qint64 nowMs); // no-op if already a member
+    // No-op if already a member; returns the member's last read seq (a newcomer starts at the room's last seq).
+    Result<qint64> addMember(qint64 roomId, qint64 userId, qint64 nowMs);
     Result<bool> removeMember(qint64 roomId, qint64 userId);
     Result<QList<MembershipRecord>> membershipsOf(qint64 userId);
 
@@ -77,6 +78,13 @@ public:
     // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs,
     // timestamps one second apart from firstTs, no client_id. Run it inside the caller's transaction.
     Result<qint64> importMessages(qint64 roomId, qint64 senderId, const QStringList& bodies, qint64 firstTs);
+
+    // events from admin commands, for running servers
+    Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);
+    Result<QList<AdminEvent>> adminEventsAfter(qint64 id, int limit); // ascending id
+    Result<qint64> lastAdminEventId(); // 0 when there is none
+    Result<int> deleteAdminEventsBefore(qint64 createdBeforeMs);
+    Result<QList<RoomRecord>> roomsOf(qint64 userId); // every room of the user with its members
 
     const DatabaseConfig& config() const { return m_config; }
 

@@ -164,7 +164,7 @@ StoreDb::Result<RoomRecord> StoreDb::directRoom(qint64 userA, qint64 userB, qint
     return room;
 }
 
-StoreDb::Result<bool> StoreDb::addMember(qint64 roomId, qint64 userId, qint64 nowMs)
+StoreDb::Result<qint64> StoreDb::addMember(qint64 roomId, qint64 userId, qint64 nowMs)
 {
     qint64 lastSeq = 0;
     {
@@ -185,7 +185,17 @@ StoreDb::Result<bool> StoreDb::addMember(qint64 roomId, qint64 userId, qint64 no
             return StoreError::notFound(QStringLiteral("no user %1").arg(userId));
     }
     // A newcomer starts with the room read: its history is there to scroll, not a pile of unread messages.
-    return insertMember(roomId, userId, lastSeq, nowMs);
+    auto inserted = insertMember(roomId, userId, lastSeq, nowMs);
+    if (!inserted)
+        return inserted.error();
+    if (*inserted)
+        return lastSeq;
+    auto member = m_sql->run(
+        QStringLiteral("SELECT last_read_seq FROM room_members WHERE room_id = ? AND user_id = ?"), { roomId, userId });
+    if (!member)
+        return member.error();
+    ScopedFinish finish(*member);
+    return (*member)->next() ? (*member)->value(0).toLongLong() : lastSeq;
 }
 
 StoreDb::Result<bool> StoreDb::removeMember(qint64 roomId, qint64 userId)

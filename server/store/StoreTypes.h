@@ -58,6 +58,21 @@ struct HistoryPage {
     bool hasMore = false;
 };
 
+// A change an admin command made in the database, for running servers to apply (see AdminEventTail).
+struct AdminEvent {
+    qint64 id = 0;
+    QString kind; // one of adminevent::*
+    qint64 userId = 0;
+    qint64 createdAt = 0;
+};
+
+namespace adminevent {
+inline constexpr QLatin1String UserAdded { "user.added" };
+inline constexpr QLatin1String UserDisabled { "user.disabled" };
+inline constexpr QLatin1String UserEnabled { "user.enabled" };
+inline constexpr QLatin1String PasswordChanged { "user.password" };
+} // namespace adminevent
+
 struct HistoryQuery {
     qint64 roomId = 0;
     qint64 before = 0; // > 0: messages with seq < before (newest first, returned ascending)

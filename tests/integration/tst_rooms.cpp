@@ -52,6 +52,21 @@ private Q_SLOTS:
         QCOMPARE(general.value(key::Members).toArray().size(), 3);
     }
 
+    void membersOfTheGeneralRoomSeeANewcomerJoin()
+    {
+        const qint64 generalId = roomNamed(*m_alice, QStringLiteral("general")).value(key::Id).toInteger();
+        m_alice->clearNotifications();
+        auto newcomer = signedUpClient(*m_server, QStringLiteral("dave"));
+        QVERIFY(newcomer);
+        // Member counts stay current without a reconnect: the newcomer's join reaches everyone.
+        std::optional<QJsonObject> updated;
+        do
+            updated = m_alice->waitForRoomUpdated(generalId);
+        while (updated && updated->value(key::Room).toObject().value(key::Members).toArray().size() != 4);
+        QVERIFY(updated);
+        QVERIFY(updated->value(key::Room).toObject().value(key::Members).toArray().contains(newcomer->userId()));
+    }
+
     void directRoomIsTheSameFromEitherSide()
     {
         const Reply fromAlice = m_alice->call(method::RoomsDirect, { { key::UserId, m_bob->userId() } });
@@ -69,9 +84,10 @@ private Q_SLOTS:
     void openingADirectRoomTellsTheOtherMember()
     {
         const Reply opened = m_alice->call(method::RoomsDirect, { { key::UserId, m_bob->userId() } });
-        auto updated = m_bob->waitForNotification(notification::RoomUpdated);
+        // Earlier updates (each signup changes #general's members) stay queued.
+        auto updated = m_bob->waitForRoomUpdated(roomIdOf(opened));
         QVERIFY(updated);
-        QCOMPARE(updated->value(key::Room).toObject().value(key::Id).toInteger(), roomIdOf(opened));
+        QCOMPARE(updated->value(key::Room).toObject().value(key::Kind).toString(), QStringLiteral("direct"));
     }
 
     void directRoomWithUnknownUserIsNotFound()
@@ -123,7 +139,10 @@ private Q_SLOTS:
         const Reply joined = m_bob->call(method::RoomsJoin, { { key::RoomId, roomId } });
         QVERIFY(joined.ok());
         QCOMPARE(joined.result.value(key::Room).toObject().value(key::Members).toArray().size(), 2);
-        auto toldAlice = m_alice->waitForNotification(notification::RoomUpdated);
+        std::optional<QJsonObject> toldAlice;
+        do // the first update is the room's creation, with Alice alone
+            toldAlice = m_alice->waitForRoomUpdated(roomId);
+        while (toldAlice && toldAlice->value(key::Room).toObject().value(key::Members).toArray().size() < 2);
         QVERIFY(toldAlice);
         QCOMPARE(toldAlice->value(key::Room).toObject().value(key::Members).toArray().size(), 2);
 
@@ -172,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(bobsPhone->login(QStringLiteral("bob")).ok());
         QVERIFY(m_bob->call(method::RoomsRead, { { key::RoomId, roomId }, { key::Seq, 2 } }).ok());
         QCOMPARE(roomOf(*m_bob).value(key::Unread).toInteger(), 1);
-        auto synced = bobsPhone->waitForNotification(notification::RoomUpdated);
+        auto synced = bobsPhone->waitForRoomUpdated(roomId);
         QVERIFY(synced);
         QCOMPARE(synced->value(key::Room).toObject().value(key::Unread).toInteger(), 1);
 

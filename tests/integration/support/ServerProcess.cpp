@@ -48,6 +48,20 @@ bool ServerProcess::start(int timeoutMs)
     return ready && m_url.isValid();
 }
 
+int ServerProcess::runAdmin(const QStringList& words, const QString& input, QString* output) const
+{
+    QProcess admin;
+    admin.setProcessChannelMode(QProcess::MergedChannels);
+    admin.start(QStringLiteral(CHAT_SERVER_BINARY), QStringList { QStringLiteral("--config"), configPath() } + words);
+    admin.write(input.toUtf8());
+    admin.closeWriteChannel();
+    if (!admin.waitForFinished(30000))
+        return -1;
+    if (output)
+        *output = QString::fromUtf8(admin.readAll());
+    return admin.exitStatus() == QProcess::NormalExit ? admin.exitCode() : -1;
+}
+
 void ServerProcess::kill()
 {
     m_process.kill();

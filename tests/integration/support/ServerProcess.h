@@ -20,6 +20,9 @@ public:
     void kill(); // SIGKILL: no chance to clean up
     int terminate(int timeoutMs = 20000); // SIGTERM; returns the exit code, -1 on timeout or crash
     QUrl url() const { return m_url; }
+    // Runs an admin subcommand (e.g. {"user", "add", "carol"}) on this server's config as its own process,
+    // the way an operator would beside the running server; returns the exit code (-1: did not finish).
+    int runAdmin(const QStringList& words, const QString& input = {}, QString* output = nullptr) const;
     QString output() const { return m_output; }
 
 private:

@@ -102,9 +102,26 @@ Reply TestClient::waitForAnyError(int timeoutMs)
 
 std::optional<QJsonObject> TestClient::waitForNotification(const QString& method, int timeoutMs)
 {
-    auto find = [this, &method] {
+    return waitForNotificationWhere(
+        method, [](const QJsonObject&) { return true; }, timeoutMs);
+}
+
+std::optional<QJsonObject> TestClient::waitForRoomUpdated(qint64 roomId, int timeoutMs)
+{
+    return waitForNotificationWhere(
+        protocol::notification::RoomUpdated,
+        [roomId](const QJsonObject& params) {
+            return params.value(protocol::key::Room).toObject().value(protocol::key::Id).toInteger() == roomId;
+        },
+        timeoutMs);
+}
+
+std::optional<QJsonObject> TestClient::waitForNotificationWhere(
+    const QString& method, const std::function<bool(const QJsonObject&)>& matches, int timeoutMs)
+{
+    auto find = [this, &method, &matches] {
         for (qsizetype i = 0; i < m_notifications.size(); ++i) {
-            if (m_notifications.at(i).method == method)
+            if (m_notifications.at(i).method == method && matches(m_notifications.at(i).params))
                 return i;
         }
         return qsizetype(-1);

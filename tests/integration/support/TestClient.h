@@ -9,6 +9,7 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <functional>
 #include <optional>
 
 namespace chat::test {
@@ -45,6 +46,10 @@ public:
 
     // The next queued notification of `method` (removed from the queue), waiting for it if needed.
     std::optional<QJsonObject> waitForNotification(const QString& method, int timeoutMs = 10000);
+    std::optional<QJsonObject> waitForNotificationWhere(
+        const QString& method, const std::function<bool(const QJsonObject&)>& matches, int timeoutMs = 10000);
+    // The next room.updated about `roomId`; updates of other rooms stay queued.
+    std::optional<QJsonObject> waitForRoomUpdated(qint64 roomId, int timeoutMs = 10000);
     int pendingNotifications(const QString& method) const;
     // The next presence change announced for `userId`, from `presence` or `presence.batch`.
     std::optional<bool> waitForPresence(qint64 userId, int timeoutMs = 10000);

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "store/StoreTypes.h"
+
+#include <QJsonObject>
+
+namespace chat::server {
+
+// A room as one member sees it; lastReadSeq < 0 leaves out the per-member read state.
+QJsonObject roomView(const RoomRecord& room, qint64 lastReadSeq);
+
+} // namespace chat::server

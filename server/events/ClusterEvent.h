@@ -1,0 +1,76 @@
+#pragma once
+
+#include "Types.h"
+#include "store/StoreTypes.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace chat::server {
+
+// A change that sessions other than the one that caused it must see. Every such change is one of these,
+// whether it stays in this process or crosses to other nodes; EventDispatcher turns it into notifications.
+struct ClusterEvent {
+    enum class Kind {
+        MessageCommitted, // {message}
+        RoomChanged, // {room, also_tell?}: created, joined, left
+        UserAdded, // {user}
+        UserChanged, // {user}: disabled or enabled
+        SessionsRevoked, // {user_id, reason}: password changed, account disabled
+        Presence, // {node, user_id, online}: this node's first or last connection of a user
+        PresenceSnapshot, // {node, users}: every user a node holds (after it was out of sight)
+        NodeDown, // {node}: a node stopped answering; its users are no longer online through it
+        Typing, // {room_id, user_id}
+        ReadMarker, // {room_id, user_id, seq, connection}: the user's other devices update unread counts
+        CatchUpRequest, // {}: a node was cut off; every node compares its state with the store
+    };
+
+    Kind kind = Kind::MessageCommitted;
+    QJsonObject body;
+    QString origin; // the instance that published it (filled in by the bus)
+    qint64 publishedAtMs = 0;
+
+    QByteArray encode() const; // compact JSON, once per event per node
+    static std::optional<ClusterEvent> decode(const QByteArray& bytes);
+};
+
+// Revocation reasons, sent to clients in session.revoked and as the close reason.
+namespace revocation {
+inline constexpr QLatin1String PasswordChanged { "password_changed" };
+inline constexpr QLatin1String AccountDisabled { "account_disabled" };
+} // namespace revocation
+
+namespace events {
+// Keys of event bodies beyond the protocol's own (protocol::key).
+namespace field {
+inline constexpr QLatin1String Node { "node" };
+inline constexpr QLatin1String AlsoTell { "also_tell" };
+inline constexpr QLatin1String Disabled { "disabled" };
+inline constexpr QLatin1String Reason { "reason" };
+inline constexpr QLatin1String Connection { "connection" };
+} // namespace field
+
+ClusterEvent messageCommitted(const Message& message);
+ClusterEvent roomChanged(const RoomRecord& room, const QList<qint64>& alsoTell = {});
+ClusterEvent userAdded(const UserRecord& user);
+ClusterEvent userChanged(const UserRecord& user);
+ClusterEvent sessionsRevoked(qint64 userId, QLatin1String reason);
+ClusterEvent presence(const QString& node, qint64 userId, bool online);
+ClusterEvent presenceSnapshot(const QString& node, const QList<qint64>& users);
+ClusterEvent nodeDown(const QString& node);
+ClusterEvent typing(qint64 roomId, qint64 userId);
+ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId);
+ClusterEvent catchUpRequest();
+
+// RoomRecord <-> the JSON an event carries (every member, no read state).
+QJsonObject roomRecordJson(const RoomRecord& room);
+RoomRecord roomRecordFrom(const QJsonObject& json);
+UserRecord userRecordFrom(const QJsonObject& json); // id, username, disabled
+QList<qint64> idsFrom(const QJsonValue& array);
+} // namespace events
+
+} // namespace chat::server
