@@ -68,7 +68,9 @@ void EventDispatcher::apply(const ClusterEvent& event)
         return m_presence.replaceNode(
             body.value(events::field::Node).toString(), events::idsFrom(body.value(key::Users)));
     case K::NodeDown:
-        return m_presence.dropNode(body.value(events::field::Node).toString());
+        // A node that died may have committed messages it never got to publish.
+        m_presence.dropNode(body.value(events::field::Node).toString());
+        return catchUp();
     case K::Typing:
         return applyTyping(body.value(key::RoomId).toInteger(), body.value(key::UserId).toInteger());
     case K::ReadMarker:
