@@ -12,7 +12,7 @@ namespace chat::server {
 
 class StoreDb;
 
-// The admin subcommands (user add/passwd/disable/enable/list, db check/migrate), run synchronously on
+// The admin subcommands (user add/passwd/disable/enable/list, db check/migrate/copy), run synchronously on
 // the same store the server uses. Safe while the server runs: SQLite's WAL lets both write.
 class AdminCommands {
 public:
@@ -29,6 +29,7 @@ private:
     int listUsers();
     int checkDatabase();
     int migrateDatabase();
+    int copyDatabase(const QString& sourcePath);
     bool readPassword(QString& password);
     std::optional<UserRecord> findUser(StoreDb& db, const QString& username);
 
