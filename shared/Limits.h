@@ -4,6 +4,14 @@
 
 namespace chat {
 
+// Fixed ceilings that no server.ini can raise.
+namespace limit {
+// The most messages one history query returns, whatever limits/history_max says.
+inline constexpr int MaxHistoryPage = 1000;
+// Usernames and tokens longer than this are refused before any lookup or validation.
+inline constexpr int MaxCredentialChars = 256;
+} // namespace limit
+
 // The limits a server enforces, announced in server.hello so that clients can respect them up front.
 struct Limits {
     qint64 maxFrameBytes = 64 * 1024;

@@ -1,5 +1,6 @@
 #include "Params.h"
 
+#include "Limits.h"
 #include "Protocol.h"
 #include "Validation.h"
 
@@ -58,7 +59,7 @@ Parsed<Credentials> Credentials::parse(const QJsonObject& json, const Limits& li
     auto password = requiredString(json, key::Password);
     if (!password)
         return password.error();
-    if (username->size() > 256)
+    if (username->size() > limit::MaxCredentialChars)
         return RpcError::tooLarge(QStringLiteral("\"username\" is far too long"));
     if (password->toUtf8().size() > limits.maxPasswordBytes)
         return RpcError::tooLarge(QStringLiteral("A password has at most %1 bytes").arg(limits.maxPasswordBytes));
@@ -75,7 +76,7 @@ Parsed<Resume> Resume::parse(const QJsonObject& json, const Limits&)
     auto token = requiredString(json, key::Token);
     if (!token)
         return token.error();
-    if (token->size() > 256)
+    if (token->size() > limit::MaxCredentialChars)
         return RpcError::tokenInvalid();
     return Resume { *token };
 }

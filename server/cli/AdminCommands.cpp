@@ -1,5 +1,7 @@
 #include "AdminCommands.h"
 
+#include "CliStore.h"
+#include "DatabaseCopyCommand.h"
 #include "ServerCli.h"
 #include "Validation.h"
 #include "auth/PasswordHasher.h"
@@ -12,23 +14,6 @@
 namespace chat::server {
 
 namespace {
-
-std::unique_ptr<StoreDb> openStore(const ServerConfig& config, QTextStream& err, bool migrate = true)
-{
-    auto db = StoreDb::open(config.database, QStringLiteral("chat-admin"));
-    if (!db) {
-        err << "chat-server: cannot open the database " << config.database.path << ": " << db.error().message
-            << Qt::endl;
-        return nullptr;
-    }
-    if (migrate) {
-        if (auto migrated = (*db)->migrate(); !migrated) {
-            err << "chat-server: cannot migrate the database: " << migrated.error().message << Qt::endl;
-            return nullptr;
-        }
-    }
-    return std::move(db).value();
-}
 
 StoreDb::Result<bool> asSuccess(const StoreDb::Result<qint64>& result)
 {
@@ -57,14 +42,16 @@ QString AdminCommands::usage()
         "  user enable NAME    allow sign-in again\n"
         "  user list           every account: id, name, state\n"
         "  db check            schema version and an integrity check\n"
-        "  db migrate          bring the schema to this version\n");
+        "  db migrate          bring the schema to this version\n"
+        "  db copy FILE        copy the SQLite database FILE into the configured, empty database\n");
 }
 
 int AdminCommands::run(const QStringList& words)
 {
     const QString group = words.value(0);
     const QString action = words.value(1);
-    const bool needsName = group == QLatin1String("user") && action != QLatin1String("list");
+    const bool needsName = (group == QLatin1String("user") && action != QLatin1String("list"))
+        || (group == QLatin1String("db") && action == QLatin1String("copy"));
     if (words.size() != (needsName ? 3 : 2)) {
         m_err << "chat-server: unknown or incomplete command \"" << words.join(QLatin1Char(' ')) << "\"\n" << usage();
         return exitcode::Usage;
@@ -86,6 +73,8 @@ int AdminCommands::run(const QStringList& words)
             return checkDatabase();
         if (action == QLatin1String("migrate"))
             return migrateDatabase();
+        if (action == QLatin1String("copy"))
+            return copyDatabase(name);
     }
     m_err << "chat-server: unknown command \"" << words.join(QLatin1Char(' ')) << "\"\n" << usage();
     return exitcode::Usage;
@@ -122,7 +111,7 @@ int AdminCommands::addUser(const QString& username)
     QString password;
     if (!readPassword(password))
         return exitcode::Failure;
-    auto db = openStore(m_config, m_err);
+    auto db = openStore(m_config.database, m_err);
     if (!db)
         return exitcode::Failure;
     const QString hash = PasswordHasher::hash(password);
@@ -166,7 +155,7 @@ int AdminCommands::changePassword(const QString& username)
     QString password;
     if (!readPassword(password))
         return exitcode::Failure;
-    auto db = openStore(m_config, m_err);
+    auto db = openStore(m_config.database, m_err);
     if (!db)
         return exitcode::Failure;
     const std::optional<UserRecord> user = findUser(*db, username);
@@ -190,7 +179,7 @@ int AdminCommands::changePassword(const QString& username)
 
 int AdminCommands::setDisabled(const QString& username, bool disabled)
 {
-    auto db = openStore(m_config, m_err);
+    auto db = openStore(m_config.database, m_err);
     if (!db)
         return exitcode::Failure;
     const std::optional<UserRecord> user = findUser(*db, username);
@@ -215,7 +204,7 @@ int AdminCommands::setDisabled(const QString& username, bool disabled)
 
 int AdminCommands::listUsers()
 {
-    auto db = openStore(m_config, m_err);
+    auto db = openStore(m_config.database, m_err);
     if (!db)
         return exitcode::Failure;
     auto users = db->allUsers();
@@ -231,11 +220,11 @@ int AdminCommands::listUsers()
 
 int AdminCommands::checkDatabase()
 {
-    auto db = openStore(m_config, m_err, false);
+    auto db = openStore(m_config.database, m_err, false);
     if (!db)
         return exitcode::Failure;
     const int version = db->schemaVersion();
-    m_out << "database " << m_config.database.path << "\nschema version " << version
+    m_out << "database " << m_config.database.displayName() << "\nschema version " << version
           << " (this chat-server: " << StoreDb::latestSchemaVersion() << ")" << Qt::endl;
     if (version == 0) {
         m_out << "the database is empty: run `db migrate` (or start the server) to create it" << Qt::endl;
@@ -257,11 +246,16 @@ int AdminCommands::checkDatabase()
 
 int AdminCommands::migrateDatabase()
 {
-    auto db = openStore(m_config, m_err);
+    auto db = openStore(m_config.database, m_err);
     if (!db)
         return exitcode::Failure;
     m_out << "schema version " << db->schemaVersion() << Qt::endl;
     return exitcode::Ok;
+}
+
+int AdminCommands::copyDatabase(const QString& sourcePath)
+{
+    return DatabaseCopyCommand(m_config.database, m_out, m_err).run(sourcePath);
 }
 
 } // namespace chat::server

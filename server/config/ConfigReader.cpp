@@ -1,5 +1,6 @@
 #include "ConfigReader.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace chat::server {
@@ -112,6 +113,32 @@ void ConfigReader::list(const QString& key, QStringList& value, const Check& che
         items.append(trimmed);
     }
     value = items;
+}
+
+void ConfigReader::refuse(const QString& key, const QString& message)
+{
+    if (const std::optional<QString> found = raw(key); found && !found->isEmpty())
+        fail(key, message);
+}
+
+void ConfigReader::secretFile(const QString& key, QString& file, QString& secret, const QDir& base)
+{
+    QString absolute;
+    path(key, absolute, base, MustBeReadable);
+    if (absolute.isEmpty())
+        return; // not set, or already reported
+    QFile source(absolute);
+    if (!QFileInfo(absolute).isFile())
+        return fail(key, QStringLiteral("\"%1\" is not a file").arg(absolute));
+    if (!source.open(QIODevice::ReadOnly))
+        return fail(key, QStringLiteral("cannot read \"%1\": %2").arg(absolute, source.errorString()));
+    QByteArray content = source.readAll();
+    while (content.endsWith('\n') || content.endsWith('\r'))
+        content.chop(1);
+    if (content.isEmpty())
+        return fail(key, QStringLiteral("\"%1\" is empty").arg(absolute));
+    file = absolute;
+    secret = QString::fromUtf8(content);
 }
 
 std::optional<ConfigError> ConfigReader::firstError() const

@@ -28,6 +28,11 @@ public:
     void choice(const QString& key, QString& value, const QStringList& allowed);
     void path(const QString& key, QString& value, const QDir& base, PathRule rule = MayBeMissing);
     void list(const QString& key, QStringList& value, const Check& checkItem = {});
+    // A key that must not hold a value (e.g. a secret written inline); `message` says what to do instead.
+    void refuse(const QString& key, const QString& message);
+    // A path whose file holds a secret: `file` gets the absolute path, `secret` its content without the
+    // trailing line break. The secret never appears in an error.
+    void secretFile(const QString& key, QString& file, QString& secret, const QDir& base);
     void fail(const QString& key, const QString& message);
 
     // The first error, or an unknown key/section if everything read was fine.

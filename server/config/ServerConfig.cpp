@@ -16,6 +16,13 @@ QString ConfigError::toString() const
         .arg(file, key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1), message);
 }
 
+QString DatabaseConfig::displayName() const
+{
+    if (driver == Driver::Sqlite)
+        return path;
+    return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
 ServerConfig defaultServerConfig()
 {
     ServerConfig config;
@@ -61,7 +68,18 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("database/port"), config.database.port, 1, 65535);
     reader.text(QStringLiteral("database/name"), config.database.name);
     reader.text(QStringLiteral("database/user"), config.database.user);
-    reader.text(QStringLiteral("database/password"), config.database.password);
+    reader.refuse(QStringLiteral("database/password"),
+        QStringLiteral("inline passwords are not accepted: put the password in a file readable only by chat-server "
+                       "and name that file with database/password_file"));
+    reader.secretFile(
+        QStringLiteral("database/password_file"), config.database.passwordFile, config.database.password, folder);
+    reader.choice(QStringLiteral("database/sslmode"), config.database.sslMode,
+        { QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"), QStringLiteral("require"),
+            QStringLiteral("verify-ca"), QStringLiteral("verify-full") });
+    reader.path(
+        QStringLiteral("database/sslrootcert"), config.database.sslRootCert, folder, ConfigReader::MustBeReadable);
+    if (config.database.sslRootCert.contains(QLatin1Char(';')))
+        reader.fail(QStringLiteral("database/sslrootcert"), QStringLiteral("the path must not contain ';'"));
     reader.integer(QStringLiteral("database/group_commit_max_batch"), config.database.groupCommitMaxBatch, 1, 100000);
 
     reader.path(QStringLiteral("tls/certificate"), config.tls.certificate, folder, ConfigReader::MustBeReadable);
@@ -83,7 +101,7 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     Limits& limits = config.limits;
     reader.integer(QStringLiteral("limits/max_frame_bytes"), limits.maxFrameBytes, 1024, 16 * 1024 * 1024);
     reader.integer(QStringLiteral("limits/max_body_chars"), limits.maxBodyChars, 1, 100000);
-    reader.integer(QStringLiteral("limits/history_max"), limits.historyMax, 1, 1000);
+    reader.integer(QStringLiteral("limits/history_max"), limits.historyMax, 1, limit::MaxHistoryPage);
     reader.integer(QStringLiteral("limits/messages_per_second"), limits.messagesPerSecond, 1, 1000000);
     reader.integer(QStringLiteral("limits/message_burst"), limits.messageBurst, 1, 1000000);
     limits.historyDefault = std::min(limits.historyDefault, limits.historyMax);

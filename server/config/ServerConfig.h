@@ -17,10 +17,16 @@ struct DatabaseConfig {
     int port = 5432;
     QString name = QStringLiteral("chat");
     QString user;
-    QString password;
+    QString passwordFile; // absolute path; the password is its content without the trailing newline
+    QString password; // read from passwordFile; never logged
+    QString sslMode = QStringLiteral("prefer"); // libpq's sslmode
+    QString sslRootCert; // absolute path of the CA certificate(s) for verify-ca / verify-full
     // sqlite: FULL survives power loss; NORMAL survives a crash of the process only
     bool synchronousFull = true;
     int groupCommitMaxBatch = 512;
+
+    // For messages: the SQLite file, or postgres://user@host:port/name (never the password).
+    QString displayName() const;
 };
 
 struct TlsConfig {

@@ -23,6 +23,7 @@ bool commitOrRollBack(StoreDb& db, qsizetype jobs)
 GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
 {
     GroupCommit::Outcome outcome;
+    outcome.begun = true; // the first attempt began, and its jobs ran
     if (auto begun = db.begin(); !begun) {
         qCWarning(lcStore) << "cannot begin a write batch:" << begun.error().message;
         return outcome;
@@ -31,7 +32,7 @@ GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
         if (auto marked = db.savepoint(JobSavepoint); !marked) {
             qCWarning(lcStore) << "cannot set a savepoint:" << marked.error().message;
             db.rollback();
-            return {};
+            return { true, false, 0 };
         }
         if (job.run(db))
             ++outcome.succeededJobs;
@@ -41,7 +42,7 @@ GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
         if (auto released = db.releaseSavepoint(JobSavepoint); !released) {
             qCWarning(lcStore) << "cannot release a savepoint:" << released.error().message;
             db.rollback();
-            return {};
+            return { true, false, 0 };
         }
     }
     outcome.committed = commitOrRollBack(db, jobs.size());
@@ -66,6 +67,7 @@ GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& jobs)
         }
     }
     Outcome outcome;
+    outcome.begun = true;
     outcome.committed = commitOrRollBack(db, jobs.size());
     outcome.succeededJobs = outcome.committed ? int(jobs.size()) : 0;
     return outcome;

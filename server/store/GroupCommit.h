@@ -14,6 +14,7 @@ class StoreDb;
 class GroupCommit {
 public:
     struct Outcome {
+        bool begun = false; // false: BEGIN failed, so no job ran
         bool committed = false;
         int succeededJobs = 0;
     };

@@ -107,11 +107,7 @@ Expected<bool, StoreError> Migrations::apply(const Step& step, qint64 nowMs)
         m_statements.execDirect(QStringLiteral("ROLLBACK"));
         return error;
     };
-    if (const QString lock = m_dialect.migrationLock(); !lock.isEmpty()) {
-        if (auto locked = m_statements.execDirect(lock); !locked)
-            return fail(locked.error());
-    }
-    // Another process may have applied the step while this one waited for the lock.
+    // Another process may have applied the step meanwhile (on SQLite, before BEGIN IMMEDIATE got the lock).
     auto current = currentVersion();
     if (!current)
         return fail(current.error());
@@ -136,6 +132,21 @@ Expected<bool, StoreError> Migrations::apply(const Step& step, qint64 nowMs)
 }
 
 Expected<int, StoreError> Migrations::migrate(qint64 nowMs)
+{
+    if (const QString lock = m_dialect.migrationLock(); !lock.isEmpty()) {
+        if (auto locked = m_statements.execDirect(lock); !locked)
+            return locked.error();
+    }
+    auto reached = migrateLocked(nowMs);
+    if (const QString unlock = m_dialect.migrationUnlock(); !unlock.isEmpty()) {
+        // On a lost connection the server has released the lock already.
+        if (auto unlocked = m_statements.execDirect(unlock); !unlocked)
+            qCWarning(lcStore) << "cannot release the migration lock:" << unlocked.error().message;
+    }
+    return reached;
+}
+
+Expected<int, StoreError> Migrations::migrateLocked(qint64 nowMs)
 {
     if (auto table = ensureVersionTable(); !table)
         return table.error();

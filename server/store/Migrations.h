@@ -15,6 +15,7 @@ class SqlStatements;
 
 // The schema as a list of numbered steps; schema_version records which ones ran. Each step runs in
 // its own transaction together with its schema_version row, so a failed step leaves the previous version.
+// On PostgreSQL the whole run holds a session-level advisory lock, so nodes starting together take turns.
 class Migrations {
 public:
     struct Step {
@@ -36,6 +37,7 @@ public:
     Expected<int, StoreError> migrate(qint64 nowMs); // idempotent; returns the version reached
 
 private:
+    Expected<int, StoreError> migrateLocked(qint64 nowMs);
     Expected<bool, StoreError> ensureVersionTable();
     Expected<bool, StoreError> apply(const Step& step, qint64 nowMs);
 

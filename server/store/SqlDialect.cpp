@@ -39,7 +39,9 @@ public:
     QString blobType() const override { return QStringLiteral("BLOB"); }
     QVariant boolValue(bool value) const override { return value ? 1 : 0; }
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
-    QString migrationLock() const override { return {}; } // BEGIN IMMEDIATE already holds the write lock
+    // Each step's BEGIN IMMEDIATE holds the write lock, and the version table is created IF NOT EXISTS.
+    QString migrationLock() const override { return {}; }
+    QString migrationUnlock() const override { return {}; }
     QString insertIgnoring(const QString& table, const QStringList& columns) const override
     {
         // Not "INSERT OR IGNORE": that would also swallow NOT NULL and CHECK violations.
@@ -54,10 +56,34 @@ public:
     {
         return QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
     }
+    QString resetIdentity(const QString&) const override { return {}; } // INTEGER PRIMARY KEY takes max(id) + 1
 };
+
+constexpr qint64 MigrationLockKey = 7447001; // an arbitrary advisory lock key owned by chat-server
+
+// A libpq conninfo value in single quotes, so that a path may hold spaces.
+QString conninfoValue(const QString& value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
 
 class PostgresDialect final : public SqlDialect {
 public:
+    // libpq conninfo keys, ';'-separated as QPSQL expects (it turns ';' into spaces, so no value may hold one).
+    static QString connectOptions(const DatabaseConfig& config)
+    {
+        QStringList options {
+            QStringLiteral("connect_timeout=5"),
+            QStringLiteral("application_name=chat-server"),
+            QStringLiteral("sslmode=") + config.sslMode,
+        };
+        if (!config.sslRootCert.isEmpty())
+            options.append(QStringLiteral("sslrootcert=") + conninfoValue(config.sslRootCert));
+        return options.join(QLatin1Char(';'));
+    }
+
     QString qtDriverName() const override { return QStringLiteral("QPSQL"); }
     void configure(QSqlDatabase& db, const DatabaseConfig& config) const override
     {
@@ -66,7 +92,7 @@ public:
         db.setDatabaseName(config.name);
         db.setUserName(config.user);
         db.setPassword(config.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=chat-server"));
+        db.setConnectOptions(connectOptions(config));
     }
     QStringList connectionSetup(const DatabaseConfig&) const override
     {
@@ -83,7 +109,11 @@ public:
     QString beginWrite() const override { return QStringLiteral("BEGIN"); }
     QString migrationLock() const override
     {
-        return QStringLiteral("SELECT pg_advisory_xact_lock(7447001)"); // an arbitrary key owned by chat-server
+        return QStringLiteral("SELECT pg_advisory_lock(%1)").arg(MigrationLockKey);
+    }
+    QString migrationUnlock() const override
+    {
+        return QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(MigrationLockKey);
     }
     QString insertIgnoring(const QString& table, const QStringList& columns) const override
     {
@@ -98,6 +128,13 @@ public:
     {
         return QStringLiteral("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
                               "AND table_name = ?");
+    }
+    QString resetIdentity(const QString& table) const override
+    {
+        // is_called = false: the next id is exactly max(id) + 1, and 1 for an empty table.
+        return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+                              "FROM %1")
+            .arg(table);
     }
 };
 

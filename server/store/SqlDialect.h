@@ -37,12 +37,17 @@ public:
     // The writer's transaction start: SQLite takes the write lock up front so that a second
     // connection cannot make it fail with SQLITE_BUSY halfway through a batch.
     virtual QString beginWrite() const = 0;
-    // Inside the migration transaction: keeps two processes from migrating at the same time.
+    // Around the whole migration, version table included: keeps nodes that start together from
+    // migrating at the same time. Held by the connection (not a transaction); empty when not needed.
     virtual QString migrationLock() const = 0;
+    virtual QString migrationUnlock() const = 0;
     // INSERT that silently does nothing when a unique constraint would be violated.
     virtual QString insertIgnoring(const QString& table, const QStringList& columns) const = 0;
     virtual QStringList integrityCheck() const = 0; // statements whose rows name problems; "ok" means none
     virtual QString tableExists() const = 0; // one bound parameter: the table name; yields a row if it exists
+    // After rows were inserted with explicit ids: makes the table's generated ids continue after max(id).
+    // Empty when the engine does that by itself.
+    virtual QString resetIdentity(const QString& table) const = 0;
 };
 
 } // namespace chat::server

@@ -61,6 +61,11 @@ qint64 Store::committedWrites() const
     return m_writer ? m_writer->committedWrites() : 0;
 }
 
+qint64 Store::reconnectAttempts() const
+{
+    return (m_writer ? m_writer->reconnectAttempts() : 0) + (m_reader ? m_reader->reconnectAttempts() : 0);
+}
+
 void Store::deliver(QPointer<QObject> context, std::function<void()> call)
 {
     bool first = false;
@@ -86,24 +91,12 @@ void Store::runDeliveries()
     }
 }
 
-void Store::enqueueWrite(std::function<bool(StoreDb&)> run, std::function<void(bool committed)> done)
+void Store::enqueue(StoreThread* thread, StoreJob job)
 {
-    if (m_writer && m_writer->enqueue({ std::move(run), done }))
+    if (thread && thread->enqueue(job))
         return;
-    qCWarning(lcStore) << "a write arrived while the store is not running; it fails";
-    done(false);
-}
-
-void Store::enqueueRead(std::function<void(StoreDb&)> run)
-{
-    if (m_reader
-        && m_reader->enqueue({ [run = std::move(run)](StoreDb& db) {
-                                  run(db);
-                                  return true;
-                              },
-            {} }))
-        return;
-    qCWarning(lcStore) << "a read arrived while the store is not running; it is dropped";
+    qCWarning(lcStore) << "a job arrived while the store is not running; it fails";
+    job.done(false);
 }
 
 } // namespace chat::server

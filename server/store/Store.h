@@ -2,6 +2,7 @@
 
 #include "Expected.h"
 #include "StoreDb.h"
+#include "StoreJob.h"
 #include "StoreTypes.h"
 
 #include <QObject>
@@ -10,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace chat::server {
@@ -34,33 +36,23 @@ public:
     // Finishes every queued job (writes are committed) and stops the threads.
     void stop();
 
+    // Both answer through `done`, on the caller's thread, exactly once unless `context` is gone by then:
+    // with the job's result, or with a Failure when the database is unavailable, the batch did not
+    // commit, or the store is not running.
     template<typename T> void write(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
     {
-        auto result = std::make_shared<std::optional<Result<T>>>();
-        enqueueWrite(
-            [job = std::move(job), result](StoreDb& db) {
-                result->emplace(job(db));
-                return result->value().ok();
-            },
-            [this, result, context = QPointer<QObject>(context), done = std::move(done)](bool committed) {
-                if (!committed)
-                    result->emplace(StoreError::failure(QStringLiteral("The transaction could not be committed")));
-                deliver(context, [done, result] { done(std::move(**result)); });
-            });
+        enqueue(m_writer.get(), makeJob(std::move(job), context, std::move(done)));
     }
 
     template<typename T> void read(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
     {
-        enqueueRead(
-            [this, job = std::move(job), context = QPointer<QObject>(context), done = std::move(done)](StoreDb& db) {
-                auto result = std::make_shared<Result<T>>(job(db));
-                deliver(context, [done, result] { done(std::move(*result)); });
-            });
+        enqueue(m_reader.get(), makeJob(std::move(job), context, std::move(done)));
     }
 
     // Counters for metrics and benchmarks.
     qint64 committedBatches() const;
     qint64 committedWrites() const;
+    qint64 reconnectAttempts() const; // both threads, since start
 
 private:
     struct Delivery {
@@ -71,8 +63,25 @@ private:
     // A batch of writes is answered with one posted event, not one per write.
     void deliver(QPointer<QObject> context, std::function<void()> call);
     void runDeliveries();
-    void enqueueWrite(std::function<bool(StoreDb&)> run, std::function<void(bool committed)> done);
-    void enqueueRead(std::function<void(StoreDb&)> run);
+    // Answers the job with done(false) at once when `thread` is not running.
+    void enqueue(StoreThread* thread, StoreJob job);
+
+    template<typename T> StoreJob makeJob(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
+    {
+        auto result = std::make_shared<std::optional<Result<T>>>();
+        return StoreJob {
+            [job = std::move(job), result](StoreDb& db) {
+                result->emplace(job(db));
+                return result->value().ok();
+            },
+            [this, result, context = QPointer<QObject>(context), done = std::move(done)](bool completed) {
+                if (!completed)
+                    result->emplace(StoreError::failure(
+                        QStringLiteral("the database is unavailable, or the transaction did not commit")));
+                deliver(context, [done, result] { done(std::move(**result)); });
+            },
+        };
+    }
 
     DatabaseConfig m_config;
     std::unique_ptr<StoreThread> m_writer;

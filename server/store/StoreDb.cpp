@@ -68,15 +68,33 @@ StoreDb::Result<bool> StoreDb::connect()
             return StoreError::failure(QStringLiteral("cannot create the folder %1").arg(folder.absolutePath()));
     }
     m_dialect->configure(m_db, m_config);
+    return openAndSetUp();
+}
+
+StoreDb::Result<bool> StoreDb::openAndSetUp()
+{
+    // Statements exist even while the connection is down: they then fail instead of crashing.
+    m_sql = std::make_unique<SqlStatements>(m_db);
     if (!m_db.open())
         return StoreError::failure(QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text()));
-    m_sql = std::make_unique<SqlStatements>(m_db);
     const QStringList setup = m_dialect->connectionSetup(m_config);
     for (const QString& statement : setup) {
         if (auto done = m_sql->execDirect(statement); !done)
             return done.error();
     }
     return true;
+}
+
+bool StoreDb::ping()
+{
+    return m_sql && m_sql->execDirect(QStringLiteral("SELECT 1")).ok();
+}
+
+StoreDb::Result<bool> StoreDb::reopen()
+{
+    m_sql.reset(); // prepared statements belong to the old connection
+    m_db.close();
+    return openAndSetUp();
 }
 
 StoreDb::Result<int> StoreDb::migrate()

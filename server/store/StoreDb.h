@@ -28,6 +28,11 @@ public:
     StoreDb(const StoreDb&) = delete;
     StoreDb& operator=(const StoreDb&) = delete;
 
+    // After a lost connection (a database restart, a network failure): ping() says whether the
+    // connection still answers, reopen() closes it and connects again with the same settings.
+    bool ping();
+    Result<bool> reopen();
+
     Result<int> migrate(); // brings the schema to the latest version; returns it
     int schemaVersion();
     static int latestSchemaVersion();
@@ -87,10 +92,14 @@ public:
     Result<QList<RoomRecord>> roomsOf(qint64 userId); // every room of the user with its members
 
     const DatabaseConfig& config() const { return m_config; }
+    // For whole-table tools (db copy) that work below the queries above; nothing else should need them.
+    QSqlDatabase connection() const { return m_db; }
+    const SqlDialect& dialect() const { return *m_dialect; }
 
 private:
     StoreDb(const DatabaseConfig& config, const QString& connectionName);
     Result<bool> connect();
+    Result<bool> openAndSetUp();
     Result<std::optional<RoomRecord>> roomWhere(const QString& condition, const QVariant& value);
     Result<AppendOutcome> storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);

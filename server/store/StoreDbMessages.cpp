@@ -1,6 +1,7 @@
 // StoreDb: messages, history and read markers.
 #include "StoreDb.h"
 
+#include "Limits.h"
 #include "SqlStatements.h"
 
 #include <QSqlQuery>
@@ -10,8 +11,6 @@
 namespace chat::server {
 
 namespace {
-
-constexpr int MaxHistoryLimit = 1000;
 
 const QString MessageColumns = QStringLiteral("id, room_id, seq, sender_id, body, ts, client_id");
 
@@ -102,7 +101,7 @@ StoreDb::Result<AppendOutcome> StoreDb::storedDuplicate(qint64 roomId, qint64 se
 
 StoreDb::Result<HistoryPage> StoreDb::history(const HistoryQuery& query)
 {
-    const int limit = std::clamp(query.limit, 1, MaxHistoryLimit);
+    const int limit = std::clamp(query.limit, 1, limit::MaxHistoryPage);
     const bool forward = query.before <= 0 && query.after >= 0;
     QString sql;
     QVariantList values;

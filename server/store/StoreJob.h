@@ -6,8 +6,10 @@ namespace chat::server {
 
 class StoreDb;
 
-// One unit of work for a store thread. For the writer, run() returns whether the job succeeded
-// (a failed job's changes are rolled back alone) and done() hears whether its batch committed.
+// One unit of work for a store thread. run() returns whether the job succeeded (for the writer, a
+// failed job's changes are rolled back alone). done() hears whether the job's result stands: for the
+// writer, whether its batch committed; for both, false when the job never ran (database unavailable,
+// store stopped).
 // A writer job may run twice (see GroupCommit), so it must touch nothing but the database and its result.
 struct StoreJob {
     std::function<bool(StoreDb&)> run;

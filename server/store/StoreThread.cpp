@@ -11,6 +11,16 @@
 
 namespace chat::server {
 
+namespace {
+
+void answer(const StoreJob& job, bool completed)
+{
+    if (job.done)
+        job.done(completed);
+}
+
+} // namespace
+
 StoreThread::StoreThread(const DatabaseConfig& config, Mode mode, const QString& name)
     : m_config(config)
     , m_mode(mode)
@@ -81,8 +91,10 @@ void StoreThread::runThread(const Prepare& prepare)
         return; // the connection, if any, closes here, on its own thread
     StoreDb& db = **opened;
     QList<StoreJob> batch;
-    while (waitForBatch(batch))
-        runBatch(db, batch);
+    while (waitForBatch(batch)) {
+        if (!runBatch(db, batch) && !reconnect(db))
+            break;
+    }
     qCDebug(lcStore) << m_name << "stopped";
 }
 
@@ -101,27 +113,91 @@ bool StoreThread::waitForBatch(QList<StoreJob>& batch)
     return true;
 }
 
-void StoreThread::runBatch(StoreDb& db, const QList<StoreJob>& batch)
+bool StoreThread::runBatch(StoreDb& db, const QList<StoreJob>& batch)
 {
-    if (m_mode == Mode::Reader) {
-        for (const StoreJob& job : batch) {
-            const bool ok = job.run(db);
-            if (job.done)
-                job.done(ok);
+    return m_mode == Mode::Reader ? runReads(db, batch) : runWrites(db, batch);
+}
+
+bool StoreThread::runReads(StoreDb& db, const QList<StoreJob>& batch)
+{
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const StoreJob& job = batch.at(i);
+        bool ok = job.run(db);
+        // A read that fails on a connection the database dropped while idle (e.g. after its restart)
+        // runs again on a new one; reads change nothing, so running one twice is safe.
+        if (!ok && !db.ping()) {
+            ok = db.reopen().ok() && job.run(db);
+            if (!ok) {
+                for (qsizetype rest = i; rest < batch.size(); ++rest)
+                    answer(batch.at(rest), false);
+                return false;
+            }
         }
-        return;
+        answer(job, true);
     }
+    return true;
+}
+
+bool StoreThread::runWrites(StoreDb& db, const QList<StoreJob>& batch)
+{
     QElapsedTimer timer;
     timer.start();
-    const GroupCommit::Outcome outcome = GroupCommit::run(db, batch);
+    GroupCommit::Outcome outcome = GroupCommit::run(db, batch);
+    // Nothing ran when BEGIN itself failed, so on a connection that the database dropped while it was idle
+    // the batch may run again on a new one. After any later failure it may not: a lost COMMIT may have
+    // committed, so the batch is reported failed and clients retry by client_id.
+    if (!outcome.begun && !db.ping() && db.reopen().ok())
+        outcome = GroupCommit::run(db, batch);
     if (outcome.committed) {
         m_committedBatches.fetch_add(1);
         m_committedWrites.fetch_add(outcome.succeededJobs);
         qCDebug(lcStore) << "committed" << batch.size() << "write jobs in" << timer.nsecsElapsed() / 1000 << "us";
     }
-    for (const StoreJob& job : batch) {
-        if (job.done)
-            job.done(outcome.committed);
+    for (const StoreJob& job : batch)
+        answer(job, outcome.committed);
+    return outcome.committed || db.ping();
+}
+
+bool StoreThread::reconnect(StoreDb& db)
+{
+    qCWarning(lcStore) << m_name << "lost its database connection; jobs fail until it is back";
+    using Clock = std::chrono::steady_clock;
+    const auto minimumGap = std::chrono::milliseconds(ReconnectFirstDelayMs);
+    auto delay = minimumGap;
+    auto lastAttempt = Clock::now(); // the failed job and ping just were one
+    while (true) {
+        if (!waitToReconnect(lastAttempt + delay, lastAttempt + minimumGap))
+            return false;
+        m_reconnectAttempts.fetch_add(1);
+        lastAttempt = Clock::now();
+        if (auto reopened = db.reopen(); reopened) {
+            qCInfo(lcStore) << m_name << "reconnected to the database";
+            return true;
+        } else {
+            qCWarning(lcStore).noquote() << m_name << "cannot reconnect yet:" << reopened.error().message;
+        }
+        delay = std::min(delay * 2, std::chrono::milliseconds(ReconnectMaxDelayMs));
+    }
+}
+
+bool StoreThread::waitToReconnect(
+    std::chrono::steady_clock::time_point deadline, std::chrono::steady_clock::time_point earliest)
+{
+    std::unique_lock lock(m_mutex);
+    while (true) {
+        m_wake.wait_until(lock, deadline, [this] { return !m_queue.empty() || m_stopping; });
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_stopping && (now >= deadline || (!m_queue.empty() && now >= earliest)))
+            return true; // queued jobs run if this attempt succeeds
+        std::deque<StoreJob> due;
+        due.swap(m_queue);
+        const bool stopping = m_stopping;
+        lock.unlock();
+        for (const StoreJob& job : due)
+            answer(job, false);
+        if (stopping)
+            return false;
+        lock.lock();
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -24,6 +25,10 @@ class StoreDb;
 // A thread that owns one StoreDb connection (opened and closed on that thread) and runs queued jobs.
 // A writer drains up to groupCommitMaxBatch jobs into one transaction (GroupCommit) and calls their
 // done() only after the commit; a reader runs jobs one by one, in order, without a transaction.
+// done(false) means the job's result does not stand: its batch did not commit, or the job never ran.
+// When the connection is lost (the database stopped or restarted) the thread reconnects by itself: at
+// most once per ReconnectFirstDelayMs, and while idle with a backoff up to ReconnectMaxDelayMs. Jobs
+// fail at once meanwhile instead of waiting (callers answer `unavailable`).
 class StoreThread {
 public:
     enum class Mode { Writer, Reader };
@@ -43,11 +48,24 @@ public:
 
     qint64 committedBatches() const { return m_committedBatches.load(); }
     qint64 committedWrites() const { return m_committedWrites.load(); }
+    qint64 reconnectAttempts() const { return m_reconnectAttempts.load(); }
+
+    static constexpr int ReconnectFirstDelayMs = 200;
+    static constexpr int ReconnectMaxDelayMs = 5000;
 
 private:
     void runThread(const Prepare& prepare);
     bool waitForBatch(QList<StoreJob>& batch);
-    void runBatch(StoreDb& db, const QList<StoreJob>& batch);
+    // False when the connection was found lost (the batch's jobs are answered either way).
+    bool runBatch(StoreDb& db, const QList<StoreJob>& batch);
+    bool runWrites(StoreDb& db, const QList<StoreJob>& batch);
+    bool runReads(StoreDb& db, const QList<StoreJob>& batch);
+    bool reconnect(StoreDb& db); // false: stop was asked before the database came back
+    // Waits for the next reconnect attempt: until `deadline`, or from `earliest` on as soon as a job is
+    // queued, so that traffic brings the database back sooner than the idle backoff would. Jobs queued
+    // before `earliest` fail at once. False: stop was asked.
+    bool waitToReconnect(
+        std::chrono::steady_clock::time_point deadline, std::chrono::steady_clock::time_point earliest);
 
     const DatabaseConfig m_config;
     const Mode m_mode;
@@ -64,6 +82,7 @@ private:
 
     std::atomic<qint64> m_committedBatches { 0 };
     std::atomic<qint64> m_committedWrites { 0 };
+    std::atomic<qint64> m_reconnectAttempts { 0 };
 };
 
 } // namespace chat::server

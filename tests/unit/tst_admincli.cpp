@@ -1,3 +1,4 @@
+#include "StoreTestDatabase.h"
 #include "auth/PasswordHasher.h"
 #include "auth/SessionToken.h"
 #include "cli/ServerCli.h"
@@ -39,21 +40,24 @@ private:
         return code;
     }
 
+    DatabaseConfig databaseConfig() const
+    {
+        return StoreTestDatabase::config(m_dir.filePath(QStringLiteral("chat.sqlite3")));
+    }
+
     std::unique_ptr<StoreDb> openStore()
     {
-        DatabaseConfig config;
-        config.path = m_dir.filePath(QStringLiteral("chat.sqlite3"));
-        auto db = StoreDb::open(config, QStringLiteral("admin-cli-test"));
+        auto db = StoreDb::open(databaseConfig(), QStringLiteral("admin-cli-test"));
         return db ? std::move(db).value() : nullptr;
     }
 
 private Q_SLOTS:
     void init()
     {
-        QFile::remove(m_dir.filePath(QStringLiteral("chat.sqlite3")));
+        StoreTestDatabase::reset(databaseConfig());
         QFile file(configPath());
         file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        file.write("[server]\nport=0\n");
+        file.write("[server]\nport=0\n" + StoreTestDatabase::iniSection(databaseConfig()));
         m_served = false;
     }
 

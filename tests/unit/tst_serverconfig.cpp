@@ -67,6 +67,49 @@ private Q_SLOTS:
         QCOMPARE(config->defaultRooms, QStringList({ QStringLiteral("lobby"), QStringLiteral("random") }));
     }
 
+    void postgresKeysAreRead()
+    {
+        QFile secret(m_dir.filePath(QStringLiteral("db-password")));
+        QVERIFY(secret.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        secret.write("s3cret with spaces\n");
+        secret.close();
+        auto config
+            = loadServerConfig(write("[database]\ndriver=postgres\nhost=db.internal\nport=6543\nname=team\nuser=chat\n"
+                                     "password_file=db-password\nsslmode=verify-full\nsslrootcert=db-password\n"));
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
+        const DatabaseConfig& database = config->database;
+        QCOMPARE(database.driver, DatabaseConfig::Driver::Postgres);
+        QCOMPARE(database.host, QStringLiteral("db.internal"));
+        QCOMPARE(database.port, 6543);
+        QCOMPARE(database.name, QStringLiteral("team"));
+        QCOMPARE(database.user, QStringLiteral("chat"));
+        QCOMPARE(database.passwordFile, secret.fileName());
+        QCOMPARE(database.password, QStringLiteral("s3cret with spaces")); // the trailing newline is not part of it
+        QCOMPARE(database.sslMode, QStringLiteral("verify-full"));
+        QCOMPARE(database.sslRootCert, secret.fileName());
+        QVERIFY(!database.displayName().contains(QLatin1String("s3cret")));
+    }
+
+    void postgresDefaultsToSslPreferWithoutPassword()
+    {
+        // An empty password= (older sample files had one) holds no secret and is accepted.
+        auto config = loadServerConfig(write("[database]\ndriver=postgres\npassword=\n"));
+        QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
+        QCOMPARE(config->database.sslMode, QStringLiteral("prefer"));
+        QVERIFY(config->database.password.isEmpty());
+        QVERIFY(config->database.sslRootCert.isEmpty());
+    }
+
+    void anInlinePasswordIsRefusedWithoutEchoingIt()
+    {
+        auto config = loadServerConfig(write("[database]\ndriver=postgres\npassword=hunter2hunter2\n"));
+        QVERIFY(!config.ok());
+        QCOMPARE(config.error().key, QStringLiteral("database/password"));
+        const QString line = config.error().toString();
+        QVERIFY2(line.contains(QLatin1String("password_file")), qPrintable(line));
+        QVERIFY2(!line.contains(QLatin1String("hunter2")), qPrintable(line));
+    }
+
     void inlineCommentsAreNotPartOfValues()
     {
         auto config = loadServerConfig(write("[server]\nhost=127.0.0.1          ; listen address\nport=7448 ; port\n"));
@@ -96,6 +139,15 @@ private Q_SLOTS:
         QTest::newRow("certificate alone") << QByteArray("[tls]\ncertificate=server-1.ini\n") << "tls/private_key";
         QTest::newRow("unreadable key") << QByteArray("[tls]\ncertificate=server-1.ini\nprivate_key=missing.pem\n")
                                         << "tls/private_key";
+        QTest::newRow("inline password") << QByteArray("[database]\npassword=secret\n") << "database/password";
+        QTest::newRow("password file missing")
+            << QByteArray("[database]\npassword_file=no-such-secret\n") << "database/password_file";
+        QTest::newRow("password file is a folder")
+            << QByteArray("[database]\npassword_file=.\n") << "database/password_file";
+        QTest::newRow("sslmode") << QByteArray("[database]\nsslmode=always\n") << "database/sslmode";
+        QTest::newRow("sslrootcert missing")
+            << QByteArray("[database]\nsslrootcert=no-such-ca.pem\n") << "database/sslrootcert";
+        QTest::newRow("database port") << QByteArray("[database]\nport=0\n") << "database/port";
         QTest::newRow("redis url") << QByteArray("[cluster]\nredis=localhost:6379\n") << "cluster/redis";
         QTest::newRow("frame too small") << QByteArray("[limits]\nmax_frame_bytes=10\n") << "limits/max_frame_bytes";
         QTest::newRow("body zero") << QByteArray("[limits]\nmax_body_chars=0\n") << "limits/max_body_chars";

@@ -230,6 +230,28 @@ private Q_SLOTS:
         QCOMPARE(outcome->error().kind, StoreError::Kind::Failure);
     }
 
+    void aReadAfterStopFails()
+    {
+        m_store->stop();
+        std::optional<StoreDb::Result<HistoryPage>> page;
+        const HistoryQuery query { m_roomId, 0, -1, 50 };
+        m_store->read<HistoryPage>([query](StoreDb& db) { return db.history(query); }, this,
+            [&page](StoreDb::Result<HistoryPage> result) { page = result; });
+        QTRY_VERIFY(page.has_value()); // answered, not dropped: the request still gets its error
+        QVERIFY(!page->ok());
+        QCOMPARE(page->error().kind, StoreError::Kind::Failure);
+    }
+
+    void aReadOnAStoreNeverStartedFails()
+    {
+        Store idle(m_config);
+        std::optional<StoreDb::Result<QList<UserRecord>>> users;
+        idle.read<QList<UserRecord>>([](StoreDb& db) { return db.allUsers(); }, this,
+            [&users](StoreDb::Result<QList<UserRecord>> result) { users = result; });
+        QTRY_VERIFY(users.has_value());
+        QVERIFY(!users->ok());
+    }
+
     void startingOnAnUnusablePathFails()
     {
         DatabaseConfig config;

@@ -1,11 +1,16 @@
 #include "StoreTestDatabase.h"
 #include "store/StoreDb.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
+#include <QSemaphore>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
+#include <vector>
 
 using namespace chat;
 using namespace chat::server;
@@ -73,6 +78,41 @@ private Q_SLOTS:
         QVERIFY(migrated.ok());
         QCOMPARE(*migrated, StoreDb::latestSchemaVersion());
         QCOMPARE(fresh->schemaVersion(), StoreDb::latestSchemaVersion());
+    }
+
+    void nodesMigratingAtOnceAllSucceedAndApplyTheSchemaOnce()
+    {
+        m_db.reset();
+        resetDatabase();
+        constexpr int Nodes = 6;
+        QSemaphore opened;
+        QSemaphore go;
+        std::vector<StoreDb::Result<int>> results(Nodes, StoreError::failure(QStringLiteral("did not run")));
+        std::vector<std::unique_ptr<QThread>> nodes;
+        for (int i = 0; i < Nodes; ++i) {
+            nodes.emplace_back(QThread::create([this, i, &opened, &go, &results] {
+                auto db = StoreDb::open(config(), QStringLiteral("tst-migrate-%1").arg(i));
+                opened.release();
+                go.acquire(); // every connection is open: they all start migrating together
+                results[i] = db ? (*db)->migrate() : StoreDb::Result<int>(db.error());
+            }));
+            nodes.back()->start();
+        }
+        opened.acquire(Nodes);
+        go.release(Nodes);
+        for (auto& node : nodes)
+            QVERIFY(node->wait(QDeadlineTimer(60000)));
+        for (const auto& result : std::as_const(results)) {
+            QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message));
+            QCOMPARE(*result, StoreDb::latestSchemaVersion());
+        }
+        m_db = openDb();
+        QSqlQuery applied(m_db->connection());
+        QVERIFY(applied.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_version")));
+        QVERIFY(applied.next());
+        QCOMPARE(applied.value(0).toInt(), StoreDb::latestSchemaVersion()); // one row per step: each ran once
+        QCOMPARE(applied.value(1).toInt(), StoreDb::latestSchemaVersion());
+        QCOMPARE(*m_db->integrityCheck(), QStringList());
     }
 
     void migratingTwiceChangesNothing()

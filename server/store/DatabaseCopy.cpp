@@ -1,0 +1,168 @@
+#include "DatabaseCopy.h"
+
+#include "SqlDialect.h"
+#include "SqlStatements.h"
+#include "StoreDb.h"
+#include "StoreLogging.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace chat::server {
+
+namespace {
+
+const QString VersionTable = QStringLiteral("schema_version");
+
+// The target's column types win: SQLite keeps booleans as integers, PostgreSQL wants booleans.
+QVariant convertedFor(const QVariant& value, const QSqlField& column)
+{
+    if (value.isNull())
+        return QVariant(column.metaType());
+    QVariant converted = value;
+    if (column.metaType().isValid() && converted.metaType() != column.metaType())
+        converted.convert(column.metaType());
+    return converted;
+}
+
+} // namespace
+
+const QList<DatabaseCopy::Table>& DatabaseCopy::tables()
+{
+    static const QList<Table> all {
+        { QStringLiteral("users"), QStringLiteral("id") },
+        { QStringLiteral("sessions"), QStringLiteral("token_hash") },
+        { QStringLiteral("rooms"), QStringLiteral("id") },
+        { QStringLiteral("room_members"), QStringLiteral("room_id, user_id") },
+        { QStringLiteral("messages"), QStringLiteral("id") },
+        // Not `events`: admin changes are for the servers running at the time, who applied them long ago.
+    };
+    return all;
+}
+
+DatabaseCopy::DatabaseCopy(StoreDb& source, StoreDb& target)
+    : m_source(source)
+    , m_target(target)
+{
+}
+
+Expected<qint64, StoreError> DatabaseCopy::run(const Progress& progress)
+{
+    if (m_source.schemaVersion() != m_target.schemaVersion())
+        return StoreError::failure(QStringLiteral("the source has schema version %1, the target %2: migrate both first")
+                                       .arg(m_source.schemaVersion())
+                                       .arg(m_target.schemaVersion()));
+    for (StoreDb* db : { &m_source, &m_target }) {
+        if (auto covered = checkTablesCovered(*db); !covered)
+            return covered.error();
+    }
+    if (auto empty = checkTargetEmpty(); !empty)
+        return empty.error();
+    qint64 total = 0;
+    for (const Table& table : tables()) {
+        auto copied = copyTable(table, progress);
+        if (!copied)
+            return copied.error();
+        total += *copied;
+        if (auto reset = resetIdentity(table); !reset)
+            return reset.error();
+    }
+    return total;
+}
+
+Expected<bool, StoreError> DatabaseCopy::checkTablesCovered(StoreDb& db) const
+{
+    QSet<QString> known { VersionTable };
+    for (const Table& table : tables())
+        known.insert(table.name);
+    const QStringList present = db.connection().tables(QSql::Tables);
+    for (const QString& name : present) {
+        if (!known.contains(name) && !name.startsWith(QLatin1String("sqlite_")))
+            return StoreError::failure(
+                QStringLiteral("the table %1 is not in db copy's list (DatabaseCopy::tables()): nothing was copied")
+                    .arg(name));
+    }
+    return true;
+}
+
+Expected<bool, StoreError> DatabaseCopy::checkTargetEmpty() const
+{
+    for (const Table& table : tables()) {
+        QSqlQuery query(m_target.connection());
+        if (!query.exec(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(table.name)))
+            return SqlStatements::failureOf(query, QStringLiteral("cannot read the target's %1").arg(table.name));
+        if (query.next())
+            return StoreError::conflict(
+                QStringLiteral("the target database %1 is not empty (its table %2 has rows); db copy only fills "
+                               "an empty database")
+                    .arg(m_target.config().displayName(), table.name));
+    }
+    return true;
+}
+
+Expected<qint64, StoreError> DatabaseCopy::copyTable(const Table& table, const Progress& progress)
+{
+    const QSqlRecord columns = m_target.connection().record(table.name);
+    QStringList names;
+    QStringList marks;
+    for (int i = 0; i < columns.count(); ++i) {
+        names.append(columns.fieldName(i));
+        marks.append(QStringLiteral("?"));
+    }
+    QSqlQuery rows(m_source.connection());
+    rows.setForwardOnly(true);
+    if (!rows.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+                       .arg(names.join(QStringLiteral(", ")), table.name, table.orderBy)))
+        return SqlStatements::failureOf(rows, QStringLiteral("cannot read the source's %1").arg(table.name));
+    QSqlQuery insert(m_target.connection());
+    if (!insert.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(table.name, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))))
+        return SqlStatements::failureOf(insert, QStringLiteral("cannot prepare the copy of %1").arg(table.name));
+
+    qint64 copied = 0;
+    bool more = rows.next();
+    while (more) {
+        if (auto begun = m_target.begin(); !begun)
+            return begun.error();
+        for (int inBatch = 0; more && inBatch < m_batchRows; ++inBatch, ++copied, more = rows.next()) {
+            for (int i = 0; i < columns.count(); ++i)
+                insert.bindValue(i, convertedFor(rows.value(i), columns.field(i)));
+            if (!insert.exec()) {
+                const StoreError error = SqlStatements::failureOf(
+                    insert, QStringLiteral("cannot copy row %1 of %2").arg(copied + 1).arg(table.name));
+                m_target.rollback();
+                return error;
+            }
+        }
+        if (auto committed = m_target.commit(); !committed) {
+            m_target.rollback();
+            return committed.error();
+        }
+        if (progress && more)
+            progress(table.name, copied, false);
+    }
+    if (rows.lastError().isValid())
+        return SqlStatements::failureOf(rows, QStringLiteral("cannot read the source's %1").arg(table.name));
+    if (progress)
+        progress(table.name, copied, true);
+    return copied;
+}
+
+Expected<bool, StoreError> DatabaseCopy::resetIdentity(const Table& table)
+{
+    if (!m_target.connection().record(table.name).contains(QStringLiteral("id")))
+        return true;
+    const QString sql = m_target.dialect().resetIdentity(table.name);
+    if (sql.isEmpty())
+        return true;
+    QSqlQuery query(m_target.connection());
+    if (!query.exec(sql))
+        return SqlStatements::failureOf(query, QStringLiteral("cannot reset the ids of %1").arg(table.name));
+    return true;
+}
+
+} // namespace chat::server

@@ -1,0 +1,197 @@
+#include "PostgresProcess.h"
+#include "StoreTestDatabase.h"
+#include "auth/SessionToken.h"
+#include "cli/ServerCli.h"
+#include "store/DatabaseCopy.h"
+#include "store/StoreDb.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chat;
+using namespace chat::server;
+
+namespace {
+constexpr qint64 Now = 1700000000000;
+
+// A table's rows as text, in the copy's order; booleans as 0/1 since SQLite keeps them as integers.
+QList<QStringList> rowsOf(StoreDb& db, const DatabaseCopy::Table& table, const QStringList& columns)
+{
+    QList<QStringList> rows;
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+                        .arg(columns.join(QLatin1Char(',')), table.name, table.orderBy)))
+        qFatal("cannot read %s", qPrintable(table.name));
+    while (query.next()) {
+        QStringList row;
+        for (int i = 0; i < columns.size(); ++i) {
+            const QVariant value = query.value(i);
+            if (value.isNull())
+                row.append(QStringLiteral("<null>"));
+            else if (value.typeId() == QMetaType::Bool)
+                row.append(QString::number(int(value.toBool())));
+            else
+                row.append(value.toString());
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+} // namespace
+
+// `chat-server db copy`: a SQLite database holding every kind of row, copied into a throwaway PostgreSQL.
+class DatabaseCopyTest : public QObject {
+    Q_OBJECT
+private:
+    PostgresProcess m_postgres;
+    QTemporaryDir m_dir;
+    DatabaseConfig m_source;
+    DatabaseConfig m_target;
+    QString m_out;
+    QString m_err;
+
+    QString sourcePath() const { return m_dir.filePath(QStringLiteral("old.sqlite3")); }
+    QString configPath() const { return m_dir.filePath(QStringLiteral("pg.ini")); }
+
+    int copy(const QString& source)
+    {
+        QString none;
+        QTextStream in(&none);
+        m_out.clear();
+        m_err.clear();
+        QTextStream out(&m_out);
+        QTextStream err(&m_err);
+        const int code = runCli({ QStringLiteral("chat-server"), QStringLiteral("--config"), configPath(),
+                                    QStringLiteral("db"), QStringLiteral("copy"), source },
+            in, out, err, [](const ServerConfig&) { return 0; });
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static std::unique_ptr<StoreDb> open(const DatabaseConfig& config)
+    {
+        auto db = StoreDb::open(config, QStringLiteral("tst-copy"));
+        if (!db)
+            qFatal("cannot open: %s", qPrintable(db.error().message));
+        return std::move(db).value();
+    }
+
+    // Users (one disabled), sessions, group and direct rooms, members with read markers, and messages
+    // with and without client_id, in several rooms.
+    void fillSource()
+    {
+        auto db = open(m_source);
+        QVERIFY(db->migrate().ok());
+        const qint64 alice = db->createUser(QStringLiteral("alice"), QStringLiteral("$argon2id$a"), Now)->id;
+        const qint64 bob = db->createUser(QStringLiteral("Bob"), QStringLiteral("$argon2id$b"), Now + 1)->id;
+        const qint64 carol = db->createUser(QStringLiteral("carol"), QStringLiteral("$argon2id$c"), Now + 2)->id;
+        QVERIFY(db->setDisabled(carol, true).ok());
+        QVERIFY(db->createSession({ SessionToken::hash(QStringLiteral("t1")), alice, Now, Now + 1000 }).ok());
+        QVERIFY(db->createSession({ SessionToken::hash(QStringLiteral("t2")), bob, Now, Now + 2000 }).ok());
+        const qint64 general = db->createGroupRoom(QStringLiteral("general"), alice, Now)->id;
+        const qint64 random = db->createGroupRoom(QStringLiteral("Random"), bob, Now)->id;
+        QVERIFY(db->addMember(general, bob, Now).ok());
+        QVERIFY(db->addMember(general, carol, Now).ok());
+        const qint64 direct = db->directRoom(alice, bob, Now)->id;
+        QVERIFY(db->directRoom(carol, carol, Now).ok());
+        for (int i = 0; i < 7; ++i)
+            QVERIFY(db->appendMessage(general, i % 2 ? alice : bob, QStringLiteral("général %1 ✓").arg(i),
+                          QStringLiteral("g%1").arg(i), Now + i)
+                        .ok());
+        QVERIFY(db->importMessages(random, bob, { QStringLiteral("imported 1"), QStringLiteral("imported 2") }, Now)
+                    .ok()); // client_id NULL
+        QVERIFY(db->appendMessage(direct, alice, QStringLiteral("psst"), QStringLiteral("d1"), Now).ok());
+        QVERIFY(db->markRead(general, carol, 3).ok());
+        QVERIFY(db->removeMember(random, bob).ok()); // a room whose messages outlive its members
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_postgres.initialize(), qPrintable(m_postgres.errorString()));
+        m_source.path = sourcePath();
+        m_target = StoreTestDatabase::configFor(m_postgres); // the CLI reads the password from the file
+        QFile ini(configPath());
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write(StoreTestDatabase::iniSection(m_target));
+        ini.close();
+        fillSource();
+    }
+
+    void everyRowIsCopiedAsItWas()
+    {
+        QCOMPARE(copy(sourcePath()), exitcode::Ok);
+        QVERIFY2(!m_out.contains(m_postgres.password()), "the password was printed");
+        auto source = open(m_source);
+        auto target = open(m_target);
+        for (const DatabaseCopy::Table& table : DatabaseCopy::tables()) {
+            QVERIFY2(m_out.contains(QStringLiteral("%1: ").arg(table.name)), qPrintable(m_out)); // progress
+            const QSqlRecord record = target->connection().record(table.name);
+            QStringList columns;
+            for (int i = 0; i < record.count(); ++i)
+                columns.append(record.fieldName(i));
+            const QList<QStringList> expected = rowsOf(*source, table, columns);
+            QVERIFY2(!expected.isEmpty(), qPrintable(table.name + QStringLiteral(" has no rows to copy")));
+            QCOMPARE(rowsOf(*target, table, columns), expected);
+        }
+        QVERIFY(rowsOf(*target, { QStringLiteral("messages"), QStringLiteral("id") }, { QStringLiteral("client_id") })
+                    .contains(QStringList { QStringLiteral("<null>") }));
+        QCOMPARE(*target->integrityCheck(), QStringList());
+    }
+
+    void theCopyContinuesSeqsAndIds()
+    {
+        auto target = open(m_target);
+        const auto general = target->groupRoomByName(QStringLiteral("general"));
+        QVERIFY(general.ok() && general->has_value());
+        const qint64 alice = (*target->userByName(QStringLiteral("alice")))->id;
+        auto sent = target->appendMessage(
+            (*general)->id, alice, QStringLiteral("after the move"), QStringLiteral("after-1"), Now + 100);
+        QVERIFY2(sent.ok(), sent.ok() ? "" : qPrintable(sent.error().message));
+        QCOMPARE(sent->message.seq, 8); // seven were copied
+        QCOMPARE(sent->message.id, 11); // ten messages were copied
+        auto dave = target->createUser(QStringLiteral("dave"), QStringLiteral("$argon2id$d"), Now);
+        QVERIFY2(dave.ok(), dave.ok() ? "" : qPrintable(dave.error().message));
+        QCOMPARE(dave->id, 4);
+        auto room = target->createGroupRoom(QStringLiteral("new"), dave->id, Now);
+        QVERIFY2(room.ok(), room.ok() ? "" : qPrintable(room.error().message));
+        QCOMPARE(room->id, 5); // after two group rooms and two direct ones
+        QCOMPARE((*target->membershipsOf(dave->id)).size(), 1);
+    }
+
+    void aTargetThatHoldsRowsIsRefused()
+    {
+        QCOMPARE(copy(sourcePath()), exitcode::Failure);
+        QVERIFY2(m_err.contains(QLatin1String("not empty")), qPrintable(m_err));
+        auto target = open(m_target);
+        QCOMPARE(target->allUsers()->size(), 4); // nothing was added
+    }
+
+    void aMissingSourceIsRefused()
+    {
+        QCOMPARE(copy(m_dir.filePath(QStringLiteral("no-such.sqlite3"))), exitcode::Failure);
+        QVERIFY2(m_err.contains(QLatin1String("no SQLite database")), qPrintable(m_err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no-such.sqlite3"))));
+    }
+
+    void aTableMissingFromTheCopyListStopsTheCopy()
+    {
+        StoreTestDatabase::reset(m_target);
+        {
+            auto source = open(m_source);
+            QSqlQuery query(source->connection());
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT)")));
+        }
+        QCOMPARE(copy(sourcePath()), exitcode::Failure);
+        QVERIFY2(m_err.contains(QLatin1String("events")), qPrintable(m_err));
+        auto target = open(m_target);
+        QCOMPARE(target->allUsers()->size(), 0); // checked before anything was copied
+    }
+};
+
+QTEST_GUILESS_MAIN(DatabaseCopyTest)
+#include "tst_databasecopy.moc"
