@@ -70,7 +70,9 @@ Reply TestClient::waitForReply(const QJsonValue& id, int timeoutMs)
 {
     const QString keyOfId = idKey(id);
     Reply reply;
-    if (!QTest::qWaitFor([&] { return m_replies.contains(keyOfId); }, timeoutMs))
+    // A connection that drops cannot answer any more: stop waiting then.
+    if (!QTest::qWaitFor([&] { return m_replies.contains(keyOfId) || !isConnected(); }, timeoutMs)
+        || !m_replies.contains(keyOfId))
         return reply;
     const jsonrpc::Message message = m_replies.take(keyOfId);
     reply.answered = true;
