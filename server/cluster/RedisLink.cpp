@@ -294,10 +294,12 @@ void RedisLink::linkDown(const QString& cause)
         return;
     }
     const int delay = m_backoff.nextDelayMs();
+    const QString line = QStringLiteral("%1: %2; retrying in %3 ms").arg(describe(), cause).arg(delay);
+    // The first failure of a kind is a warning; the same failure again, every few seconds, is noise.
     if (wasReady || cause != m_lastError)
-        qCWarning(lcCluster).noquote() << describe() << cause << QStringLiteral("; retrying in %1 ms").arg(delay);
+        qCWarning(lcCluster).noquote() << line;
     else
-        qCDebug(lcCluster).noquote() << describe() << cause << QStringLiteral("; retrying in %1 ms").arg(delay);
+        qCDebug(lcCluster).noquote() << line;
     m_lastError = cause;
     m_state = State::Waiting;
     m_retryTimer.start(delay);

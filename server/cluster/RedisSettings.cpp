@@ -7,7 +7,9 @@ namespace chat::server {
 Expected<RedisSettings, QString> parseRedisUrl(const QString& text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    const auto problem = [&text](const QString& what) { return QStringLiteral("\"%1\" %2").arg(text, what); };
+    // A password typed into the URL must not be echoed into logs or error messages.
+    const QString shown = url.userInfo().isEmpty() ? text : url.toString(QUrl::RemoveUserInfo);
+    const auto problem = [&shown](const QString& what) { return QStringLiteral("\"%1\" %2").arg(shown, what); };
     if (!url.isValid() || url.scheme() != QLatin1String("redis") || url.host().isEmpty())
         return problem(QStringLiteral("is not a redis://host:port[/db] URL"));
     if (!url.userInfo().isEmpty())
