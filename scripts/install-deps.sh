@@ -9,7 +9,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev
   libsodium-dev libhiredis-dev
   fonts-dejavu-core xvfb xauth dpkg-dev file
-  postgresql redis-server
+  postgresql redis-server haproxy
 )
 
 # Node.js runs the interop test (a client in another language); any installed node will do.

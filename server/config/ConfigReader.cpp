@@ -83,6 +83,39 @@ void ConfigReader::choice(const QString& key, QString& value, const QStringList&
     value = lower;
 }
 
+void ConfigReader::boolean(const QString& key, bool& value)
+{
+    const std::optional<QString> found = raw(key);
+    if (!found || found->isEmpty())
+        return;
+    const QString lower = found->toLower();
+    if (lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QLatin1String("on")
+        || lower == QLatin1String("1"))
+        value = true;
+    else if (lower == QLatin1String("false") || lower == QLatin1String("no") || lower == QLatin1String("off")
+        || lower == QLatin1String("0"))
+        value = false;
+    else
+        fail(key, QStringLiteral("\"%1\" is not true or false").arg(*found));
+}
+
+void ConfigReader::secretFile(const QString& key, QByteArray& contents, const QDir& base)
+{
+    QString file;
+    path(key, file, base, MustBeReadable);
+    if (file.isEmpty())
+        return;
+    QFile secret(file);
+    if (!secret.open(QIODevice::ReadOnly))
+        return fail(key, QStringLiteral("cannot read \"%1\": %2").arg(file, secret.errorString()));
+    QByteArray text = secret.readAll();
+    while (text.endsWith('\n') || text.endsWith('\r'))
+        text.chop(1);
+    if (text.isEmpty())
+        return fail(key, QStringLiteral("\"%1\" is empty").arg(file));
+    contents = text;
+}
+
 void ConfigReader::path(const QString& key, QString& value, const QDir& base, PathRule rule)
 {
     const std::optional<QString> found = raw(key);

@@ -26,6 +26,9 @@ public:
     void integer(const QString& key, int& value, qint64 minimum, qint64 maximum);
     void integer(const QString& key, qint64& value, qint64 minimum, qint64 maximum);
     void choice(const QString& key, QString& value, const QStringList& allowed);
+    void boolean(const QString& key, bool& value); // true/false, yes/no, on/off, 1/0
+    // The contents of the file a key names (relative to `base`), without trailing line breaks; must not be empty.
+    void secretFile(const QString& key, QByteArray& contents, const QDir& base);
     void path(const QString& key, QString& value, const QDir& base, PathRule rule = MayBeMissing);
     void list(const QString& key, QStringList& value, const Check& checkItem = {});
     // A key that must not hold a value (e.g. a secret written inline); `message` says what to do instead.

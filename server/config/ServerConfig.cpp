@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
 #include <QSysInfo>
 
 namespace chat::server {
@@ -23,11 +25,66 @@ QString DatabaseConfig::displayName() const
     return QStringLiteral("postgres://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
 }
 
+namespace {
+
+bool isValidNodeName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._:-]+$"));
+    return pattern.match(name).hasMatch();
+}
+
+QString defaultNodeName(quint16 port)
+{
+    QString host = QSysInfo::machineHostName();
+    static const QRegularExpression unwanted(QStringLiteral("[^A-Za-z0-9._-]"));
+    host.replace(unwanted, QStringLiteral("-"));
+    return (host.isEmpty() ? QStringLiteral("node") : host) + QLatin1Char(':') + QString::number(port);
+}
+
+void readCluster(ConfigReader& reader, ServerConfig& config, const QDir& folder)
+{
+    ClusterConfig& cluster = config.cluster;
+    reader.text(QStringLiteral("cluster/redis"), cluster.redisUrl, [&cluster](const QString& value) -> QString {
+        if (value.isEmpty())
+            return {};
+        auto settings = parseRedisUrl(value);
+        if (!settings)
+            return settings.error();
+        cluster.redis = *settings;
+        return {};
+    });
+    reader.secretFile(QStringLiteral("cluster/redis_password_file"), cluster.redis.password, folder);
+    QString node;
+    reader.text(QStringLiteral("cluster/node"), node, [](const QString& value) -> QString {
+        if (value.size() > 64 || !(value.isEmpty() || isValidNodeName(value)))
+            return QStringLiteral("\"%1\" is not a node name: up to 64 letters, digits and . _ - :").arg(value);
+        return {};
+    });
+    cluster.nodeName = node.isEmpty() ? defaultNodeName(config.port) : node;
+    cluster.redis.clientName = cluster.nodeName;
+}
+
+void readHttp(ConfigReader& reader, HttpConfig& http)
+{
+    reader.boolean(QStringLiteral("http/enabled"), http.enabled);
+    reader.text(QStringLiteral("http/host"), http.host, [](const QString& value) -> QString {
+        if (value == QLatin1String("localhost") || !QHostAddress(value).isNull())
+            return {};
+        return QStringLiteral("\"%1\" is not an IP address (use 127.0.0.1, or 0.0.0.0 for every interface)").arg(value);
+    });
+    int port = http.port;
+    reader.integer(QStringLiteral("http/port"), port, 0, 65535);
+    http.port = quint16(port);
+}
+
+} // namespace
+
 ServerConfig defaultServerConfig()
 {
     ServerConfig config;
-    config.cluster.nodeName = QSysInfo::machineHostName();
     config.database.path = QDir::current().absoluteFilePath(QStringLiteral("chat.sqlite3"));
+    config.cluster.nodeName = defaultNodeName(config.port);
+    config.cluster.redis.clientName = config.cluster.nodeName;
     return config;
 }
 
@@ -89,14 +146,8 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
             config.tls.certificate.isEmpty() ? QStringLiteral("tls/certificate") : QStringLiteral("tls/private_key"),
             QStringLiteral("set both tls/certificate and tls/private_key, or neither"));
 
-    reader.text(QStringLiteral("cluster/redis"), config.cluster.redisUrl, [](const QString& value) -> QString {
-        if (value.isEmpty())
-            return {};
-        const QUrl url(value);
-        if (!url.isValid() || url.scheme() != QLatin1String("redis") || url.host().isEmpty())
-            return QStringLiteral("\"%1\" is not a redis://host:port URL").arg(value);
-        return {};
-    });
+    readCluster(reader, config, folder);
+    readHttp(reader, config.http);
 
     Limits& limits = config.limits;
     reader.integer(QStringLiteral("limits/max_frame_bytes"), limits.maxFrameBytes, 1024, 16 * 1024 * 1024);

@@ -2,6 +2,7 @@
 
 #include "Expected.h"
 #include "Limits.h"
+#include "cluster/RedisSettings.h"
 
 #include <QString>
 #include <QStringList>
@@ -37,7 +38,15 @@ struct TlsConfig {
 
 struct ClusterConfig {
     QString redisUrl; // empty: single node
-    QString nodeName; // how other nodes and the logs name this one
+    RedisSettings redis; // parsed from redisUrl, with the password read from redis_password_file
+    QString nodeName; // this node among the others: letters, digits and . _ - : (default hostname:port)
+    bool enabled() const { return !redisUrl.isEmpty(); }
+};
+
+struct HttpConfig {
+    bool enabled = false; // health and metrics listener
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 7448; // 0: any free port
 };
 
 struct SecurityConfig {
@@ -66,6 +75,7 @@ struct ServerConfig {
     DatabaseConfig database;
     TlsConfig tls;
     ClusterConfig cluster;
+    HttpConfig http;
     SecurityConfig security;
     ConnectionConfig connection;
     Limits limits;

@@ -11,6 +11,9 @@
 #include "events/AdminEventTail.h"
 #include "events/EventDispatcher.h"
 #include "events/LocalEventBus.h"
+#include "events/RedisEventBus.h"
+#include "observability/HttpEndpoint.h"
+#include "observability/Metrics.h"
 #include "events/PresenceTracker.h"
 #include "handlers/AuthHandlers.h"
 #include "handlers/DirectoryHandlers.h"
@@ -26,6 +29,7 @@ namespace chat::server {
 namespace {
 constexpr int HouseKeepingIntervalMs = 60 * 1000;
 constexpr qint64 AdminEventLifetimeMs = 24 * 3600 * 1000; // every node has long applied them by then
+constexpr int StoreProbeIntervalMs = 2000;
 
 QString instanceName(const QString& node)
 {
@@ -44,12 +48,21 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
 {
     m_hub = std::make_unique<SessionHub>(m_config, *m_router);
     m_presence = std::make_unique<PresenceTracker>();
-    m_bus = std::make_unique<LocalEventBus>(m_config.cluster.nodeName);
     const QString instance = instanceName(m_config.cluster.nodeName);
+    if (m_config.cluster.enabled()) {
+        m_bus = std::make_unique<RedisEventBus>(
+            m_config.cluster.redis, m_config.cluster.nodeName, instance, [this] { return m_hub->localUsers(); });
+    } else {
+        m_bus = std::make_unique<LocalEventBus>(instance);
+    }
     m_dispatcher = std::make_unique<EventDispatcher>(m_config, *m_directory, *m_hub, *m_presence, *m_store, instance);
     m_adminTail
         = std::make_unique<AdminEventTail>(*m_store, [this](const ClusterEvent& event) { m_dispatcher->apply(event); });
     connectEventPath();
+    m_metrics = std::make_unique<Metrics>();
+    registerMetrics();
+    m_storeProbe.setInterval(StoreProbeIntervalMs);
+    connect(&m_storeProbe, &QTimer::timeout, this, &ChatServer::probeStore);
     const SecurityConfig& security = m_config.security;
     m_context = std::make_unique<ServerContext>(ServerContext {
         m_config,
@@ -95,6 +108,12 @@ Expected<bool, QString> ChatServer::start()
         return loaded.error();
     if (auto listening = m_listener->listen(); !listening)
         return listening.error();
+    if (auto http = startHttp(); !http)
+        return http.error();
+    m_storeHealthy = true;
+    m_storeProbe.start();
+    if (auto* redisBus = qobject_cast<RedisEventBus*>(m_bus.get()))
+        redisBus->start();
     m_started = true;
     m_houseKeeping.start();
     qCInfo(lcServer) << "listening on" << url().toString();
@@ -132,13 +151,87 @@ void ChatServer::connectEventPath()
     connect(m_presence.get(), &PresenceTracker::onlineChanged, m_hub.get(), &SessionHub::announcePresence);
 }
 
+void ChatServer::registerMetrics()
+{
+    Metrics& metrics = *m_metrics;
+    metrics.gauge("chat_connections", QStringLiteral("Open WebSocket connections"),
+        [this] { return double(m_hub->connectionCount()); });
+    metrics.gauge("chat_sessions_signed_in", QStringLiteral("Signed-in connections"),
+        [this] { return double(m_hub->signedInCount()); });
+    metrics.gauge("chat_store_writes_committed", QStringLiteral("Write jobs committed by this node's store writer"),
+        [this] { return double(m_store->committedWrites()); });
+    metrics.gauge("chat_store_batches_committed", QStringLiteral("Transactions (group commits) of the store writer"),
+        [this] { return double(m_store->committedBatches()); });
+    metrics.gauge("chat_store_up", QStringLiteral("1 when the last store probe answered"),
+        [this] { return m_storeHealthy ? 1.0 : 0.0; });
+    metrics.gauge("chat_messages_filled_from_store", QStringLiteral("Messages delivered from the store to fill gaps"),
+        [this] { return double(m_dispatcher->messagesFilledFromStore()); });
+    Counter& delivered = metrics.counter("chat_messages_delivered_total",
+        QStringLiteral("New messages this node delivered to its sessions (its own and other nodes')"));
+    connect(m_dispatcher.get(), &EventDispatcher::messageDelivered, this, [&delivered] { delivered.increment(); });
+    auto* redisBus = qobject_cast<RedisEventBus*>(m_bus.get());
+    if (!redisBus)
+        return;
+    metrics.gauge("chat_redis_up", QStringLiteral("1 while the links to Redis are up"),
+        [redisBus] { return redisBus->isHealthy() ? 1.0 : 0.0; });
+    metrics.gauge("chat_redis_reconnects", QStringLiteral("Times a link to Redis came back"),
+        [redisBus] { return double(redisBus->reconnectCount()); });
+    metrics.gauge("chat_cluster_events_published", QStringLiteral("Events this node published to the cluster"),
+        [redisBus] { return double(redisBus->eventsPublished()); });
+    metrics.gauge("chat_cluster_events_received", QStringLiteral("Events received from other nodes"),
+        [redisBus] { return double(redisBus->eventsReceived()); });
+    Histogram& lag = metrics.histogram("chat_redis_lag_seconds",
+        QStringLiteral("From publish on another node to arrival here, through Redis"),
+        { 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5 });
+    connect(redisBus, &RedisEventBus::remoteEventLag, this, [&lag](qint64 ms) { lag.observe(double(ms) / 1000.0); });
+}
+
+Expected<bool, QString> ChatServer::startHttp()
+{
+    if (!m_config.http.enabled)
+        return true;
+    m_http = std::make_unique<HttpEndpoint>(*m_metrics, [this] {
+        QList<HealthCheck> checks {
+            { QStringLiteral("store"), m_storeHealthy, m_storeHealthy ? QString() : QStringLiteral("not answering") },
+        };
+        if (m_config.cluster.enabled()) {
+            const bool redis = m_bus->isHealthy();
+            checks.append({ QStringLiteral("redis"), redis, redis ? QString() : QStringLiteral("not connected") });
+        }
+        return checks;
+    });
+    auto listening = m_http->listen(m_config.http.host, m_config.http.port);
+    if (!listening)
+        return QStringLiteral("cannot serve http on %1:%2: %3")
+            .arg(m_config.http.host)
+            .arg(m_config.http.port)
+            .arg(listening.error());
+    return true;
+}
+
+void ChatServer::probeStore()
+{
+    // One cheap read per interval; /healthz answers from its outcome without waiting for the database.
+    m_store->read<bool>([](StoreDb& db) -> StoreDb::Result<bool> { return db.ping(); }, this,
+        [this](StoreDb::Result<bool> answered) { m_storeHealthy = answered && *answered; });
+}
+
+QString ChatServer::httpUrl() const
+{
+    return m_http ? m_http->url() : QString();
+}
+
 void ChatServer::stop()
 {
     if (!m_started)
         return;
     m_started = false;
     m_houseKeeping.stop();
+    m_storeProbe.stop();
     m_adminTail->stop();
+    if (auto* redisBus = qobject_cast<RedisEventBus*>(m_bus.get()))
+        redisBus->stop();
+    m_http.reset();
     m_listener->close();
     m_hub->closeAll();
     m_store->stop();

@@ -21,6 +21,8 @@ class EventBus;
 class EventDispatcher;
 class PresenceTracker;
 class AdminEventTail;
+class HttpEndpoint;
+class Metrics;
 struct ServerContext;
 
 // The whole server in one object graph: store, auth, directory and the listening sockets.
@@ -38,11 +40,15 @@ public:
 
     quint16 port() const;
     QUrl url() const;
+    QString httpUrl() const; // the health and metrics listener; empty when [http] is off
     const ServerConfig& config() const { return m_config; }
 
 private:
     Expected<bool, QString> loadDirectory();
     void connectEventPath();
+    void registerMetrics();
+    Expected<bool, QString> startHttp();
+    void probeStore();
     void houseKeep();
 
     ServerConfig m_config;
@@ -55,6 +61,10 @@ private:
     std::unique_ptr<EventDispatcher> m_dispatcher;
     std::unique_ptr<AdminEventTail> m_adminTail;
     std::unique_ptr<RequestRouter> m_router;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<HttpEndpoint> m_http;
+    QTimer m_storeProbe;
+    bool m_storeHealthy = false;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<Listener> m_listener;
     QTimer m_houseKeeping;

@@ -36,6 +36,8 @@ int runServer(const ServerConfig& config)
     }
     // One line on stdout that scripts and tests can wait for; the port matters when the config says 0.
     QTextStream(stdout) << "chat-server listening on " << server.url().toString() << Qt::endl;
+    if (const QString http = server.httpUrl(); !http.isEmpty())
+        QTextStream(stdout) << "chat-server http on " << http << Qt::endl;
     QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &server, [&server](int signalNumber) {
         qCInfo(lcServer) << "signal" << signalNumber << "received; shutting down";
         server.stop();

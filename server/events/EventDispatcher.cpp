@@ -125,6 +125,7 @@ void EventDispatcher::drainEarly(qint64 roomId)
 void EventDispatcher::deliverMessage(const Message& message)
 {
     m_directory.advanceSeq(message.roomId, message.seq);
+    Q_EMIT messageDelivered();
     const RoomRecord* room = m_directory.room(message.roomId);
     m_hub.sendToUsers(room->members,
         jsonrpc::encodeNotification(notification::MessageNew, { { key::MessageObj, message.toJson() } }));

@@ -34,6 +34,7 @@ public:
 
 Q_SIGNALS:
     void caughtUp();
+    void messageDelivered();
 
 private:
     void applyMessage(const Message& message);

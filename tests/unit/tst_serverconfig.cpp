@@ -14,17 +14,21 @@ private:
     QTemporaryDir m_dir;
     int m_files = 0;
 
-    // A new file each time: QSettings caches files by name, size and time.
-    QString write(const QByteArray& ini)
+    QString writeFile(const QString& name, const QByteArray& contents)
     {
-        const QString path = m_dir.filePath(QStringLiteral("server-%1.ini").arg(++m_files));
+        const QString path = m_dir.filePath(name);
         QFile file(path);
         file.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        file.write(ini);
+        file.write(contents);
         return path;
     }
 
+    // A new file each time: QSettings caches files by name, size and time.
+    QString write(const QByteArray& ini) { return writeFile(QStringLiteral("server-%1.ini").arg(++m_files), ini); }
+
 private Q_SLOTS:
+    void initTestCase() { writeFile(QStringLiteral("empty.pass"), "\n"); }
+
     void missingFileMeansDefaults()
     {
         auto config = loadServerConfig(m_dir.filePath(QStringLiteral("absent.ini")));
@@ -34,19 +38,28 @@ private Q_SLOTS:
         QCOMPARE(config->database.driver, DatabaseConfig::Driver::Sqlite);
         QCOMPARE(config->database.path, m_dir.filePath(QStringLiteral("chat.sqlite3")));
         QCOMPARE(config->defaultRooms, QStringList { QStringLiteral("general") });
+        QVERIFY(!config->cluster.enabled());
+        QVERIFY2(config->cluster.nodeName.endsWith(QLatin1String(":7447")), qPrintable(config->cluster.nodeName));
+        QCOMPARE(config->http.enabled, false);
+        QCOMPARE(config->http.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(config->http.port, quint16(7448));
     }
 
     void everyKeyIsRead()
     {
         QDir(m_dir.path()).mkpath(QStringLiteral("data"));
-        auto config = loadServerConfig(
-            write("[server]\nhost=0.0.0.0\nport=9000\nname=Team\n"
-                  "[database]\npath=data/chat.db\nsynchronous=normal\ngroup_commit_max_batch=64\n"
-                  "[limits]\nmax_frame_bytes=131072\nmax_body_chars=8000\nhistory_max=100\nmessages_per_second="
-                  "5\nmessage_burst=10\n"
-                  "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\n"
-                  "[connections]\nmax_connections=10\nping_interval_seconds=10\nidle_timeout_seconds=25\n"
-                  "[rooms]\ndefault=lobby, random\n"));
+        QDir(m_dir.path()).mkpath(QStringLiteral("secrets"));
+        writeFile(QStringLiteral("secrets/redis.pass"), "pass word\n");
+        auto config = loadServerConfig(write(
+            "[server]\nhost=0.0.0.0\nport=9000\nname=Team\n"
+            "[database]\npath=data/chat.db\nsynchronous=normal\ngroup_commit_max_batch=64\n"
+            "[limits]\nmax_frame_bytes=131072\nmax_body_chars=8000\nhistory_max=100\nmessages_per_second="
+            "5\nmessage_burst=10\n"
+            "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\n"
+            "[connections]\nmax_connections=10\nping_interval_seconds=10\nidle_timeout_seconds=25\n"
+            "[rooms]\ndefault=lobby, random\n"
+            "[cluster]\nredis=redis://10.0.0.5:6380/2\nredis_password_file=secrets/redis.pass\nnode=node-a.1:7447\n"
+            "[http]\nenabled=true\nhost=0.0.0.0\nport=0\n"));
         QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
         QCOMPARE(config->host, QStringLiteral("0.0.0.0"));
         QCOMPARE(config->port, quint16(9000));
@@ -65,6 +78,35 @@ private Q_SLOTS:
         QCOMPARE(config->connection.maxConnections, 10);
         QCOMPARE(config->connection.idleTimeoutSeconds, 25);
         QCOMPARE(config->defaultRooms, QStringList({ QStringLiteral("lobby"), QStringLiteral("random") }));
+        QVERIFY(config->cluster.enabled());
+        QCOMPARE(config->cluster.redisUrl, QStringLiteral("redis://10.0.0.5:6380/2"));
+        QCOMPARE(config->cluster.redis.host, QStringLiteral("10.0.0.5"));
+        QCOMPARE(config->cluster.redis.port, quint16(6380));
+        QCOMPARE(config->cluster.redis.db, 2);
+        QCOMPARE(config->cluster.redis.password, QByteArray("pass word")); // the line break is not part of it
+        QCOMPARE(config->cluster.nodeName, QStringLiteral("node-a.1:7447"));
+        QCOMPARE(config->cluster.redis.clientName, QStringLiteral("node-a.1:7447"));
+        QCOMPARE(config->http.enabled, true);
+        QCOMPARE(config->http.host, QStringLiteral("0.0.0.0"));
+        QCOMPARE(config->http.port, quint16(0));
+    }
+
+    void nodeNameDefaultsToHostAndPort()
+    {
+        auto config = loadServerConfig(write("[server]\nport=9100\n[cluster]\nredis=redis://127.0.0.1\nnode=\n"));
+        QVERIFY(config.ok());
+        QVERIFY2(config->cluster.nodeName.endsWith(QLatin1String(":9100")), qPrintable(config->cluster.nodeName));
+        QCOMPARE(config->cluster.redis.port, quint16(6379));
+        QCOMPARE(config->cluster.redis.db, 0);
+        QVERIFY(config->cluster.redis.password.isEmpty());
+    }
+
+    void secretsAreNotEchoedInErrors()
+    {
+        auto config = loadServerConfig(write("[cluster]\nredis=redis://:hunter2@127.0.0.1:6379\n"));
+        QVERIFY(!config.ok());
+        QCOMPARE(config.error().key, QStringLiteral("cluster/redis"));
+        QVERIFY2(!config.error().toString().contains(QLatin1String("hunter2")), qPrintable(config.error().toString()));
     }
 
     void postgresKeysAreRead()
@@ -149,6 +191,26 @@ private Q_SLOTS:
             << QByteArray("[database]\nsslrootcert=no-such-ca.pem\n") << "database/sslrootcert";
         QTest::newRow("database port") << QByteArray("[database]\nport=0\n") << "database/port";
         QTest::newRow("redis url") << QByteArray("[cluster]\nredis=localhost:6379\n") << "cluster/redis";
+        QTest::newRow("redis scheme") << QByteArray("[cluster]\nredis=rediss://localhost:6379\n") << "cluster/redis";
+        QTest::newRow("redis db 16") << QByteArray("[cluster]\nredis=redis://localhost:6379/16\n") << "cluster/redis";
+        QTest::newRow("redis db name") << QByteArray("[cluster]\nredis=redis://localhost/chat\n") << "cluster/redis";
+        QTest::newRow("redis password in url")
+            << QByteArray("[cluster]\nredis=redis://:pw@localhost:6379\n") << "cluster/redis";
+        QTest::newRow("redis password file missing")
+            << QByteArray("[cluster]\nredis=redis://localhost\nredis_password_file=no-such.pass\n")
+            << "cluster/redis_password_file";
+        QTest::newRow("redis password file empty")
+            << QByteArray("[cluster]\nredis=redis://localhost\nredis_password_file=empty.pass\n")
+            << "cluster/redis_password_file";
+        QTest::newRow("node with space") << QByteArray("[cluster]\nnode=\"node a\"\n") << "cluster/node";
+        QTest::newRow("node with slash") << QByteArray("[cluster]\nnode=a/b\n") << "cluster/node";
+        QTest::newRow("node too long") << QByteArray("[cluster]\nnode=") + QByteArray(65, 'n') + "\n"
+                                       << "cluster/node";
+        QTest::newRow("http enabled") << QByteArray("[http]\nenabled=maybe\n") << "http/enabled";
+        QTest::newRow("http host name") << QByteArray("[http]\nhost=example.com\n") << "http/host";
+        QTest::newRow("http port too big") << QByteArray("[http]\nport=70000\n") << "http/port";
+        QTest::newRow("http port negative") << QByteArray("[http]\nport=-1\n") << "http/port";
+        QTest::newRow("http typo") << QByteArray("[http]\nenable=true\n") << "http/enable";
         QTest::newRow("frame too small") << QByteArray("[limits]\nmax_frame_bytes=10\n") << "limits/max_frame_bytes";
         QTest::newRow("body zero") << QByteArray("[limits]\nmax_body_chars=0\n") << "limits/max_body_chars";
         QTest::newRow("body beyond frame") << QByteArray("[limits]\nmax_body_chars=60000\n") << "limits/max_body_chars";
@@ -182,6 +244,8 @@ private Q_SLOTS:
         QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().toString()));
         QCOMPARE(config->port, quint16(7447));
         QCOMPARE(config->limits.maxBodyChars, 4000);
+        QVERIFY(!config->cluster.enabled());
+        QVERIFY(!config->http.enabled);
         QVERIFY(config->database.path.endsWith(QLatin1String("/resources/chat.sqlite3")));
     }
 };

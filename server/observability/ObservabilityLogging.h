@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace chat::server {
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+} // namespace chat::server
