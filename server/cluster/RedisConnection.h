@@ -13,7 +13,8 @@
 namespace chat::server {
 
 // A Redis connection for commands (hiredis async on Qt's event loop) that reconnects by itself until
-// stop(). Replies come back as plain RedisReply copies, always from the event loop.
+// stop(). Replies come back as plain RedisReply copies, always from the event loop. No blocking commands
+// (BLPOP, XREAD BLOCK ...): the watchdog's PING would wait behind them and take the link for dead.
 class RedisConnection : public QObject {
     Q_OBJECT
 public:

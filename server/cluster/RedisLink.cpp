@@ -288,7 +288,8 @@ void RedisLink::linkDown(const QString& cause)
     m_probeTimer.stop();
     if (m_stopping) {
         m_state = State::Idle;
-        qCInfo(lcCluster).noquote() << describe() << "stopped";
+        if (m_notify)
+            qCInfo(lcCluster).noquote() << describe() << "stopped";
         if (wasReady && m_notify)
             Q_EMIT lost();
         return;
