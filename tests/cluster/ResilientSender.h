@@ -2,6 +2,7 @@
 
 #include "TestClient.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QUrl>
 
