@@ -125,18 +125,34 @@ bool ClusterFixture::start(int nodeCount)
     return true;
 }
 
-int ClusterFixture::healthStatus(int nodeIndex)
+QPair<int, QByteArray> ClusterFixture::httpGet(int nodeIndex, const QString& path)
 {
     QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/healthz").arg(node(nodeIndex).httpPort())));
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(node(nodeIndex).httpPort()).arg(path)));
     request.setTransferTimeout(5000);
     QNetworkReply* reply = network.get(request);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
     reply->deleteLater();
-    return status;
+    return { status, body };
+}
+
+int ClusterFixture::healthStatus(int nodeIndex)
+{
+    return httpGet(nodeIndex, QStringLiteral("/healthz")).first;
+}
+
+double ClusterFixture::metric(int nodeIndex, const QByteArray& name)
+{
+    const QList<QByteArray> lines = httpGet(nodeIndex, QStringLiteral("/metrics")).second.split('\n');
+    for (const QByteArray& line : lines) {
+        if (line.startsWith(QByteArray(name).append(' ')))
+            return line.mid(name.size() + 1).toDouble();
+    }
+    return -1;
 }
 
 } // namespace chat::test

@@ -59,9 +59,12 @@ public:
     RedisProcess& redis() { return m_redis; }
     // An HTTP GET on a node's health port; the status code (0: no answer).
     int healthStatus(int nodeIndex);
+    // One value from a node's /metrics (a gauge or counter without labels); -1 if absent.
+    double metric(int nodeIndex, const QByteArray& name);
 
 private:
     bool fail(const QString& error);
+    QPair<int, QByteArray> httpGet(int nodeIndex, const QString& path);
 
     PostgresProcess m_postgres;
     RedisProcess m_redis;
