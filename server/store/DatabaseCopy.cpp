@@ -29,6 +29,17 @@ QVariant convertedFor(const QVariant& value, const QSqlField& column)
     return converted;
 }
 
+// Several rows per INSERT: one round trip per RowsPerInsert rows rather than one per row.
+constexpr int RowsPerInsert = 100;
+
+QString insertSql(const QString& table, const QStringList& columns, int rows)
+{
+    const QString row = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))
+        + QLatin1Char(')');
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+        .arg(table, columns.join(QStringLiteral(", ")), QStringList(rows, row).join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 const QList<DatabaseCopy::Table>& DatabaseCopy::tables()
@@ -108,35 +119,52 @@ Expected<qint64, StoreError> DatabaseCopy::copyTable(const Table& table, const P
 {
     const QSqlRecord columns = m_target.connection().record(table.name);
     QStringList names;
-    QStringList marks;
-    for (int i = 0; i < columns.count(); ++i) {
+    for (int i = 0; i < columns.count(); ++i)
         names.append(columns.fieldName(i));
-        marks.append(QStringLiteral("?"));
-    }
     QSqlQuery rows(m_source.connection());
     rows.setForwardOnly(true);
     if (!rows.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
                        .arg(names.join(QStringLiteral(", ")), table.name, table.orderBy)))
         return SqlStatements::failureOf(rows, QStringLiteral("cannot read the source's %1").arg(table.name));
-    QSqlQuery insert(m_target.connection());
-    if (!insert.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                            .arg(table.name, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))))
-        return SqlStatements::failureOf(insert, QStringLiteral("cannot prepare the copy of %1").arg(table.name));
+    QSqlQuery fullInsert(m_target.connection());
+    if (!fullInsert.prepare(insertSql(table.name, names, RowsPerInsert)))
+        return SqlStatements::failureOf(fullInsert, QStringLiteral("cannot prepare the copy of %1").arg(table.name));
 
     qint64 copied = 0;
+    QVariantList pending;
+    int pendingRows = 0;
     bool more = rows.next();
     while (more) {
         if (auto begun = m_target.begin(); !begun)
             return begun.error();
-        for (int inBatch = 0; more && inBatch < m_batchRows; ++inBatch, ++copied, more = rows.next()) {
+        for (int inBatch = 1; more; ++inBatch) {
             for (int i = 0; i < columns.count(); ++i)
-                insert.bindValue(i, convertedFor(rows.value(i), columns.field(i)));
-            if (!insert.exec()) {
-                const StoreError error = SqlStatements::failureOf(
-                    insert, QStringLiteral("cannot copy row %1 of %2").arg(copied + 1).arg(table.name));
-                m_target.rollback();
-                return error;
+                pending.append(convertedFor(rows.value(i), columns.field(i)));
+            ++pendingRows;
+            more = rows.next();
+            const bool batchEnds = !more || inBatch == m_batchRows;
+            if (pendingRows == RowsPerInsert || batchEnds) {
+                QSqlQuery partialInsert(m_target.connection());
+                QSqlQuery& insert = pendingRows == RowsPerInsert ? fullInsert : partialInsert;
+                if (&insert == &partialInsert)
+                    partialInsert.prepare(insertSql(table.name, names, pendingRows));
+                for (int i = 0; i < pending.size(); ++i)
+                    insert.bindValue(i, pending.at(i));
+                if (!insert.exec()) {
+                    const StoreError error = SqlStatements::failureOf(insert,
+                        QStringLiteral("cannot copy rows %1 to %2 of %3")
+                            .arg(copied + 1)
+                            .arg(copied + pendingRows)
+                            .arg(table.name));
+                    m_target.rollback();
+                    return error;
+                }
+                copied += pendingRows;
+                pending.clear();
+                pendingRows = 0;
             }
+            if (batchEnds)
+                break;
         }
         if (auto committed = m_target.commit(); !committed) {
             m_target.rollback();

@@ -102,11 +102,28 @@ private:
             QVERIFY(db->appendMessage(general, i % 2 ? alice : bob, QStringLiteral("général %1 ✓").arg(i),
                           QStringLiteral("g%1").arg(i), Now + i)
                         .ok());
-        QVERIFY(db->importMessages(random, bob, { QStringLiteral("imported 1"), QStringLiteral("imported 2") }, Now)
-                    .ok()); // client_id NULL
+        QStringList imported;
+        for (int i = 0; i < 252; ++i) // more than one multi-row INSERT holds
+            imported.append(QStringLiteral("imported %1").arg(i));
+        QVERIFY(db->importMessages(random, bob, imported, Now).ok()); // client_id NULL
         QVERIFY(db->appendMessage(direct, alice, QStringLiteral("psst"), QStringLiteral("d1"), Now).ok());
         QVERIFY(db->markRead(general, carol, 3).ok());
         QVERIFY(db->removeMember(random, bob).ok()); // a room whose messages outlive its members
+    }
+
+    void compareEveryTable()
+    {
+        auto source = open(m_source);
+        auto target = open(m_target);
+        for (const DatabaseCopy::Table& table : DatabaseCopy::tables()) {
+            const QSqlRecord record = target->connection().record(table.name);
+            QStringList columns;
+            for (int i = 0; i < record.count(); ++i)
+                columns.append(record.fieldName(i));
+            const QList<QStringList> expected = rowsOf(*source, table, columns);
+            QVERIFY2(!expected.isEmpty(), qPrintable(table.name + QStringLiteral(" has no rows to copy")));
+            QCOMPARE(rowsOf(*target, table, columns), expected);
+        }
     }
 
 private Q_SLOTS:
@@ -126,18 +143,10 @@ private Q_SLOTS:
     {
         QCOMPARE(copy(sourcePath()), exitcode::Ok);
         QVERIFY2(!m_out.contains(m_postgres.password()), "the password was printed");
-        auto source = open(m_source);
-        auto target = open(m_target);
-        for (const DatabaseCopy::Table& table : DatabaseCopy::tables()) {
+        for (const DatabaseCopy::Table& table : DatabaseCopy::tables())
             QVERIFY2(m_out.contains(QStringLiteral("%1: ").arg(table.name)), qPrintable(m_out)); // progress
-            const QSqlRecord record = target->connection().record(table.name);
-            QStringList columns;
-            for (int i = 0; i < record.count(); ++i)
-                columns.append(record.fieldName(i));
-            const QList<QStringList> expected = rowsOf(*source, table, columns);
-            QVERIFY2(!expected.isEmpty(), qPrintable(table.name + QStringLiteral(" has no rows to copy")));
-            QCOMPARE(rowsOf(*target, table, columns), expected);
-        }
+        compareEveryTable();
+        auto target = open(m_target);
         QVERIFY(rowsOf(*target, { QStringLiteral("messages"), QStringLiteral("id") }, { QStringLiteral("client_id") })
                     .contains(QStringList { QStringLiteral("<null>") }));
         QCOMPARE(*target->integrityCheck(), QStringList());
@@ -153,7 +162,7 @@ private Q_SLOTS:
             (*general)->id, alice, QStringLiteral("after the move"), QStringLiteral("after-1"), Now + 100);
         QVERIFY2(sent.ok(), sent.ok() ? "" : qPrintable(sent.error().message));
         QCOMPARE(sent->message.seq, 8); // seven were copied
-        QCOMPARE(sent->message.id, 11); // ten messages were copied
+        QCOMPARE(sent->message.id, 261); // 260 messages were copied
         auto dave = target->createUser(QStringLiteral("dave"), QStringLiteral("$argon2id$d"), Now);
         QVERIFY2(dave.ok(), dave.ok() ? "" : qPrintable(dave.error().message));
         QCOMPARE(dave->id, 4);
@@ -176,6 +185,24 @@ private Q_SLOTS:
         QCOMPARE(copy(m_dir.filePath(QStringLiteral("no-such.sqlite3"))), exitcode::Failure);
         QVERIFY2(m_err.contains(QLatin1String("no SQLite database")), qPrintable(m_err));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no-such.sqlite3"))));
+    }
+
+    void smallTransactionsCopyTheSameRows()
+    {
+        StoreTestDatabase::reset(m_target);
+        auto source = open(m_source);
+        auto target = open(m_target);
+        QVERIFY(source->migrate().ok() && target->migrate().ok());
+        DatabaseCopy copy(*source, *target);
+        copy.setBatchRows(150); // messages: 100 + 50 rows, then 100 + 10, in two transactions
+        QList<qint64> messageProgress;
+        auto copied = copy.run([&messageProgress](const QString& table, qint64 rows, bool) {
+            if (table == QLatin1String("messages"))
+                messageProgress.append(rows);
+        });
+        QVERIFY2(copied.ok(), copied.ok() ? "" : qPrintable(copied.error().message));
+        QCOMPARE(messageProgress, QList<qint64>({ 150, 260 }));
+        compareEveryTable();
     }
 
     void aTableMissingFromTheCopyListStopsTheCopy()
