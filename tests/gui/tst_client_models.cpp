@@ -1,12 +1,15 @@
 #include "Backoff.h"
 #include "ChatConnection.h"
+#include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "PeopleFilterModel.h"
 #include "Protocol.h"
 #include "RoomsModel.h"
+#include "Translations.h"
 #include "UsersModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -36,6 +39,16 @@ QList<Message> page(qint64 roomId, qint64 from, qint64 to)
     for (qint64 seq = from; seq <= to; ++seq)
         messages.append(messageFrom(roomId, seq, seq % 2 ? 1 : 2, QStringLiteral("message %1").arg(seq)));
     return messages;
+}
+
+Outbox::Item pendingItem(qint64 roomId, const QString& clientId, const QString& body)
+{
+    Outbox::Item item;
+    item.clientId = clientId;
+    item.roomId = roomId;
+    item.body = body;
+    item.queuedAtMs = 1700000009000;
+    return item;
 }
 
 QStringList column(const QAbstractItemModel& model, int role = Qt::DisplayRole)
@@ -180,12 +193,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setLatestPage(page(5, 1, 3), false);
 
-        Outbox::Item item;
-        item.clientId = QStringLiteral("abc");
-        item.roomId = 5;
-        item.body = QStringLiteral("on its way");
-        item.queuedAtMs = 1700000009000;
-        model.addPending(item);
+        model.addPending(pendingItem(5, QStringLiteral("abc"), QStringLiteral("on its way")));
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(model.index(3).data(MessageModel::PendingRole).toBool());
         QCOMPARE(model.index(3).data(MessageModel::SeqRole).toLongLong(), 0);
@@ -225,6 +233,48 @@ private Q_SLOTS:
         QCOMPARE(model.index(1).data(MessageModel::StartsGroupRole).toBool(), false);
         QCOMPARE(model.index(2).data(MessageModel::StartsGroupRole).toBool(), true);
         QCOMPARE(model.index(3).data(MessageModel::StartsDayRole).toBool(), true);
+    }
+
+    void anUnsentMessageSaysSendingWithoutMojibake()
+    {
+        ChatConnection connection;
+        UsersModel users;
+        MessageModel model(5, &connection, &users);
+        model.addPending(pendingItem(5, QStringLiteral("abc"), QStringLiteral("on its way")));
+        const QString time = MessageDelegate::timeText(model.index(0));
+        QVERIFY2(time.endsWith(QStringLiteral("  \u00b7  sending\u2026")), qPrintable(time));
+        QVERIFY2(!time.contains(QChar(0x00c2)), qPrintable(time));
+    }
+
+    void memberCountsUsePluralForms_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("members");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en 1") << "en" << 1 << "1 member";
+        QTest::newRow("en 2") << "en" << 2 << "2 members";
+        QTest::newRow("en_US 1") << "en_US" << 1 << "1 member";
+        QTest::newRow("C 1") << "C" << 1 << "1 member";
+        QTest::newRow("de 1") << "de" << 1 << "1 Mitglied";
+        QTest::newRow("de 5") << "de_DE" << 5 << "5 Mitglieder";
+    }
+
+    void memberCountsUsePluralForms()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, members);
+        QFETCH(QString, expected);
+        const Translations translations { QLocale(language) };
+        UsersModel users;
+        RoomsModel rooms(&users);
+        Room room;
+        room.id = 7;
+        room.kind = Room::Kind::Group;
+        room.name = QStringLiteral("general");
+        for (int member = 1; member <= members; ++member)
+            room.members.append(member);
+        rooms.upsert(room);
+        QCOMPARE(rooms.index(0).data(Qt::ToolTipRole).toString(), expected);
     }
 
     void germanTranslationIsBuiltIn()
