@@ -196,12 +196,9 @@ void ChatPane::refreshHeader()
         return;
     RoomsModel* rooms = m_session->rooms();
     m_title->setText(rooms->titleOf(m_roomId));
-    const QString hint = tr("Message %1 — Enter to send, Shift+Enter for a new line").arg(rooms->titleOf(m_roomId));
-    if (m_composer->placeholderText() != hint) {
-        m_composer->setPlaceholderText(hint);
-        // QPlainTextEdit repaints its hint only when the hint appears or goes, not when its text changes.
-        m_composer->viewport()->update();
-    }
+    const QString title = rooms->titleOf(m_roomId);
+    m_composer->setHints(
+        tr("Message %1 — Enter to send, Shift+Enter for a new line").arg(title), tr("Message %1").arg(title));
     if (const qint64 peer = rooms->peerOf(m_roomId)) {
         const int row = m_session->users()->rowOf(peer);
         const bool online = row >= 0 && m_session->users()->index(row).data(UsersModel::OnlineRole).toBool();

@@ -199,22 +199,27 @@
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="200"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="201"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="209"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="201"/>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="205"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="209"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="205"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="211"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="207"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -222,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="314"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="310"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -230,12 +235,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="350"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="346"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="352"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="348"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -714,7 +719,10 @@
         <location filename="../../client/connection/TokenStore.cpp" line="80"/>
         <location filename="../../client/connection/TokenStore.cpp" line="114"/>
         <source>The keychain did not answer within %n second(s).</source>
-        <translation><numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet.</numerusform><numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet.</numerusform></translation>
+        <translation>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

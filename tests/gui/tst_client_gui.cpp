@@ -543,6 +543,30 @@ private Q_SLOTS:
             qPrintable(pane->composer()->placeholderText()));
     }
 
+    void theComposerHintFitsItsWidth()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        PeopleDock* dock = app->mainWindow()->dock();
+        ChatPane* pane = app->mainWindow()->chatPane();
+        QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+        clickRow(dock->roomsView(), dock->roomsView()->model()->index(0, 0));
+        QTRY_VERIFY(pane->roomId() != 0);
+        Composer* composer = pane->composer();
+        auto fits = [composer] {
+            return composer->fontMetrics().horizontalAdvance(composer->placeholderText())
+                <= composer->viewport()->width();
+        };
+        app->mainWindow()->resize(1000, 600);
+        QTRY_VERIFY(fits());
+        QVERIFY(composer->placeholderText().contains(QStringLiteral("Shift+Enter")));
+        app->mainWindow()->resize(640, 480); // half a small laptop's screen, the dock open
+        QTRY_COMPARE(composer->placeholderText(), QStringLiteral("Message #general"));
+        QVERIFY(fits());
+    }
+
     void memberCountsFollowRoomUpdates()
     {
         TestServer server;

@@ -1,19 +1,15 @@
 #include "Backoff.h"
 #include "ChatConnection.h"
-#include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "PeopleFilterModel.h"
 #include "Protocol.h"
 #include "RoomsModel.h"
-#include "Translations.h"
 #include "UsersModel.h"
 
 #include <QAbstractItemModelTester>
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTranslator>
 
 using namespace chat;
 using namespace chat::client;
@@ -235,58 +231,6 @@ private Q_SLOTS:
         QCOMPARE(model.index(3).data(MessageModel::StartsDayRole).toBool(), true);
     }
 
-    void anUnsentMessageSaysSendingWithoutMojibake()
-    {
-        ChatConnection connection;
-        UsersModel users;
-        MessageModel model(5, &connection, &users);
-        model.addPending(pendingItem(5, QStringLiteral("abc"), QStringLiteral("on its way")));
-        const QString time = MessageDelegate::timeText(model.index(0));
-        QVERIFY2(time.endsWith(QStringLiteral("  \u00b7  sending\u2026")), qPrintable(time));
-        QVERIFY2(!time.contains(QChar(0x00c2)), qPrintable(time));
-    }
-
-    void memberCountsUsePluralForms_data()
-    {
-        QTest::addColumn<QString>("language");
-        QTest::addColumn<int>("members");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("en 1") << "en" << 1 << "1 member";
-        QTest::newRow("en 2") << "en" << 2 << "2 members";
-        QTest::newRow("en_US 1") << "en_US" << 1 << "1 member";
-        QTest::newRow("C 1") << "C" << 1 << "1 member";
-        QTest::newRow("de 1") << "de" << 1 << "1 Mitglied";
-        QTest::newRow("de 5") << "de_DE" << 5 << "5 Mitglieder";
-    }
-
-    void memberCountsUsePluralForms()
-    {
-        QFETCH(QString, language);
-        QFETCH(int, members);
-        QFETCH(QString, expected);
-        const Translations translations { QLocale(language) };
-        UsersModel users;
-        RoomsModel rooms(&users);
-        Room room;
-        room.id = 7;
-        room.kind = Room::Kind::Group;
-        room.name = QStringLiteral("general");
-        for (int member = 1; member <= members; ++member)
-            room.members.append(member);
-        rooms.upsert(room);
-        QCOMPARE(rooms.index(0).data(Qt::ToolTipRole).toString(), expected);
-    }
-
-    void germanTranslationIsBuiltIn()
-    {
-        QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/chat-client_de.qm")));
-        QCOMPARE(translator.translate("AuthErrorText", "Wrong username or password."),
-            QStringLiteral("Falscher Benutzername oder falsches Passwort."));
-        QCOMPARE(translator.translate("chat::client::RoomsModel", "%n member(s)", nullptr, 3),
-            QStringLiteral("%n Mitglieder"));
-    }
-
     void backoffGrowsWithJitterAndIsCapped()
     {
         Backoff backoff(500, 30000);
@@ -304,5 +248,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(ClientModelsTest)
+QTEST_GUILESS_MAIN(ClientModelsTest)
 #include "tst_client_models.moc"
