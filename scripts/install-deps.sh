@@ -9,9 +9,12 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev
   libsodium-dev libhiredis-dev
   fonts-dejavu-core xvfb xauth dpkg-dev file
+  dbus-daemon gnome-keyring libsecret-1-0
   postgresql redis-server haproxy
 )
 
+# dbus-daemon (dbus-run-session), gnome-keyring and libsecret: the client's keychain GUI tests run the
+# default token store against a real Secret Service (tests/gui/run-with-dbus.sh).
 # Node.js runs the interop test (a client in another language); any installed node will do.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

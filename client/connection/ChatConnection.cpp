@@ -4,6 +4,7 @@
 #include "Protocol.h"
 
 #include <QJsonArray>
+#include <QNetworkInformation>
 
 namespace chat::client {
 
@@ -23,6 +24,31 @@ ChatConnection::ChatConnection(QObject* parent)
     connect(&m_rpc, &RpcClient::connected, this, &ChatConnection::onConnected);
     connect(&m_rpc, &RpcClient::disconnected, this, &ChatConnection::onDisconnected);
     connect(&m_rpc, &RpcClient::notificationReceived, this, &ChatConnection::onNotification);
+    watchNetwork();
+}
+
+void ChatConnection::watchNetwork()
+{
+    // Network back (Wi-Fi rejoined, cable in, resumed from sleep): try at once rather than after the backoff.
+    if (!QNetworkInformation::instance()
+        && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return;
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+        [this](QNetworkInformation::Reachability reachability) {
+            qCInfo(lcConnection) << "network reachability:" << reachability;
+            if (reachability != QNetworkInformation::Reachability::Disconnected)
+                reconnectNow();
+        });
+}
+
+void ChatConnection::reconnectNow()
+{
+    if (!canReconnectNow())
+        return;
+    qCInfo(lcConnection) << "reconnecting now";
+    m_reconnectTimer.stop();
+    m_backoff.reset();
+    m_rpc.open(m_url);
 }
 
 void ChatConnection::signIn(const QUrl& url, AuthMode mode, const params::Credentials& credentials)

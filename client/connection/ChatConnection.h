@@ -28,9 +28,11 @@ public:
     void resume(const QUrl& url, const QString& token);
     void signOut(); // revokes the token on the server, then goes offline
     void dropConnection(); // closes the socket as a network loss would; reconnects when signed in
+    void reconnectNow(); // while reconnecting: try at once instead of waiting out the backoff
 
     State state() const { return m_state; }
     bool isOnline() const { return m_state == State::Online; }
+    bool canReconnectNow() const { return m_state == State::Reconnecting; }
     const User& me() const { return m_me; }
     QString token() const { return m_token; }
     QUrl url() const { return m_url; }
@@ -65,6 +67,7 @@ private:
     void authenticate();
     void onAuthenticated(const RpcResult& result);
     void scheduleReconnect();
+    void watchNetwork();
 
     RpcClient m_rpc;
     State m_state = State::Offline;

@@ -33,6 +33,12 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
             markRead(m_activeRoom);
     });
 
+    connect(m_connection, &ChatConnection::stateChanged, this, [this](ChatConnection::State state) {
+        // Presence is only known while connected: nobody shows as online to someone who cannot see them.
+        if (state != ChatConnection::State::Online)
+            m_users->setAllOffline();
+        Q_EMIT stateChanged(state);
+    });
     connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::sync);
     connect(m_connection, &ChatConnection::sessionRestored, this, [this] {
         sync();

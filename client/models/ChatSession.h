@@ -29,6 +29,11 @@ public:
     RoomsModel* rooms() const { return m_rooms; }
     Outbox* outbox() const { return m_outbox; }
     qint64 me() const;
+    const User& currentUser() const { return m_connection->me(); }
+    ChatConnection::State state() const { return m_connection->state(); }
+    const Limits& limits() const { return m_connection->limits(); }
+    bool canReconnectNow() const { return m_connection->canReconnectNow(); }
+    void reconnectNow() { m_connection->reconnectNow(); }
     bool isSynced() const { return m_synced; }
 
     MessageModel* messages(qint64 roomId); // created and loading on first use
@@ -51,6 +56,7 @@ public:
     void reset(); // signed out: forget everything
 
 Q_SIGNALS:
+    void stateChanged(chat::client::ChatConnection::State state);
     void synced(); // users and rooms are loaded (after sign-in and after every reconnect)
     void activeRoomChanged(qint64 roomId);
     void messageArrived(const chat::Message& message, bool mine);

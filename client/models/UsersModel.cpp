@@ -92,6 +92,14 @@ void UsersModel::setOnline(qint64 userId, bool online)
     Q_EMIT dataChanged(index(row), index(row), { OnlineRole, Qt::ToolTipRole, Qt::AccessibleTextRole });
 }
 
+void UsersModel::setAllOffline()
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).user.online)
+            setOnline(m_entries.at(row).user.id, false);
+    }
+}
+
 void UsersModel::setUnread(qint64 userId, qint64 unread)
 {
     const int row = rowOf(userId);

@@ -24,6 +24,7 @@ public:
     void setUsers(const QList<User>& users);
     void addUser(const User& user);
     void setOnline(qint64 userId, bool online);
+    void setAllOffline();
     void setUnread(qint64 userId, qint64 unread);
     void clear();
 

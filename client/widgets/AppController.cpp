@@ -30,7 +30,7 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
 {
     QSettings settings;
     const QString server = settings.value(ServerKey, DefaultServer).toString();
-    m_keepSignedIn = settings.value(KeepKey, false).toBool();
+    m_keepSignedIn = settings.value(KeepKey, true).toBool(); // like every desktop chat app: kept unless unticked
     for (CredentialsForm* form : { m_login->form(), m_signup->form() }) {
         form->setServerText(server);
         form->setKeepSignedIn(m_keepSignedIn);
@@ -59,10 +59,7 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
     connect(m_connection, &ChatConnection::signInFailed, this, &AppController::onSignInFailed);
     connect(m_connection, &ChatConnection::signedOut, this, [this](const QString& reason) {
         m_session->reset();
-        if (m_window->isVisible()) {
-            m_window->saveLayout();
-            m_window->hide();
-        }
+        m_window->retire();
         if (!reason.isEmpty()) {
             m_tokens->remove(account());
             RpcError error;
@@ -70,6 +67,14 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
             return showLogin(AuthErrorText::describe(error, m_connection->url()));
         }
         showLogin();
+    });
+    connect(m_tokens, &TokenStore::keychainUnavailable, this, [this] {
+        const QString notice = tr("The system keychain is not available, so your session is kept in this "
+                                  "app's settings file instead.");
+        if (m_window->isVisible())
+            m_window->showNotice(notice);
+        else
+            m_login->form()->showNotice(notice);
     });
     connect(m_window, &MainWindow::logoutRequested, this, &AppController::logout);
     connect(m_window, &MainWindow::quitRequested, this, &AppController::quitRequested);
@@ -94,13 +99,12 @@ void AppController::start()
     const QString username = settings.value(UsernameKey).toString();
     if (!m_keepSignedIn || username.isEmpty())
         return showLogin();
-    m_login->setBusy(true);
+    m_login->setBusy(true, tr("Looking for your saved session…"));
     m_login->show();
     m_tokens->load(account(), this, [this](const QString& token) {
-        if (token.isEmpty()) {
-            m_login->setBusy(false);
-            return;
-        }
+        if (token.isEmpty())
+            return showLogin();
+        m_login->setBusy(true);
         m_resuming = true;
         m_connection->resume(m_login->form()->serverUrl(), token);
     });
@@ -125,10 +129,15 @@ void AppController::showLogin(const QString& message)
     m_login->show();
     m_login->raise();
     m_login->activateWindow();
-    if (m_login->form()->usernameEdit()->text().isEmpty())
-        m_login->form()->usernameEdit()->setFocus();
-    else
-        m_login->form()->passwordEdit()->setFocus();
+    focusLogin();
+}
+
+void AppController::focusLogin()
+{
+    CredentialsForm* form = m_login->form();
+    QLineEdit* field = form->usernameEdit()->text().isEmpty() ? form->usernameEdit() : form->passwordEdit();
+    field->setFocus();
+    field->selectAll();
 }
 
 void AppController::showSignup()
@@ -172,6 +181,10 @@ void AppController::onSignInFailed(const RpcError& error)
     if (m_signup->isVisible()) {
         m_signup->setBusy(false);
         m_signup->form()->showError(message);
+        const bool passwordAtFault = error.reason == reason::WeakPassword;
+        QLineEdit* field = passwordAtFault ? m_signup->form()->passwordEdit() : m_signup->form()->usernameEdit();
+        field->setFocus();
+        field->selectAll();
         return;
     }
     if (m_resuming) {
@@ -182,6 +195,7 @@ void AppController::onSignInFailed(const RpcError& error)
     m_login->setBusy(false);
     m_login->show();
     m_login->form()->showError(message);
+    focusLogin(); // not the next enabled button (Quit), where disabling the fields left it
 }
 
 void AppController::logout()

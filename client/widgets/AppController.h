@@ -28,6 +28,7 @@ public:
     ChatSession* session() const { return m_session; }
     LoginDialog* loginDialog() const { return m_login; }
     SignupDialog* signupDialog() const { return m_signup; }
+    TokenStore* tokenStore() const { return m_tokens; }
     MainWindow* mainWindow() const { return m_window; }
 
 Q_SIGNALS:
@@ -36,6 +37,7 @@ Q_SIGNALS:
 private:
     void showLogin(const QString& message = {});
     void showSignup();
+    void focusLogin();
     void onSignedIn();
     void onSignInFailed(const chat::RpcError& error);
     void logout();

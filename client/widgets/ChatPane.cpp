@@ -1,6 +1,5 @@
 #include "ChatPane.h"
 
-#include "ChatConnection.h"
 #include "ChatSession.h"
 #include "Composer.h"
 #include "MessageDelegate.h"
@@ -144,6 +143,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     connect(m_session->users(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
     connect(m_session->users(), &QAbstractItemModel::modelReset, this, &ChatPane::refreshHeader);
     connect(m_session->rooms(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
+    connect(m_session->rooms(), &QAbstractItemModel::rowsInserted, this, &ChatPane::refreshHeader);
     connect(
         m_session, &ChatSession::sendRejected, this, [this](qint64 roomId, const QString& body, const QString& why) {
             if (roomId != m_roomId)
@@ -185,8 +185,6 @@ void ChatPane::showRoom(qint64 roomId)
     connect(m_model, &MessageModel::olderLoaded, this, [this](int) { m_model->setOlderFetchingAllowed(false); });
     m_stack->setCurrentIndex(1);
     refreshHeader();
-    m_composer->setPlaceholderText(
-        tr("Message %1 — Enter to send, Shift+Enter for a new line").arg(m_session->rooms()->titleOf(roomId)));
     m_view->scrollToBottom();
     m_composer->setFocus();
     updateReading();
@@ -198,6 +196,9 @@ void ChatPane::refreshHeader()
         return;
     RoomsModel* rooms = m_session->rooms();
     m_title->setText(rooms->titleOf(m_roomId));
+    const QString title = rooms->titleOf(m_roomId);
+    m_composer->setHints(
+        tr("Message %1 — Enter to send, Shift+Enter for a new line").arg(title), tr("Message %1").arg(title));
     if (const qint64 peer = rooms->peerOf(m_roomId)) {
         const int row = m_session->users()->rowOf(peer);
         const bool online = row >= 0 && m_session->users()->index(row).data(UsersModel::OnlineRole).toBool();
@@ -304,7 +305,7 @@ void ChatPane::submit(const QString& text)
 {
     if (!m_roomId || text.trimmed().isEmpty())
         return;
-    const int limit = m_session->connection()->limits().maxBodyChars;
+    const int limit = m_session->limits().maxBodyChars;
     if (text.trimmed().size() > limit) {
         m_notice->setText(tr("This message is too long: at most %n characters.", nullptr, limit));
         m_notice->show();

@@ -42,6 +42,29 @@ QSize Composer::minimumSizeHint() const
     return { 100, heightForLines(1) };
 }
 
+void Composer::setHints(const QString& full, const QString& brief)
+{
+    m_fullHint = full;
+    m_briefHint = brief;
+    chooseHint();
+}
+
+void Composer::chooseHint()
+{
+    const int room = viewport()->width() - int(2 * document()->documentMargin());
+    const QString& hint = fontMetrics().horizontalAdvance(m_fullHint) <= room ? m_fullHint : m_briefHint;
+    if (placeholderText() == hint)
+        return;
+    setPlaceholderText(hint);
+    viewport()->update(); // QPlainTextEdit repaints its hint only when it appears or goes
+}
+
+void Composer::resizeEvent(QResizeEvent* event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    chooseHint();
+}
+
 void Composer::keyPressEvent(QKeyEvent* event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;

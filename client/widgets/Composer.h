@@ -13,14 +13,22 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // The hint shown while empty: the full one when it fits on one line, else the brief one.
+    void setHints(const QString& full, const QString& brief);
+
 Q_SIGNALS:
     void submitted(const QString& text);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     int heightForLines(int lines) const;
+    void chooseHint();
+
+    QString m_fullHint;
+    QString m_briefHint;
 };
 
 } // namespace chat::client

@@ -16,6 +16,7 @@ CredentialsForm::CredentialsForm(QWidget* parent)
     , m_password(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
     , m_error(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_busyLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_form(new QFormLayout)
@@ -37,6 +38,13 @@ CredentialsForm::CredentialsForm(QWidget* parent)
     m_error->setPalette(errorPalette);
     m_error->hide();
 
+    m_notice->setObjectName(QStringLiteral("noticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setForegroundRole(QPalette::PlaceholderText);
+    m_notice->hide();
+
+    m_keep->setChecked(true);
     m_busy->setRange(0, 0);
     m_busy->setMaximumHeight(6);
     m_busy->setTextVisible(false);
@@ -52,6 +60,7 @@ CredentialsForm::CredentialsForm(QWidget* parent)
     layout->addLayout(m_form);
     layout->addWidget(m_keep);
     layout->addWidget(m_error);
+    layout->addWidget(m_notice);
     layout->addWidget(m_busyLabel);
     layout->addWidget(m_busy);
 }
@@ -121,6 +130,17 @@ void CredentialsForm::showError(const QString& message)
 QString CredentialsForm::errorText() const
 {
     return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void CredentialsForm::showNotice(const QString& message)
+{
+    m_notice->setText(message);
+    m_notice->show();
+}
+
+QString CredentialsForm::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
 }
 
 void CredentialsForm::clearError()

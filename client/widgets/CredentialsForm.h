@@ -32,10 +32,13 @@ public:
     void showError(const QString& message);
     QString errorText() const;
     void clearError();
+    void showNotice(const QString& message); // information, not an error
+    QString noticeText() const;
 
     QLineEdit* usernameEdit() const { return m_username; }
     QLineEdit* passwordEdit() const { return m_password; }
     QLineEdit* serverEdit() const { return m_server; }
+    QCheckBox* keepBox() const { return m_keep; }
     void addRow(const QString& label, QWidget* field);
 
 private:
@@ -44,6 +47,7 @@ private:
     QLineEdit* m_password;
     QCheckBox* m_keep;
     QLabel* m_error;
+    QLabel* m_notice;
     QLabel* m_busyLabel;
     QProgressBar* m_busy;
     QFormLayout* m_form;

@@ -41,9 +41,9 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_form->usernameEdit()->setFocus();
 }
 
-void LoginDialog::setBusy(bool busy)
+void LoginDialog::setBusy(bool busy, const QString& what)
 {
-    m_form->setBusy(busy, busy ? tr("Signing in…") : QString());
+    m_form->setBusy(busy, !busy ? QString() : what.isEmpty() ? tr("Signing in…") : what);
     m_signIn->setEnabled(!busy);
     m_signup->setEnabled(!busy);
 }

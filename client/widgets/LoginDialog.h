@@ -21,7 +21,7 @@ public:
     CredentialsForm* form() const { return m_form; }
     QPushButton* signInButton() const { return m_signIn; }
     QPushButton* signupButton() const { return m_signup; }
-    void setBusy(bool busy);
+    void setBusy(bool busy, const QString& what = {}); // "Signing in…" unless told what
 
 Q_SIGNALS:
     void signInRequested(const QUrl& server, const chat::params::Credentials& credentials, bool keepSignedIn);

@@ -4,6 +4,7 @@
 #include "ChatSession.h"
 #include "PeopleDock.h"
 #include "RoomsModel.h"
+#include "TrayIcon.h"
 #include "UsersModel.h"
 
 #include "Icons.h"
@@ -17,18 +18,24 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
+#include <QWindow>
 
 namespace chat::client {
 
 namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
+const QString CloseToTrayKey = QStringLiteral("window/closeToTray");
 constexpr int LayoutVersion = 1;
+const QSize DefaultSize(1000, 680);
+// Room for the window manager's frame before the window has been shown (and its frame is known).
+const QMargins GuessedFrame(8, 40, 8, 8);
 } // namespace
 
 MainWindow::MainWindow(ChatSession* session, QWidget* parent)
@@ -37,12 +44,15 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     , m_dock(new PeopleDock(session, this))
     , m_pane(new ChatPane(session, this))
     , m_connectionLabel(new QLabel(this))
+    , m_reconnect(new QAction(tr("&Reconnect now"), this))
+    , m_closeToTray(new QAction(tr("&Close to tray"), this))
+    , m_tray(new TrayIcon(Icons::app(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Icons::app());
     setCentralWidget(m_pane);
     addDockWidget(Qt::LeftDockWidgetArea, m_dock);
-    resize(1000, 680);
+    resize(DefaultSize);
 
     m_toggleDock = m_dock->toggleViewAction();
     m_toggleDock->setText(tr("&People and rooms"));
@@ -57,16 +67,30 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_toggleDock);
 
+    m_reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reconnect->setToolTip(tr("Try to reach the server now instead of waiting (Ctrl+R)"));
+    m_reconnect->setEnabled(false);
+    connect(m_reconnect, &QAction::triggered, m_session, &ChatSession::reconnectNow);
+
     auto* chatMenu = menuBar()->addMenu(tr("&Chat"));
+    chatMenu->addAction(m_reconnect);
     auto* logout = chatMenu->addAction(tr("&Log out"));
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
     chatMenu->addSeparator();
     auto* quit = chatMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &MainWindow::quitRequested);
+    connect(quit, &QAction::triggered, this, [this] {
+        saveLayout();
+        Q_EMIT quitRequested();
+    });
 
     auto* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_toggleDock);
+    m_closeToTray->setCheckable(true);
+    m_closeToTray->setChecked(QSettings().value(CloseToTrayKey, true).toBool());
+    m_closeToTray->setToolTip(tr("Closing the window keeps Chat running in the tray, when the desktop has one"));
+    connect(m_closeToTray, &QAction::toggled, this, [](bool on) { QSettings().setValue(CloseToTrayKey, on); });
+    viewMenu->addAction(m_closeToTray);
     auto* filter = viewMenu->addAction(tr("&Find person…"));
     filter->setShortcut(QKeySequence::Find);
     connect(filter, &QAction::triggered, this, [this] {
@@ -83,8 +107,22 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
     m_connectionLabel->setAccessibleName(tr("Connection state"));
+    auto* reconnectButton = new QToolButton(this);
+    reconnectButton->setDefaultAction(m_reconnect);
+    reconnectButton->setAutoRaise(true);
+    connect(m_reconnect, &QAction::changed, reconnectButton,
+        [this, reconnectButton] { reconnectButton->setVisible(m_reconnect->isEnabled()); });
+    reconnectButton->hide();
+    statusBar()->addPermanentWidget(reconnectButton);
     statusBar()->addPermanentWidget(m_connectionLabel);
-    showConnectionState(session->connection()->state());
+
+    m_tray->addAction(m_reconnect);
+    connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::showAndActivate);
+    connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+        saveLayout();
+        Q_EMIT quitRequested();
+    });
+    showConnectionState(session->state());
 
     connect(m_dock, &PeopleDock::createRoomWanted, this, &MainWindow::askCreateRoom);
     connect(m_dock, &PeopleDock::joinRoomWanted, this, [this] {
@@ -99,28 +137,13 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_session, &ChatSession::publicRoomsFetched, this, &MainWindow::askJoinRoom);
     connect(m_session, &ChatSession::failed, this,
         [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_session->connection(), &ChatConnection::stateChanged, this, &MainWindow::showConnectionState);
+    connect(m_session, &ChatSession::stateChanged, this, &MainWindow::showConnectionState);
     connect(m_session->rooms(), &RoomsModel::totalUnreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::synced, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::messageArrived, this, &MainWindow::notify);
     connect(m_pane, &ChatPane::linkActivated, this, [](const QString& url) { QDesktopServices::openUrl(QUrl(url)); });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { m_pane->updateReading(); });
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("Chat"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
     updateTitle();
 }
 
@@ -128,8 +151,50 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1000, 680);
+        resize(DefaultSize);
     restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+    fitToScreen();
+    m_tray->show();
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen || isMaximized() || isFullScreen())
+        return;
+    const QMargins known = windowHandle() && isVisible() ? windowHandle()->frameMargins() : QMargins();
+    const QMargins frame = known.isNull() ? GuessedFrame : known;
+    const QRect room = screen->availableGeometry().marginsRemoved(frame);
+    QRect wanted(geometry().topLeft(), geometry().size().boundedTo(room.size()));
+    if (wanted.right() > room.right())
+        wanted.moveRight(room.right());
+    if (wanted.bottom() > room.bottom())
+        wanted.moveBottom(room.bottom());
+    if (wanted.left() < room.left())
+        wanted.moveLeft(room.left());
+    if (wanted.top() < room.top())
+        wanted.moveTop(room.top());
+    setGeometry(wanted);
+}
+
+void MainWindow::showAndActivate()
+{
+    showNormal();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showNotice(const QString& message)
+{
+    statusBar()->showMessage(message, 30000);
+}
+
+void MainWindow::retire()
+{
+    if (isVisible())
+        saveLayout();
+    hide();
+    m_tray->hide();
 }
 
 void MainWindow::saveLayout() const
@@ -142,6 +207,13 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveLayout();
+    if (m_closeToTray->isChecked() && m_tray->isAvailable()) {
+        event->ignore();
+        hide();
+        if (!std::exchange(m_toldAboutTray, true))
+            m_tray->notify(tr("Chat is still running"), tr("New messages will show here. Quit from this icon's menu."));
+        return;
+    }
     event->accept();
     Q_EMIT quitRequested();
 }
@@ -156,13 +228,12 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::updateTitle()
 {
     const qint64 unread = m_session->rooms()->totalUnread();
-    const QString me = m_session->connection()->me().username;
+    const QString me = m_session->currentUser().username;
     QString title = me.isEmpty() ? tr("Chat") : tr("%1 — Chat").arg(me);
     if (unread > 0)
         title = QStringLiteral("(%1) ").arg(unread) + title;
     setWindowTitle(title);
-    if (m_tray)
-        m_tray->setToolTip(unread > 0 ? tr("Chat — %n unread", nullptr, int(unread)) : tr("Chat"));
+    m_tray->setToolTip(unread > 0 ? tr("Chat — %n unread", nullptr, int(unread)) : tr("Chat"));
 }
 
 void MainWindow::showConnectionState(ChatConnection::State state)
@@ -174,22 +245,22 @@ void MainWindow::showConnectionState(ChatConnection::State state)
                                                                 : QColor(0xc6, 0x8a, 0x00);
     palette.setColor(QPalette::WindowText, color);
     m_connectionLabel->setPalette(palette);
+    m_tray->setStatus(tr("Status: %1").arg(ChatConnection::describe(state)));
+    m_reconnect->setEnabled(m_session->canReconnectNow());
 }
 
 void MainWindow::notify(const chat::Message& message, bool mine)
 {
     if (mine)
         return;
-    const bool inView = message.roomId == m_session->activeRoom() && isActiveWindow() && !isMinimized();
+    const bool inView = message.roomId == m_session->activeRoom() && isVisible() && isActiveWindow() && !isMinimized();
     if (inView)
         return;
     QApplication::alert(this);
-    if (!m_tray)
-        return;
     const QString sender = m_session->users()->nameOf(message.senderId);
     const QString room = m_session->rooms()->titleOf(message.roomId);
     const QString title = m_session->rooms()->peerOf(message.roomId) ? sender : tr("%1 in %2").arg(sender, room);
-    m_tray->showMessage(title, message.body.left(200), QSystemTrayIcon::Information, 6000);
+    m_tray->notify(title, message.body.left(200));
 }
 
 void MainWindow::askCreateRoom()

@@ -6,13 +6,13 @@
 
 class QAction;
 class QLabel;
-class QSystemTrayIcon;
 
 namespace chat::client {
 
 class ChatPane;
 class ChatSession;
 class PeopleDock;
+class TrayIcon;
 
 // The window people keep open all day: the people dock, the chat pane, connection state in the status
 // bar, unread total in the title, desktop notifications for rooms out of view.
@@ -25,9 +25,14 @@ public:
     ChatPane* chatPane() const { return m_pane; }
     QAction* toggleDockAction() const { return m_toggleDock; }
     QLabel* connectionLabel() const { return m_connectionLabel; }
+    QAction* reconnectAction() const { return m_reconnect; }
+    QAction* closeToTrayAction() const { return m_closeToTray; }
+    TrayIcon* tray() const { return m_tray; }
 
-    void restoreLayout(); // geometry and dock state from QSettings
+    void restoreLayout(); // geometry and dock state from QSettings, fitted to the screen
     void saveLayout() const;
+    void showNotice(const QString& message); // in the status bar, for a while
+    void retire(); // signed out: saves the layout, hides the window and the tray icon
 
 Q_SIGNALS:
     void logoutRequested();
@@ -40,6 +45,8 @@ protected:
 private:
     void updateTitle();
     void showConnectionState(ChatConnection::State state);
+    void fitToScreen();
+    void showAndActivate();
     void notify(const chat::Message& message, bool mine);
     void askCreateRoom();
     void askJoinRoom(const QList<chat::PublicRoom>& rooms);
@@ -49,8 +56,11 @@ private:
     ChatPane* m_pane;
     QAction* m_toggleDock;
     QLabel* m_connectionLabel;
-    QSystemTrayIcon* m_tray = nullptr;
+    QAction* m_reconnect;
+    QAction* m_closeToTray;
+    TrayIcon* m_tray;
     bool m_joinPending = false;
+    bool m_toldAboutTray = false;
 };
 
 } // namespace chat::client

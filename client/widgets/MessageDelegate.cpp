@@ -175,10 +175,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         const QString sender = index.data(MessageModel::SenderNameRole).toString();
         painter->drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter, sender);
         const int after = QFontMetrics(bold).horizontalAdvance(sender) + 10;
-        QString time
-            = QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().time(), shortTimeFormat());
-        if (pending)
-            time += QLatin1String("  ·  ") + tr("sending…");
+        const QString time = timeText(index);
         painter->setFont(small);
         painter->setPen(dim);
         painter->drawText(layout.header.adjusted(after, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, time);
@@ -194,6 +191,14 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->setClipRect(QRect(QPoint(0, 0), layout.body.size()));
     document.documentLayout()->draw(painter, context);
     painter->restore();
+}
+
+QString MessageDelegate::timeText(const QModelIndex& index)
+{
+    QString time = QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().time(), shortTimeFormat());
+    if (index.data(MessageModel::PendingRole).toBool())
+        time += QStringLiteral("  \u00b7  ") + tr("sending…"); // an escape: the source encoding cannot garble it
+    return time;
 }
 
 QString MessageDelegate::anchorAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const

@@ -27,6 +27,7 @@ public:
     QString anchorAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const;
     static QString toHtml(const QString& plainText);
     static QString shortTimeFormat();
+    static QString timeText(const QModelIndex& index); // beside the sender: time, and "sending…" while pending
 
 Q_SIGNALS:
     void linkActivated(const QString& url);

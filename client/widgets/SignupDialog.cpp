@@ -4,6 +4,7 @@
 
 #include "Icons.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QIcon>
 #include <QLabel>
@@ -28,6 +29,9 @@ SignupDialog::SignupDialog(QWidget* parent)
     m_confirm->setAccessibleName(tr("Repeat password"));
     m_form->addRow(tr("&Repeat password:"), m_confirm);
     m_form->passwordEdit()->setPlaceholderText(tr("At least 8 characters"));
+    // The repeat field is added after the form's own widgets: put it back where the eye expects it.
+    QWidget::setTabOrder(m_form->passwordEdit(), m_confirm);
+    QWidget::setTabOrder(m_confirm, m_form->keepBox());
 
     auto* buttons = new QDialogButtonBox(this);
     m_create = buttons->addButton(tr("&Create account"), QDialogButtonBox::AcceptRole);

@@ -36,7 +36,10 @@
     <message numerus="yes">
         <location filename="../../client/widgets/AuthErrorText.cpp" line="24"/>
         <source>Too many attempts. Please try again in %n second(s).</source>
-        <translation><numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform><numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunden erneut.</numerusform></translation>
+        <translation>
+            <numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../client/widgets/AuthErrorText.cpp" line="27"/>
@@ -55,39 +58,80 @@
     </message>
 </context>
 <context>
+    <name>ClientOptions</name>
+    <message>
+        <location filename="../../client/app/ClientOptions.cpp" line="10"/>
+        <source>Desktop client for chat-server</source>
+        <translation>Desktop-Client für chat-server</translation>
+    </message>
+    <message>
+        <location filename="../../client/app/ClientOptions.cpp" line="14"/>
+        <source>Keep settings and the saved session under &lt;name&gt;, e.g. to sign in a second user.</source>
+        <translation>Einstellungen und gespeicherte Sitzung unter &lt;Name&gt; ablegen, z. B. um einen zweiten Benutzer anzumelden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/app/ClientOptions.cpp" line="14"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../client/app/ClientOptions.cpp" line="16"/>
+        <source>Server address to offer, e.g. ws://host:7447.</source>
+        <translation>Vorgeschlagene Serveradresse, z. B. ws://host:7447.</translation>
+    </message>
+    <message>
+        <location filename="../../client/app/ClientOptions.cpp" line="16"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::AppController</name>
+    <message>
+        <location filename="../../client/widgets/AppController.cpp" line="72"/>
+        <source>The system keychain is not available, so your session is kept in this app&apos;s settings file instead.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher wird Ihre Sitzung stattdessen in der Einstellungsdatei dieser App gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AppController.cpp" line="102"/>
+        <source>Looking for your saved session…</source>
+        <translation>Gespeicherte Sitzung wird gesucht…</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::ChatConnection</name>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="88"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="116"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="90"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="118"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="92"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="120"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="94"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="122"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="96"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="124"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="173"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="201"/>
         <source>The server at %1 cannot be reached.</source>
         <translation>Der Server unter %1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="174"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="202"/>
         <source>The server at %1 cannot be reached: %2</source>
         <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
     </message>
@@ -95,97 +139,108 @@
 <context>
     <name>chat::client::ChatPane</name>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="34"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="38"/>
         <source>New messages ↓</source>
         <translation>Neue Nachrichten ↓</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="35"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="41"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="37"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="44"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="42"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="49"/>
         <source>Room name</source>
         <translation>Raumname</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="46"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="53"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="58"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="65"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="75"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="82"/>
         <source>Jump to new messages</source>
         <translation>Zu neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="80"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="87"/>
         <source>Typing indicator</source>
         <translation>Tippanzeige</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="89"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="96"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="90"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="97"/>
         <source>Send (Enter). Shift+Enter starts a new line.</source>
         <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="98"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="105"/>
         <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
         <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="142"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="151"/>
         <source>Your message could not be sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="179"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="201"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="195"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="201"/>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="205"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="195"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="205"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="197"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="207"/>
         <source>%n member(s)</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="300"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="310"/>
         <source>This message is too long: at most %n characters.</source>
-        <translation><numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform><numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform></translation>
+        <translation>
+            <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
+            <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="336"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="346"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="338"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="348"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -193,7 +248,7 @@
 <context>
     <name>chat::client::Composer</name>
     <message>
-        <location filename="../../client/widgets/Composer.cpp" line="14"/>
+        <location filename="../../client/widgets/Composer.cpp" line="15"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -201,57 +256,57 @@
 <context>
     <name>chat::client::CredentialsForm</name>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="14"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="17"/>
         <source>&amp;Keep me signed in</source>
         <translation>&amp;Angemeldet bleiben</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="18"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="24"/>
         <source>ws://chat.example.org:7447</source>
         <translation>ws://chat.example.org:7447</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="19"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="25"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="20"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="26"/>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="21"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="27"/>
         <source>Your name on this server</source>
         <translation>Ihr Name auf diesem Server</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="22"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="28"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="24"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="30"/>
         <source>Stores a session token in the system keychain</source>
         <translation>Speichert ein Sitzungstoken im Schlüsselbund des Systems</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="28"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="34"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="41"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="54"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="42"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="55"/>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/CredentialsForm.cpp" line="43"/>
+        <location filename="../../client/widgets/CredentialsForm.cpp" line="56"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
@@ -259,47 +314,47 @@
 <context>
     <name>chat::client::LoginDialog</name>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="18"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="20"/>
         <source>Sign in — Chat</source>
         <translation>Anmelden — Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="20"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="22"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="22"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="24"/>
         <source>&lt;h2&gt;Welcome back&lt;/h2&gt;Sign in to your team&apos;s chat server.</source>
         <translation>&lt;h2&gt;Willkommen zurück&lt;/h2&gt;Melden Sie sich am Chat-Server Ihres Teams an.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="26"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="28"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="28"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="30"/>
         <source>&amp;Create account…</source>
         <translation>Konto &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="29"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="31"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="44"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="46"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="58"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="60"/>
         <source>Enter the server&apos;s address, e.g. ws://chat.example.org:7447.</source>
         <translation>Geben Sie die Adresse des Servers ein, z. B. ws://chat.example.org:7447.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="60"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="62"/>
         <source>Enter your username and password.</source>
         <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
@@ -307,125 +362,165 @@
 <context>
     <name>chat::client::MainWindow</name>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="45"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="47"/>
+        <source>&amp;Reconnect now</source>
+        <translation>Jetzt neu &amp;verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="48"/>
+        <source>&amp;Close to tray</source>
+        <translation>Beim Schließen in den &amp;Infobereich</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="58"/>
         <source>&amp;People and rooms</source>
         <translation>&amp;Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="46"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="59"/>
         <source>Show or hide the people and rooms sidebar (Ctrl+B)</source>
         <translation>Seitenleiste mit Personen und Räumen ein- oder ausblenden (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="51"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="64"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="57"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="71"/>
+        <source>Try to reach the server now instead of waiting (Ctrl+R)</source>
+        <translation>Den Server sofort erneut versuchen, statt zu warten (Strg+R)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="75"/>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="58"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="77"/>
         <source>&amp;Log out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="61"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="80"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="65"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="67"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
+        <source>Closing the window keeps Chat running in the tray, when the desktop has one</source>
+        <translation>Schließen des Fensters lässt Chat im Infobereich weiterlaufen, sofern der Desktop einen hat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="94"/>
         <source>&amp;Find person…</source>
         <translation>Person &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="74"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="101"/>
         <source>&amp;Rooms</source>
         <translation>&amp;Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="75"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="102"/>
         <source>&amp;Create room…</source>
         <translation>Raum &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="76"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="103"/>
         <source>&amp;Join room…</source>
         <translation>Raum &amp;beitreten…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="82"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="109"/>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="93"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
         <source>Leave room</source>
         <translation>Raum verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="93"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
         <source>Leave %1?</source>
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="108"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="157"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="162"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <source>Chat is still running</source>
+        <translation>Chat läuft weiter</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <source>New messages will show here. Quit from this icon&apos;s menu.</source>
+        <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="232"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="236"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="157"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="232"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="162"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="236"/>
         <source>Chat — %n unread</source>
-        <translation><numerusform>Chat — %n ungelesen</numerusform><numerusform>Chat — %n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>Chat — %n ungelesen</numerusform>
+            <numerusform>Chat — %n ungelesen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="188"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="248"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="262"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="195"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="269"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="195"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="269"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="210"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="284"/>
         <source>#%1 (%n member(s))</source>
-        <translation><numerusform>#%1 (%n Mitglied)</numerusform><numerusform>#%1 (%n Mitglieder)</numerusform></translation>
+        <translation>
+            <numerusform>#%1 (%n Mitglied)</numerusform>
+            <numerusform>#%1 (%n Mitglieder)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="218"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="288"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="292"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="288"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="218"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="292"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
@@ -433,22 +528,22 @@
 <context>
     <name>chat::client::MessageDelegate</name>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="75"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="78"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="77"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="80"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="176"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="200"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="230"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="241"/>
         <source>Message text</source>
         <translation>Nachrichtentext</translation>
     </message>
@@ -456,7 +551,7 @@
 <context>
     <name>chat::client::MessageModel</name>
     <message>
-        <location filename="../../client/models/MessageModel.cpp" line="87"/>
+        <location filename="../../client/models/MessageModel.cpp" line="90"/>
         <source>%1 at %2: %3</source>
         <translation>%1 um %2: %3</translation>
     </message>
@@ -465,59 +560,59 @@
     <name>chat::client::PeopleDock</name>
     <message>
         <location filename="../../client/widgets/PeopleDock.cpp" line="43"/>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="59"/>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="120"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="61"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="122"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="47"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="49"/>
         <source>People and rooms</source>
         <translation>Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="52"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="54"/>
         <source>Filter people…</source>
         <translation>Personen filtern…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="53"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="55"/>
         <source>Filter people</source>
         <translation>Personen filtern</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="73"/>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="109"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="75"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="111"/>
         <source>Rooms</source>
         <translation>Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="96"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="96"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
         <source>Create a room</source>
         <translation>Einen Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="97"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="99"/>
         <source>Join</source>
         <translation>Beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="97"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="99"/>
         <source>Join a room</source>
         <translation>Einem Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="100"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="100"/>
         <source>Leave the selected room</source>
         <translation>Den ausgewählten Raum verlassen</translation>
     </message>
@@ -525,31 +620,37 @@
 <context>
     <name>chat::client::RoomsModel</name>
     <message numerus="yes">
-        <location filename="../../client/models/RoomsModel.cpp" line="29"/>
+        <location filename="../../client/models/RoomsModel.cpp" line="36"/>
         <source>%n member(s)</source>
-        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/models/RoomsModel.cpp" line="31"/>
+        <location filename="../../client/models/RoomsModel.cpp" line="38"/>
         <source>%1, %n unread</source>
-        <translation><numerusform>%1, %n ungelesen</numerusform><numerusform>%1, %n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n ungelesen</numerusform>
+            <numerusform>%1, %n ungelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>chat::client::RpcClient</name>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="52"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="75"/>
         <source>Not connected to the server</source>
         <translation>Nicht mit dem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="88"/>
-        <location filename="../../client/connection/RpcClient.cpp" line="92"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="113"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="117"/>
         <source>The connection to the server was lost</source>
         <translation>Die Verbindung zum Server wurde unterbrochen</translation>
     </message>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="105"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="130"/>
         <source>The server did not answer in time</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
@@ -557,90 +658,123 @@
 <context>
     <name>chat::client::SignupDialog</name>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="19"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="22"/>
         <source>Create account — Chat</source>
         <translation>Konto erstellen — Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="21"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="24"/>
         <source>Create account</source>
         <translation>Konto erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="23"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="26"/>
         <source>&lt;h2&gt;Create your account&lt;/h2&gt;Pick a username your team will recognise.</source>
         <translation>&lt;h2&gt;Konto erstellen&lt;/h2&gt;Wählen Sie einen Benutzernamen, den Ihr Team erkennt.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="26"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="29"/>
         <source>Repeat password</source>
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="27"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="30"/>
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="28"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="31"/>
         <source>At least 8 characters</source>
         <translation>Mindestens 8 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="31"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="37"/>
         <source>&amp;Create account</source>
         <translation>Konto &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="46"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="52"/>
         <source>Creating your account…</source>
         <translation>Ihr Konto wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="56"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="62"/>
         <source>Enter the server&apos;s address, e.g. ws://chat.example.org:7447.</source>
         <translation>Geben Sie die Adresse des Servers ein, z. B. ws://chat.example.org:7447.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="58"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="64"/>
         <source>Choose a username and a password.</source>
         <translation>Wählen Sie einen Benutzernamen und ein Passwort.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="60"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="66"/>
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
+    <name>chat::client::TokenStore</name>
+    <message numerus="yes">
+        <location filename="../../client/connection/TokenStore.cpp" line="80"/>
+        <location filename="../../client/connection/TokenStore.cpp" line="114"/>
+        <source>The keychain did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::TrayIcon</name>
+    <message>
+        <location filename="../../client/widgets/TrayIcon.cpp" line="16"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TrayIcon.cpp" line="17"/>
+        <source>&amp;Open Chat</source>
+        <translation>Chat &amp;öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TrayIcon.cpp" line="23"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::UsersModel</name>
     <message>
-        <location filename="../../client/models/UsersModel.cpp" line="22"/>
+        <location filename="../../client/models/UsersModel.cpp" line="25"/>
         <source>%1 is online</source>
         <translation>%1 ist online</translation>
     </message>
     <message>
-        <location filename="../../client/models/UsersModel.cpp" line="23"/>
+        <location filename="../../client/models/UsersModel.cpp" line="26"/>
         <source>%1 is offline</source>
         <translation>%1 ist offline</translation>
     </message>
     <message>
-        <location filename="../../client/models/UsersModel.cpp" line="25"/>
+        <location filename="../../client/models/UsersModel.cpp" line="28"/>
         <source>%1, online</source>
         <translation>%1, online</translation>
     </message>
     <message>
-        <location filename="../../client/models/UsersModel.cpp" line="26"/>
+        <location filename="../../client/models/UsersModel.cpp" line="29"/>
         <source>%1, offline</source>
         <translation>%1, offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/models/UsersModel.cpp" line="28"/>
+        <location filename="../../client/models/UsersModel.cpp" line="31"/>
         <source>%n unread</source>
-        <translation><numerusform>%n ungelesen</numerusform><numerusform>%n ungelesen</numerusform></translation>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../client/models/UsersModel.cpp" line="113"/>
+        <location filename="../../client/models/UsersModel.cpp" line="124"/>
         <source>User %1</source>
         <translation>Benutzer %1</translation>
     </message>

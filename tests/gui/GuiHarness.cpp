@@ -3,21 +3,35 @@
 #include "Backoff.h"
 #include "ChatSession.h"
 #include "CredentialsForm.h"
+#include "Fixtures.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "RoomsModel.h"
+#include "TestServer.h"
 #include "UsersModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace chat::test {
 
-std::unique_ptr<client::AppController> startClient()
+void useSettingsIn(const QTemporaryDir& folder, const QString& applicationName)
 {
-    auto app = std::make_unique<client::AppController>(client::TokenStore::Backend::Settings);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder.path());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("chat-tests"));
+    QCoreApplication::setApplicationName(applicationName);
+}
+
+std::unique_ptr<client::AppController> startClient(client::TokenStore::Backend tokens)
+{
+    auto app = std::make_unique<client::AppController>(tokens);
     app->connection()->setBackoff(client::Backoff(50, 500));
     new QAbstractItemModelTester(
         app->session()->users(), QAbstractItemModelTester::FailureReportingMode::QtTest, app->session());
@@ -41,6 +55,15 @@ void signInThroughDialog(
     QTest::keyClick(form->passwordEdit(), Qt::Key_Return);
     QTRY_VERIFY(app.mainWindow()->isVisible());
     QTRY_VERIFY(app.session()->isSynced());
+}
+
+std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const QString& username)
+{
+    if (!signedUpClient(server, username))
+        return nullptr;
+    auto app = startClient();
+    signInThroughDialog(*app, server.url(), username);
+    return QTest::currentTestFailed() ? nullptr : std::move(app);
 }
 
 void clickRow(QAbstractItemView* view, const QModelIndex& index)

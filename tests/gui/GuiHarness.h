@@ -9,17 +9,27 @@
 #include <memory>
 
 class QAbstractItemView;
+class QTemporaryDir;
 
 namespace chat::test {
 
-// One desktop client, as a person would start it: tokens kept in the (test) settings, a quick backoff so
-// reconnect tests do not wait long, and every model it shows under QAbstractItemModelTester.
-std::unique_ptr<client::AppController> startClient();
+class TestServer;
+
+// Settings (window layout, server, tokens) in a folder of this run only: parallel runs must not share.
+void useSettingsIn(const QTemporaryDir& folder, const QString& applicationName);
+
+// One desktop client, as a person would start it: tokens kept in the (test) settings unless told otherwise, a quick
+// backoff so reconnect tests do not wait long, and every model it shows under QAbstractItemModelTester.
+std::unique_ptr<client::AppController> startClient(
+    client::TokenStore::Backend tokens = client::TokenStore::Backend::Settings);
 
 // Types into the login dialog and presses Enter; QTRY-waits for the main window. Check
 // QTest::currentTestFailed() after calling.
 void signInThroughDialog(client::AppController& app, const QUrl& server, const QString& username,
     const QString& password = QStringLiteral("correct horse"));
+
+// signedUpClient() for the account, then startClient() and signInThroughDialog(); null if that failed.
+std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const QString& username);
 
 void clickRow(QAbstractItemView* view, const QModelIndex& index);
 void activate(QWidget* window);

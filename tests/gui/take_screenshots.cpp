@@ -138,5 +138,11 @@ int main(int argc, char* argv[])
     window->toggleDockAction()->trigger();
     waitFor([&] { return !dock->isVisible(); });
     save(window, folder, QStringLiteral("dock-collapsed.png"));
+
+    window->toggleDockAction()->trigger();
+    waitFor([&] { return dock->isVisible(); });
+    server.stop(); // presence greys out, and "Reconnect now" offers itself beside the state
+    waitFor([&] { return window->reconnectAction()->isEnabled(); });
+    save(window, folder, QStringLiteral("reconnecting.png"));
     return 0;
 }

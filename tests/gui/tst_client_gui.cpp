@@ -1,3 +1,4 @@
+#include "Backoff.h"
 #include "ChatPane.h"
 #include "ChatSession.h"
 #include "Composer.h"
@@ -11,18 +12,29 @@
 #include "RoomsModel.h"
 #include "SignupDialog.h"
 #include "TestServer.h"
+#include "Translations.h"
+#include "TrayIcon.h"
 #include "UsersModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QPaintEvent>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +44,31 @@ using namespace chat::test;
 
 namespace {
 const QString Password = QStringLiteral("correct horse");
+
+// Collects what a widget actually repaints: a property can be right while the pixels are stale.
+class PaintWatcher : public QObject {
+public:
+    explicit PaintWatcher(QWidget* widget)
+        : QObject(widget)
+        , m_widget(widget)
+    {
+        widget->installEventFilter(this);
+    }
+    bool repaintedWhole() const { return m_painted.contains(m_widget->rect()); }
+    void reset() { m_painted = {}; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_widget && event->type() == QEvent::Paint)
+            m_painted += static_cast<QPaintEvent*>(event)->region();
+        return false;
+    }
+
+private:
+    QWidget* m_widget;
+    QRegion m_painted;
+};
 
 void roomyLimits(server::ServerConfig& config)
 {
@@ -61,6 +98,7 @@ QStringList bodiesIn(const MessageModel* model)
 class ClientGuiTest : public QObject {
     Q_OBJECT
     QTemporaryDir m_settingsDir;
+    std::unique_ptr<Translations> m_translations;
 
 private Q_SLOTS:
     void initTestCase()
@@ -68,16 +106,13 @@ private Q_SLOTS:
         // Settings (window layout, server, tokens) in a folder of this run only: parallel runs must not
         // share.
         QVERIFY(m_settingsDir.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("chat-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("gui_client"));
+        useSettingsIn(m_settingsDir, QStringLiteral("gui_client"));
+        m_translations = std::make_unique<Translations>(QLocale(QLocale::English)); // as main() installs them
     }
 
     void init() { QSettings().clear(); }
 
-    void wrongPasswordShowsItsMessage()
+    void wrongPasswordShowsItsMessageAndEnterTriesAgain()
     {
         TestServer server;
         QVERIFY2(server.start(), qPrintable(server.lastError()));
@@ -86,6 +121,7 @@ private Q_SLOTS:
         auto app = startClient();
         LoginDialog* login = app->loginDialog();
         QTRY_VERIFY(login->isVisible());
+        activate(login);
         login->form()->serverEdit()->setText(server.url().toString());
         QTest::keyClicks(login->form()->usernameEdit(), QStringLiteral("alice"));
         QTest::keyClicks(login->form()->passwordEdit(), QStringLiteral("not the password"));
@@ -95,6 +131,14 @@ private Q_SLOTS:
         QVERIFY(login->isVisible());
         QVERIFY(login->signInButton()->isEnabled()); // no longer busy
         QVERIFY(!app->mainWindow()->isVisible());
+
+        // The focus is back in the password field, not on Quit: Enter tries again instead of quitting.
+        QCOMPARE(QApplication::focusWidget(), login->form()->passwordEdit());
+        QSignalSpy quit(app.get(), &AppController::quitRequested);
+        QTest::keyClicks(QApplication::focusWidget(), Password);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(app->mainWindow()->isVisible());
+        QCOMPARE(quit.count(), 0);
     }
 
     void unreachableServerSaysSo()
@@ -114,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(login->signInButton()->isEnabled());
     }
 
-    void signupSignsIn()
+    void signupSignsInAndAnErrorFocusesTheFieldToFix()
     {
         TestServer server;
         QVERIFY(server.start());
@@ -125,6 +169,7 @@ private Q_SLOTS:
         SignupDialog* signup = app->signupDialog();
         QTRY_VERIFY(signup->isVisible());
         QVERIFY(!app->loginDialog()->isVisible());
+        activate(signup);
 
         signup->form()->serverEdit()->setText(server.url().toString());
         QTest::keyClicks(signup->form()->usernameEdit(), QStringLiteral("taken"));
@@ -133,6 +178,7 @@ private Q_SLOTS:
         QTest::keyClick(signup->confirmEdit(), Qt::Key_Return);
         QTRY_COMPARE(
             signup->form()->errorText(), QStringLiteral("That username is already taken. Please choose another one."));
+        QCOMPARE(QApplication::focusWidget(), signup->form()->usernameEdit()); // the field to fix
 
         signup->form()->usernameEdit()->clear();
         QTest::keyClicks(signup->form()->usernameEdit(), QStringLiteral("dana"));
@@ -151,11 +197,8 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.start());
         auto bob = signedUpClient(server, QStringLiteral("bob"));
-        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
-        auto app = startClient();
-        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
         QVERIFY(dock->indexOfUser(bob->userId()).data(UsersModel::OnlineRole).toBool());
@@ -180,11 +223,8 @@ private Q_SLOTS:
     {
         TestServer server;
         QVERIFY(server.start());
-        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
-        auto app = startClient();
-        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
         MainWindow* window = app->mainWindow();
         PeopleDock* dock = window->dock();
         activate(window);
@@ -272,6 +312,7 @@ private Q_SLOTS:
         QVERIFY(signedUpClient(server, QStringLiteral("alice")));
         QVERIFY(signedUpClient(server, QStringLiteral("bob")));
         auto alice = startClient();
+        alice->loginDialog()->form()->setKeepSignedIn(false); // else bob's start (same profile) resumes alice
         signInThroughDialog(*alice, server.url(), QStringLiteral("alice"));
         auto bob = startClient();
         signInThroughDialog(*bob, server.url(), QStringLiteral("bob"));
@@ -314,11 +355,8 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.start());
         auto bob = signedUpClient(server, QStringLiteral("bob"));
-        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
-        auto app = startClient();
-        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
         const qint64 room = directRoom(*bob, app->connection()->me().id);
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
@@ -333,11 +371,8 @@ private Q_SLOTS:
         TestServer server;
         QVERIFY(server.start());
         auto bob = signedUpClient(server, QStringLiteral("bob"));
-        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
-        auto app = startClient();
-        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
         MainWindow* window = app->mainWindow();
         activate(window);
         const qint64 room = directRoom(*bob, app->connection()->me().id);
@@ -367,11 +402,8 @@ private Q_SLOTS:
         auto bob = signedUpClient(server, QStringLiteral("bob"));
         QVERIFY(bob);
         const qint64 bobId = bob->userId();
-        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
-        auto app = startClient();
-        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
         PeopleDock* dock = app->mainWindow()->dock();
         QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
         clickRow(dock->peopleView(), dock->indexOfUser(bobId));
@@ -432,15 +464,282 @@ private Q_SLOTS:
         QVERIFY(!third->mainWindow()->isVisible());
     }
 
+    void afterARefusedSavedSessionTheFocusIsInTheForm()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signUpAndSignIn(server, QStringLiteral("alice"))); // kept signed in, as the box comes
+        QSettings settings; // a token the server does not know, as after it expired
+
+        const QStringList tokens = settings.allKeys().filter(QStringLiteral("tokens/"));
+        QCOMPARE(tokens.size(), 1);
+        settings.setValue(tokens.first(), QStringLiteral("no-longer-valid"));
+        settings.sync();
+
+        auto app = startClient();
+        LoginDialog* login = app->loginDialog();
+        QTRY_VERIFY(login->isVisible());
+        activate(login);
+        QTRY_VERIFY(!login->form()->errorText().isEmpty());
+        QVERIFY(login->signInButton()->isEnabled());
+        QCOMPARE(QApplication::focusWidget(), login->form()->passwordEdit());
+    }
+
+    void signupTabsFromPasswordToRepeatPassword()
+    {
+        auto app = startClient();
+        QTRY_VERIFY(app->loginDialog()->isVisible());
+        QTest::mouseClick(app->loginDialog()->signupButton(), Qt::LeftButton);
+        SignupDialog* signup = app->signupDialog();
+        QTRY_VERIFY(signup->isVisible());
+        activate(signup);
+        signup->form()->serverEdit()->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), signup->form()->usernameEdit());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), signup->form()->passwordEdit());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), signup->confirmEdit());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), signup->form()->findChild<QCheckBox*>());
+    }
+
+    void theComposerNamesTheOpenRoom()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        PeopleDock* dock = app->mainWindow()->dock();
+        ChatPane* pane = app->mainWindow()->chatPane();
+        QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+        const qint64 general = dock->roomsView()->model()->index(0, 0).data(RoomsModel::IdRole).toLongLong();
+        clickRow(dock->roomsView(), dock->roomsView()->model()->index(0, 0));
+        QTRY_COMPARE(pane->roomId(), general);
+        QVERIFY(pane->composer()->placeholderText().startsWith(QStringLiteral("Message #general")));
+
+        app->session()->createRoom(QStringLiteral("project-x"));
+        QTRY_VERIFY(pane->roomId() != general);
+        QTRY_VERIFY(pane->composer()->placeholderText().startsWith(QStringLiteral("Message #project-x")));
+
+        // Switching while the composer keeps the focus (as after the Create room dialog hands it back): the
+        // hint on screen, not only the property, must name the room.
+        activate(app->mainWindow());
+        pane->composer()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), pane->composer());
+        QCoreApplication::processEvents(); // the focus change's own repaint is done before we watch
+        PaintWatcher hint(pane->composer()->viewport());
+        app->session()->openRoom(general);
+        QTRY_COMPARE(pane->roomId(), general);
+        QTRY_VERIFY(hint.repaintedWhole());
+        QVERIFY2(pane->composer()->placeholderText().startsWith(QStringLiteral("Message #general")),
+            qPrintable(pane->composer()->placeholderText()));
+
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
+        QTRY_VERIFY(pane->roomId() != general);
+        QTRY_VERIFY2(pane->composer()->placeholderText().startsWith(QStringLiteral("Message bob")),
+            qPrintable(pane->composer()->placeholderText()));
+    }
+
+    void theComposerHintFitsItsWidth()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        PeopleDock* dock = app->mainWindow()->dock();
+        ChatPane* pane = app->mainWindow()->chatPane();
+        QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+        clickRow(dock->roomsView(), dock->roomsView()->model()->index(0, 0));
+        QTRY_VERIFY(pane->roomId() != 0);
+        Composer* composer = pane->composer();
+        auto fits = [composer] {
+            return composer->fontMetrics().horizontalAdvance(composer->placeholderText())
+                <= composer->viewport()->width();
+        };
+        app->mainWindow()->resize(1000, 600);
+        QTRY_VERIFY(fits());
+        QVERIFY(composer->placeholderText().contains(QStringLiteral("Shift+Enter")));
+        app->mainWindow()->resize(640, 480); // half a small laptop's screen, the dock open
+        QTRY_COMPARE(composer->placeholderText(), QStringLiteral("Message #general"));
+        QVERIFY(fits());
+    }
+
+    void memberCountsFollowRoomUpdates()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        ChatPane* pane = app->mainWindow()->chatPane();
+        app->session()->createRoom(QStringLiteral("project-x"));
+        QTRY_VERIFY(pane->roomId() != 0 && pane->titleLabel()->text() == QStringLiteral("#project-x"));
+        const qint64 room = pane->roomId();
+        const QModelIndex row = app->mainWindow()->dock()->indexOfRoom(room);
+        QTRY_COMPARE(row.data(RoomsModel::MemberCountRole).toInt(), 1);
+
+        QVERIFY(bob->call(protocol::method::RoomsJoin, params::RoomRef { room }.toJson()).ok());
+        QTRY_COMPARE(app->mainWindow()->dock()->indexOfRoom(room).data(RoomsModel::MemberCountRole).toInt(), 2);
+        QTRY_COMPARE(
+            app->mainWindow()->dock()->indexOfRoom(room).data(Qt::ToolTipRole).toString(), QStringLiteral("2 members"));
+    }
+
+    void theWindowFitsTheAvailableScreen()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        const QRect available = window->screen()->availableGeometry();
+        QVERIFY2(available.contains(window->frameGeometry()),
+            qPrintable(QStringLiteral("window %1x%2 on a %3x%4 screen")
+                           .arg(window->frameGeometry().width())
+                           .arg(window->frameGeometry().height())
+                           .arg(available.width())
+                           .arg(available.height())));
+        // Still true when a larger screen's geometry was saved.
+        window->resize(available.size() * 2);
+        window->saveLayout();
+        window->hide();
+        window->restoreLayout();
+        window->show();
+        QTRY_VERIFY(window->isVisible());
+        QVERIFY(available.contains(window->frameGeometry()));
+    }
+
+    void presenceDotsGoGreyWhileIAmDisconnected()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        const qint64 bobId = bob->userId();
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bobId).data(UsersModel::OnlineRole).toBool());
+
+        server.stop();
+        bob.reset();
+        QTRY_COMPARE(app->connection()->state(), ChatConnection::State::Reconnecting);
+        QVERIFY(!dock->indexOfUser(bobId).data(UsersModel::OnlineRole).toBool());
+
+        QVERIFY(server.start());
+        TestClient bobAgain;
+        QVERIFY(bobAgain.connectTo(server.url()));
+        QVERIFY(bobAgain.login(QStringLiteral("bob")).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), ChatConnection::State::Online, 15000);
+        QTRY_VERIFY(dock->indexOfUser(bobId).data(UsersModel::OnlineRole).toBool());
+    }
+
+    void reconnectsWithinTwoSecondsOfTheServerComingBack()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        app->connection()->setBackoff(Backoff()); // what people get, not the harness's quick one
+        server.stop();
+        // Down long enough for an uncapped backoff to reach long waits.
+        QTRY_VERIFY_WITH_TIMEOUT(app->connection()->reconnectAttempts() >= 6, 30000);
+        QVERIFY(server.start());
+        QElapsedTimer sinceBack;
+        sinceBack.start();
+        QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), ChatConnection::State::Online, 40000);
+        const qint64 ms = sinceBack.elapsed();
+        qInfo("connected %lld ms after the server came back", ms);
+        QVERIFY2(ms <= 2000, qPrintable(QString::number(ms)));
+    }
+
+    void reconnectNowConnectsAtOnce()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        QVERIFY(!window->reconnectAction()->isEnabled()); // nothing to do while online
+        app->connection()->setBackoff(Backoff(60000, 60000)); // left alone, the next try is a minute away
+        server.stop();
+        QTRY_COMPARE(app->connection()->state(), ChatConnection::State::Reconnecting);
+        QTRY_VERIFY(window->reconnectAction()->isEnabled());
+        QVERIFY(server.start());
+        window->reconnectAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), ChatConnection::State::Online, 2000);
+        QVERIFY(!window->reconnectAction()->isEnabled());
+    }
+
+    void theTrayIconHasAMenuToOpenSeeTheStatusAndQuit()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        TrayIcon* tray = window->tray(); // made whether or not a tray exists yet: Qt docks it when one appears
+        QVERIFY(tray);
+        QVERIFY(tray->icon()->isVisible());
+        QStringList entries;
+        for (const QAction* action : tray->menu()->actions())
+            entries.append(action->text());
+        QCOMPARE(entries,
+            QStringList({ QStringLiteral("&Open Chat"), QStringLiteral("Status: Online"), QString(),
+                QStringLiteral("&Reconnect now"), QStringLiteral("&Quit") }));
+        QVERIFY(!tray->statusAction()->isEnabled());
+
+        window->hide();
+        tray->menu()->actions().first()->trigger();
+        QTRY_VERIFY(window->isVisible());
+
+        server.stop();
+        QTRY_COMPARE(tray->statusAction()->text(), QStringLiteral("Status: Reconnecting…"));
+
+        QSignalSpy quit(app.get(), &AppController::quitRequested);
+        tray->menu()->actions().last()->trigger();
+        QCOMPARE(quit.count(), 1);
+    }
+
+    void closingTheWindowKeepsChatInTheTrayWhenThereIsOne()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        QSignalSpy quit(app.get(), &AppController::quitRequested);
+        bool trayExists = true;
+        window->tray()->setAvailabilityProbe([&trayExists] { return trayExists; });
+        QVERIFY(window->closeToTrayAction()->isChecked()); // the default
+
+        QVERIFY(!window->close());
+        QVERIFY(!window->isVisible());
+        QCOMPARE(quit.count(), 0);
+        QCOMPARE(app->connection()->state(), ChatConnection::State::Online);
+
+        window->show();
+        trayExists = false; // nowhere to find it again: closing quits
+        QVERIFY(window->close());
+        QCOMPARE(quit.count(), 1);
+
+        window->show();
+        trayExists = true;
+        window->closeToTrayAction()->trigger(); // the person's choice, remembered
+        QVERIFY(!window->closeToTrayAction()->isChecked());
+        QVERIFY(window->close());
+        QCOMPARE(quit.count(), 2);
+        QCOMPARE(QSettings().value(QStringLiteral("window/closeToTray")).toBool(), false);
+    }
+
     void logoutReturnsToTheLoginDialog()
     {
         TestServer server;
         QVERIFY(server.start());
-        QVERIFY(signedUpClient(server, QStringLiteral("alice")));
-        auto app = startClient();
-        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
         Q_EMIT app->mainWindow()->logoutRequested();
         QTRY_VERIFY(app->loginDialog()->isVisible());
         QVERIFY(!app->mainWindow()->isVisible());

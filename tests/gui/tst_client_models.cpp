@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTranslator>
 
 using namespace chat;
 using namespace chat::client;
@@ -36,6 +35,16 @@ QList<Message> page(qint64 roomId, qint64 from, qint64 to)
     for (qint64 seq = from; seq <= to; ++seq)
         messages.append(messageFrom(roomId, seq, seq % 2 ? 1 : 2, QStringLiteral("message %1").arg(seq)));
     return messages;
+}
+
+Outbox::Item pendingItem(qint64 roomId, const QString& clientId, const QString& body)
+{
+    Outbox::Item item;
+    item.clientId = clientId;
+    item.roomId = roomId;
+    item.body = body;
+    item.queuedAtMs = 1700000009000;
+    return item;
 }
 
 QStringList column(const QAbstractItemModel& model, int role = Qt::DisplayRole)
@@ -180,12 +189,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setLatestPage(page(5, 1, 3), false);
 
-        Outbox::Item item;
-        item.clientId = QStringLiteral("abc");
-        item.roomId = 5;
-        item.body = QStringLiteral("on its way");
-        item.queuedAtMs = 1700000009000;
-        model.addPending(item);
+        model.addPending(pendingItem(5, QStringLiteral("abc"), QStringLiteral("on its way")));
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(model.index(3).data(MessageModel::PendingRole).toBool());
         QCOMPARE(model.index(3).data(MessageModel::SeqRole).toLongLong(), 0);
@@ -227,16 +231,6 @@ private Q_SLOTS:
         QCOMPARE(model.index(3).data(MessageModel::StartsDayRole).toBool(), true);
     }
 
-    void germanTranslationIsBuiltIn()
-    {
-        QTranslator translator;
-        QVERIFY(translator.load(QStringLiteral(":/i18n/chat-client_de.qm")));
-        QCOMPARE(translator.translate("AuthErrorText", "Wrong username or password."),
-            QStringLiteral("Falscher Benutzername oder falsches Passwort."));
-        QCOMPARE(translator.translate("chat::client::RoomsModel", "%n member(s)", nullptr, 3),
-            QStringLiteral("%n Mitglieder"));
-    }
-
     void backoffGrowsWithJitterAndIsCapped()
     {
         Backoff backoff(500, 30000);
@@ -254,5 +248,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(ClientModelsTest)
+QTEST_GUILESS_MAIN(ClientModelsTest)
 #include "tst_client_models.moc"
