@@ -145,10 +145,32 @@ Expected<bool, QString> ChatServer::loadDirectory()
 void ChatServer::connectEventPath()
 {
     connect(m_bus.get(), &EventBus::eventReceived, m_dispatcher.get(), &EventDispatcher::apply);
+    connect(m_bus.get(), &EventBus::eventReceived, this, &ChatServer::applyToThrottles);
     connect(m_bus.get(), &EventBus::catchUpNeeded, m_dispatcher.get(), &EventDispatcher::catchUp);
     connect(m_hub.get(), &SessionHub::localPresenceChanged, this,
         [this](qint64 userId, bool online) { m_bus->publish(events::presence(m_bus->nodeName(), userId, online)); });
     connect(m_presence.get(), &PresenceTracker::onlineChanged, m_hub.get(), &SessionHub::announcePresence);
+}
+
+void ChatServer::applyToThrottles(const ClusterEvent& event)
+{
+    const qint64 now = currentTimeMs();
+    const QString account = event.body.value(events::field::Account).toString();
+    const QString address = event.body.value(events::field::Address).toString();
+    switch (event.kind) {
+    case ClusterEvent::Kind::LoginFailed:
+        m_context->loginsByAccount.record(account, now);
+        m_context->loginsByAddress.record(address, now);
+        break;
+    case ClusterEvent::Kind::LoginSucceeded:
+        m_context->loginsByAccount.clear(account);
+        break;
+    case ClusterEvent::Kind::SignupAttempt:
+        m_context->signupsByAddress.record(address, now);
+        break;
+    default:
+        break;
+    }
 }
 
 void ChatServer::registerMetrics()

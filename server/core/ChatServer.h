@@ -24,6 +24,7 @@ class AdminEventTail;
 class HttpEndpoint;
 class Metrics;
 struct ServerContext;
+struct ClusterEvent;
 
 // The whole server in one object graph: store, auth, directory and the listening sockets.
 // main() builds one; tests build one in-process on port 0.
@@ -46,6 +47,7 @@ public:
 private:
     Expected<bool, QString> loadDirectory();
     void connectEventPath();
+    void applyToThrottles(const ClusterEvent& event);
     void registerMetrics();
     Expected<bool, QString> startHttp();
     void probeStore();

@@ -27,6 +27,9 @@ const QList<QPair<ClusterEvent::Kind, QLatin1String>>& kindNames()
         { K::Typing, QLatin1String("typing") },
         { K::ReadMarker, QLatin1String("read") },
         { K::CatchUpRequest, QLatin1String("catch_up") },
+        { K::LoginFailed, QLatin1String("login.failed") },
+        { K::LoginSucceeded, QLatin1String("login.succeeded") },
+        { K::SignupAttempt, QLatin1String("signup") },
     };
     return names;
 }
@@ -191,6 +194,21 @@ ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connec
 ClusterEvent catchUpRequest()
 {
     return make(ClusterEvent::Kind::CatchUpRequest, {});
+}
+
+ClusterEvent loginFailed(const QString& accountKey, const QString& address)
+{
+    return make(ClusterEvent::Kind::LoginFailed, { { field::Account, accountKey }, { field::Address, address } });
+}
+
+ClusterEvent loginSucceeded(const QString& accountKey)
+{
+    return make(ClusterEvent::Kind::LoginSucceeded, { { field::Account, accountKey } });
+}
+
+ClusterEvent signupAttempt(const QString& address)
+{
+    return make(ClusterEvent::Kind::SignupAttempt, { { field::Address, address } });
 }
 
 } // namespace events

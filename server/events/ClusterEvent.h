@@ -27,6 +27,9 @@ struct ClusterEvent {
         Typing, // {room_id, user_id}
         ReadMarker, // {room_id, user_id, seq, connection}: the user's other devices update unread counts
         CatchUpRequest, // {}: a node was cut off; every node compares its state with the store
+        LoginFailed, // {account, address}: counted by every node's throttles, so N nodes give no more guesses
+        LoginSucceeded, // {account}
+        SignupAttempt, // {address}
     };
 
     Kind kind = Kind::MessageCommitted;
@@ -52,6 +55,8 @@ inline constexpr QLatin1String AlsoTell { "also_tell" };
 inline constexpr QLatin1String Disabled { "disabled" };
 inline constexpr QLatin1String Reason { "reason" };
 inline constexpr QLatin1String Connection { "connection" };
+inline constexpr QLatin1String Account { "account" };
+inline constexpr QLatin1String Address { "address" };
 } // namespace field
 
 ClusterEvent messageCommitted(const Message& message);
@@ -65,6 +70,9 @@ ClusterEvent nodeDown(const QString& node);
 ClusterEvent typing(qint64 roomId, qint64 userId);
 ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId);
 ClusterEvent catchUpRequest();
+ClusterEvent loginFailed(const QString& accountKey, const QString& address);
+ClusterEvent loginSucceeded(const QString& accountKey);
+ClusterEvent signupAttempt(const QString& address);
 
 // RoomRecord <-> the JSON an event carries (every member, no read state).
 QJsonObject roomRecordJson(const RoomRecord& room);

@@ -77,6 +77,10 @@ void EventDispatcher::apply(const ClusterEvent& event)
         return applyReadMarker(event);
     case K::CatchUpRequest:
         return catchUp();
+    case K::LoginFailed:
+    case K::LoginSucceeded:
+    case K::SignupAttempt:
+        return; // the throttles' business (ChatServer::applyToThrottles)
     }
 }
 

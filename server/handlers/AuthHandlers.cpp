@@ -70,7 +70,8 @@ void signup(ServerContext& context, ClientSession& session, const jsonrpc::Messa
     if (qint64 wait = context.signupsByAddress.retryAfterMs(session.peerAddress(), now); wait > 0)
         return session.sendError(message.id,
             RpcError::rateLimited(wait, QStringLiteral("Too many new accounts from this address; try again later")));
-    context.signupsByAddress.record(session.peerAddress(), now);
+    // Counted on every node (the event comes back to this one at once), so N nodes give no more signups.
+    context.events.publish(events::signupAttempt(session.peerAddress()));
 
     session.setAuthPending(true);
     const QJsonValue id = message.id;
@@ -150,8 +151,7 @@ void login(ServerContext& context, ClientSession& session, const jsonrpc::Messag
                 hash, password, &session, [&context, &session, id, user, accountKey, address](bool matches) {
                     const qint64 now = currentTimeMs();
                     if (!matches || !user) {
-                        context.loginsByAccount.record(accountKey, now);
-                        context.loginsByAddress.record(address, now);
+                        context.events.publish(events::loginFailed(accountKey, address));
                         session.setAuthPending(false);
                         return session.sendError(id, RpcError::badCredentials());
                     }
@@ -159,7 +159,7 @@ void login(ServerContext& context, ClientSession& session, const jsonrpc::Messag
                         session.setAuthPending(false);
                         return session.sendError(id, RpcError::accountDisabled());
                     }
-                    context.loginsByAccount.clear(accountKey);
+                    context.events.publish(events::loginSucceeded(accountKey));
                     const QString token = SessionToken::generate();
                     const QByteArray tokenHash = SessionToken::hash(token);
                     const SessionRecord record { tokenHash, user->id, now, now + sessionLifetimeMs(context) };

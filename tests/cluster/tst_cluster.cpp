@@ -186,6 +186,34 @@ private Q_SLOTS:
         QCOMPARE(synced->value(key::Room).toObject().value(key::LastReadSeq).toInteger(), 1);
     }
 
+    void failedSignInsCountOnEveryNode()
+    {
+        const QString victim = uniqueName(QStringLiteral("victim"));
+        auto owner = signedUpOn(m_cluster.node(0).url(), victim);
+        auto observer = signedUpOn(m_cluster.node(1).url(), uniqueName(QStringLiteral("observer")));
+        QVERIFY(owner && observer);
+        const qint64 dm = directRoom(*owner, observer->userId());
+        QVERIFY(observer->waitForRoomUpdated(dm));
+
+        // The account allows 3 failed attempts per window (the fixture's config): all 3 spent on node 0.
+        TestClient guesser;
+        QVERIFY(guesser.connectTo(m_cluster.node(0).url()));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(guesser.login(victim, QStringLiteral("wrong guess %1").arg(i)).reason(),
+                QStringLiteral("bad_credentials"));
+        // Node 0 publishes in order: once this message has crossed to node 1, so have the failures before it.
+        QVERIFY(owner->call(method::MessagesSend,
+                         { { key::RoomId, dm }, { key::Body, QStringLiteral("marker") },
+                             { key::ClientId, QStringLiteral("marker") } })
+                    .ok());
+        QVERIFY(observer->waitForNotification(notification::MessageNew));
+
+        TestClient elsewhere;
+        QVERIFY(elsewhere.connectTo(m_cluster.node(1).url()));
+        const Reply fourth = elsewhere.login(victim, QStringLiteral("wrong guess 3"));
+        QCOMPARE(fourth.reason(), QStringLiteral("rate_limited"));
+    }
+
     void aKilledNodesUsersGoOfflineEverywhere()
     {
         auto watcher = signedUpOn(m_cluster.node(0).url(), uniqueName(QStringLiteral("watcher")));
