@@ -106,7 +106,8 @@ build() {
 }
 
 start_postgres() {
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  # Debian keeps the server tools out of PATH, one folder per major version; the newest wins.
+  pg_bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   [ -x "${pg_bin:-}/initdb" ] || die "PostgreSQL's initdb not found under /usr/lib/postgresql (apt install postgresql)"
   pg_dir="$work/postgres"
   pg_port=$(free_port)
