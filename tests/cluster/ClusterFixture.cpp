@@ -100,7 +100,7 @@ bool ClusterFixture::start(int nodeCount)
         const quint16 wsPort = freeLoopbackPort();
         const quint16 httpPort = freeLoopbackPort();
         const QString ini = QStringLiteral(
-            "[server]\nhost=127.0.0.1\nport=%1\n"
+            "[server]\nhost=127.0.0.1\nport=%1\nname=%7\n"
             "[database]\ndriver=postgres\nhost=127.0.0.1\nport=%2\nname=%3\nuser=%4\npassword_file=%5\n"
             "sslmode=disable\n"
             "[cluster]\nredis=%6\nnode=%7\n"
