@@ -180,13 +180,13 @@ void ChatServer::registerMetrics()
         [this] { return double(m_hub->connectionCount()); });
     metrics.gauge("chat_sessions_signed_in", QStringLiteral("Signed-in connections"),
         [this] { return double(m_hub->signedInCount()); });
-    metrics.gauge("chat_store_writes_committed", QStringLiteral("Write jobs committed by this node's store writer"),
+    metrics.counter("chat_store_writes_committed_total", QStringLiteral("Write jobs committed by this node's store writer"),
         [this] { return double(m_store->committedWrites()); });
-    metrics.gauge("chat_store_batches_committed", QStringLiteral("Transactions (group commits) of the store writer"),
+    metrics.counter("chat_store_batches_committed_total", QStringLiteral("Transactions (group commits) of the store writer"),
         [this] { return double(m_store->committedBatches()); });
     metrics.gauge("chat_store_up", QStringLiteral("1 when the last store probe answered"),
         [this] { return m_storeHealthy ? 1.0 : 0.0; });
-    metrics.gauge("chat_messages_filled_from_store", QStringLiteral("Messages delivered from the store to fill gaps"),
+    metrics.counter("chat_messages_filled_from_store_total", QStringLiteral("Messages delivered from the store to fill gaps"),
         [this] { return double(m_dispatcher->messagesFilledFromStore()); });
     Counter& delivered = metrics.counter("chat_messages_delivered_total",
         QStringLiteral("New messages this node delivered to its sessions (its own and other nodes')"));
@@ -196,11 +196,11 @@ void ChatServer::registerMetrics()
         return;
     metrics.gauge("chat_redis_up", QStringLiteral("1 while the links to Redis are up"),
         [redisBus] { return redisBus->isHealthy() ? 1.0 : 0.0; });
-    metrics.gauge("chat_redis_reconnects", QStringLiteral("Times a link to Redis came back"),
+    metrics.counter("chat_redis_reconnects_total", QStringLiteral("Times a link to Redis came back"),
         [redisBus] { return double(redisBus->reconnectCount()); });
-    metrics.gauge("chat_cluster_events_published", QStringLiteral("Events this node published to the cluster"),
+    metrics.counter("chat_cluster_events_published_total", QStringLiteral("Events this node published to the cluster"),
         [redisBus] { return double(redisBus->eventsPublished()); });
-    metrics.gauge("chat_cluster_events_received", QStringLiteral("Events received from other nodes"),
+    metrics.counter("chat_cluster_events_received_total", QStringLiteral("Events received from other nodes"),
         [redisBus] { return double(redisBus->eventsReceived()); });
     Histogram& lag = metrics.histogram("chat_redis_lag_seconds",
         QStringLiteral("From publish on another node to arrival here, through Redis"),

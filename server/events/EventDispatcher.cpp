@@ -152,10 +152,10 @@ void EventDispatcher::applyRoom(const RoomRecord& changed, const QList<qint64>& 
             recipients.append(member);
     }
     m_directory.putRoom(room);
-    // Messages that waited for a room this node did not know: those up to its last seq are history now.
-    drainEarly(room.id);
     m_hub.sendToUsers(
         recipients, jsonrpc::encodeNotification(notification::RoomUpdated, { { key::Room, roomView(room, -1) } }));
+    // Messages that waited for a room this node did not know: those up to its last seq are history now.
+    drainEarly(room.id);
     if (m_storeSeq.value(room.id) < changed.lastSeq)
         m_storeSeq.insert(room.id, changed.lastSeq);
     if (changed.lastSeq > room.lastSeq)

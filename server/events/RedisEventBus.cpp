@@ -1,6 +1,7 @@
 #include "RedisEventBus.h"
 
 #include "cluster/ClusterLogging.h"
+#include "Protocol.h"
 #include "core/Clock.h"
 
 namespace chat::server {
@@ -74,8 +75,8 @@ void RedisEventBus::publish(ClusterEvent event)
     event.origin = m_instance;
     event.publishedAtMs = currentTimeMs();
     if (event.kind == ClusterEvent::Kind::Presence) {
-        const QByteArray user = QByteArray::number(event.body.value(QLatin1String("user_id")).toInteger());
-        const bool online = event.body.value(QLatin1String("online")).toBool();
+        const QByteArray user = QByteArray::number(event.body.value(protocol::key::UserId).toInteger());
+        const bool online = event.body.value(protocol::key::Online).toBool();
         m_commands.command({ online ? "SADD" : "SREM", onlineKey(m_nodeName), user });
     }
     // This node first: its own sessions never wait for Redis, nor miss an event while Redis is away.

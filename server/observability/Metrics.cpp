@@ -112,6 +112,11 @@ void Metrics::gauge(const QByteArray& name, const QString& help, std::function<d
     add(name, help, "gauge").read = std::move(read);
 }
 
+void Metrics::counter(const QByteArray& name, const QString& help, std::function<double()> read)
+{
+    add(name, help, "counter").read = std::move(read);
+}
+
 Histogram& Metrics::histogram(const QByteArray& name, const QString& help, const QList<double>& upperBounds)
 {
     Entry& entry = add(name, help, "histogram");

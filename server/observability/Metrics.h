@@ -64,6 +64,8 @@ public:
     Gauge& gauge(const QByteArray& name, const QString& help);
     // Read when rendered, on the rendering thread (e.g. the number of open connections).
     void gauge(const QByteArray& name, const QString& help, std::function<double()> read);
+    // A count kept elsewhere (e.g. a thread's atomic), read when rendered; it must never go down.
+    void counter(const QByteArray& name, const QString& help, std::function<double()> read);
     Histogram& histogram(const QByteArray& name, const QString& help, const QList<double>& upperBounds);
 
     QByteArray render() const;

@@ -295,7 +295,7 @@ private Q_SLOTS:
         QVERIFY(sender && listener);
         const qint64 room = directRoom(*sender, listener->userId());
         QVERIFY(listener->waitForRoomUpdated(room));
-        const double filledBefore = m_cluster.metric(1, "chat_messages_filled_from_store");
+        const double filledBefore = m_cluster.metric(1, "chat_messages_filled_from_store_total");
 
         // Redis dies a third of the way in and comes back two thirds in; the sends go on throughout.
         const int total = 300;
@@ -331,7 +331,7 @@ private Q_SLOTS:
             },
             1000));
         // The messages published while Redis was down never crossed it: the listener's node read them from the store.
-        const double filled = m_cluster.metric(1, "chat_messages_filled_from_store") - filledBefore;
+        const double filled = m_cluster.metric(1, "chat_messages_filled_from_store_total") - filledBefore;
         QVERIFY(filled > 0);
         qInfo("Redis restarted under load: %d live messages verified, none missing, none twice; %.0f of them "
               "delivered from the store after the node caught up",

@@ -49,6 +49,19 @@ private Q_SLOTS:
                 "chat_commit_seconds_count 4\n"));
     }
 
+    void countersReadWhenRenderedAreTypedAsCounters()
+    {
+        Metrics metrics;
+        double commits = 7;
+        metrics.counter("chat_store_batches_committed_total", QStringLiteral("Group commits."), [&commits] { return commits; });
+        QCOMPARE(metrics.render(),
+            QByteArray("# HELP chat_store_batches_committed_total Group commits.\n"
+                       "# TYPE chat_store_batches_committed_total counter\n"
+                       "chat_store_batches_committed_total 7\n"));
+        commits = 9;
+        QVERIFY(metrics.render().endsWith("chat_store_batches_committed_total 9\n"));
+    }
+
     void emptyMetricsRenderNothing() { QCOMPARE(Metrics().render(), QByteArray()); }
 
     void namesFollowPrometheusRules_data()
