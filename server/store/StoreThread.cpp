@@ -167,18 +167,21 @@ bool StoreThread::reconnect(StoreDb& db)
     const auto minimumGap = std::chrono::milliseconds(ReconnectFirstDelayMs);
     auto delay = minimumGap;
     auto lastAttempt = Clock::now(); // the failed job and ping just were one
+    qint64 failedAttempts = 0;
     while (true) {
         if (!waitToReconnect(lastAttempt + delay, lastAttempt + minimumGap))
             return false;
         m_reconnectAttempts.fetch_add(1);
         lastAttempt = Clock::now();
-        if (auto reopened = db.reopen(); reopened) {
+        auto reopened = db.reopen();
+        if (reopened) {
             m_connected = true;
-            qCInfo(lcStore) << m_name << "reconnected to the database";
+            qCInfo(lcStore) << m_name << "reconnected to the database after" << failedAttempts << "failed attempts";
             return true;
-        } else {
-            qCWarning(lcStore).noquote() << m_name << "cannot reconnect yet:" << reopened.error().message;
         }
+        // The first failure and then every tenth: a long outage must not flood the log.
+        if (failedAttempts++ % 10 == 0)
+            qCWarning(lcStore).noquote() << m_name << "cannot reconnect yet:" << reopened.error().message;
         delay = std::min(delay * 2, std::chrono::milliseconds(ReconnectMaxDelayMs));
     }
 }
