@@ -66,6 +66,11 @@ qint64 Store::reconnectAttempts() const
     return (m_writer ? m_writer->reconnectAttempts() : 0) + (m_reader ? m_reader->reconnectAttempts() : 0);
 }
 
+bool Store::isAvailable() const
+{
+    return m_writer && m_reader && m_writer->isConnected() && m_reader->isConnected();
+}
+
 void Store::deliver(QPointer<QObject> context, std::function<void()> call)
 {
     bool first = false;

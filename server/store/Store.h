@@ -22,6 +22,8 @@ class StoreThread;
 // each with its own connection: one writer that commits every queued write job in one transaction
 // (group commit) and answers only after the commit, and a reader for queries. Results come back to
 // the caller's thread through `context`; if `context` is gone by then, the result is dropped.
+// A lost database connection fails jobs (never acknowledging a write that did not commit) until the
+// threads reconnect by themselves; nothing needs a restart.
 class Store : public QObject {
     Q_OBJECT
 public:
@@ -33,7 +35,8 @@ public:
 
     // Opens both connections and migrates the schema; blocking, called once before serving.
     Result<bool> start();
-    // Finishes every queued job (writes are committed) and stops the threads.
+    // Finishes every queued job (writes are committed, or fail if the database is unavailable) and stops
+    // the threads.
     void stop();
 
     // Both answer through `done`, on the caller's thread, exactly once unless `context` is gone by then:
@@ -53,6 +56,8 @@ public:
     qint64 committedBatches() const;
     qint64 committedWrites() const;
     qint64 reconnectAttempts() const; // both threads, since start
+    // Both threads hold a working connection, as far as they know (for health checks).
+    bool isAvailable() const;
 
 private:
     struct Delivery {

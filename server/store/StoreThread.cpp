@@ -90,11 +90,13 @@ void StoreThread::runThread(const Prepare& prepare)
     if (!ready.ok())
         return; // the connection, if any, closes here, on its own thread
     StoreDb& db = **opened;
+    m_connected = true;
     QList<StoreJob> batch;
     while (waitForBatch(batch)) {
         if (!runBatch(db, batch) && !reconnect(db))
             break;
     }
+    m_connected = false;
     qCDebug(lcStore) << m_name << "stopped";
 }
 
@@ -122,16 +124,15 @@ bool StoreThread::runReads(StoreDb& db, const QList<StoreJob>& batch)
 {
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const StoreJob& job = batch.at(i);
-        bool ok = job.run(db);
         // A read that fails on a connection the database dropped while idle (e.g. after its restart)
         // runs again on a new one; reads change nothing, so running one twice is safe.
-        if (!ok && !db.ping()) {
-            ok = db.reopen().ok() && job.run(db);
-            if (!ok) {
+        if (!job.run(db) && !db.ping()) {
+            if (!db.reopen()) {
                 for (qsizetype rest = i; rest < batch.size(); ++rest)
                     answer(batch.at(rest), false);
                 return false;
             }
+            job.run(db); // its result stands, whatever it is
         }
         answer(job, true);
     }
@@ -160,22 +161,27 @@ bool StoreThread::runWrites(StoreDb& db, const QList<StoreJob>& batch)
 
 bool StoreThread::reconnect(StoreDb& db)
 {
+    m_connected = false;
     qCWarning(lcStore) << m_name << "lost its database connection; jobs fail until it is back";
     using Clock = std::chrono::steady_clock;
     const auto minimumGap = std::chrono::milliseconds(ReconnectFirstDelayMs);
     auto delay = minimumGap;
     auto lastAttempt = Clock::now(); // the failed job and ping just were one
+    qint64 failedAttempts = 0;
     while (true) {
         if (!waitToReconnect(lastAttempt + delay, lastAttempt + minimumGap))
             return false;
         m_reconnectAttempts.fetch_add(1);
         lastAttempt = Clock::now();
-        if (auto reopened = db.reopen(); reopened) {
-            qCInfo(lcStore) << m_name << "reconnected to the database";
+        auto reopened = db.reopen();
+        if (reopened) {
+            m_connected = true;
+            qCInfo(lcStore) << m_name << "reconnected to the database after" << failedAttempts << "failed attempts";
             return true;
-        } else {
-            qCWarning(lcStore).noquote() << m_name << "cannot reconnect yet:" << reopened.error().message;
         }
+        // The first failure and then every tenth: a long outage must not flood the log.
+        if (failedAttempts++ % 10 == 0)
+            qCWarning(lcStore).noquote() << m_name << "cannot reconnect yet:" << reopened.error().message;
         delay = std::min(delay * 2, std::chrono::milliseconds(ReconnectMaxDelayMs));
     }
 }

@@ -49,6 +49,8 @@ public:
     qint64 committedBatches() const { return m_committedBatches.load(); }
     qint64 committedWrites() const { return m_committedWrites.load(); }
     qint64 reconnectAttempts() const { return m_reconnectAttempts.load(); }
+    // Running with a connection that worked the last time it was used.
+    bool isConnected() const { return m_connected.load(); }
 
     static constexpr int ReconnectFirstDelayMs = 200;
     static constexpr int ReconnectMaxDelayMs = 5000;
@@ -83,6 +85,7 @@ private:
     std::atomic<qint64> m_committedBatches { 0 };
     std::atomic<qint64> m_committedWrites { 0 };
     std::atomic<qint64> m_reconnectAttempts { 0 };
+    std::atomic<bool> m_connected { false };
 };
 
 } // namespace chat::server

@@ -211,10 +211,10 @@ private Q_SLOTS:
         {
             auto source = open(m_source);
             QSqlQuery query(source->connection());
-            QVERIFY(query.exec(QStringLiteral("CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT)")));
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE plugin_notes (id INTEGER PRIMARY KEY, note TEXT)")));
         }
         QCOMPARE(copy(sourcePath()), exitcode::Failure);
-        QVERIFY2(m_err.contains(QLatin1String("events")), qPrintable(m_err));
+        QVERIFY2(m_err.contains(QLatin1String("plugin_notes")), qPrintable(m_err));
         auto target = open(m_target);
         QCOMPARE(target->allUsers()->size(), 0); // checked before anything was copied
     }

@@ -133,6 +133,7 @@ private Q_SLOTS:
         auto page = history();
         QVERIFY2(page.has_value(), "a read during the outage got no answer");
         QVERIFY(!page->ok());
+        QVERIFY(!m_store->isAvailable());
         // No reconnect storm: each of the two threads tries at most once per first backoff step, not per job.
         const qint64 attempts = m_store->reconnectAttempts();
         const qint64 bound = 2 * (1 + outage.elapsed() / StoreThread::ReconnectFirstDelayMs);
@@ -160,6 +161,7 @@ private Q_SLOTS:
             },
             ResumeDeadlineMs);
         QVERIFY(page && page->ok());
+        QTRY_VERIFY_WITH_TIMEOUT(m_store->isAvailable(), ResumeDeadlineMs);
         const QList<Message>& stored = (*page)->messages;
         QCOMPARE(stored.size(), acked.size()); // every acknowledged message, and nothing that failed
         for (int i = 0; i < stored.size(); ++i) {
@@ -170,6 +172,7 @@ private Q_SLOTS:
 
     void aDroppedConnectionIsReplacedWithoutFailingJobs()
     {
+        QVERIFY(m_store->isAvailable());
         auto before = send();
         QVERIFY(before && before->ok());
         QVERIFY(history().value().ok()); // the reader's connection is open too
