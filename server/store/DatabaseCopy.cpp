@@ -50,7 +50,8 @@ const QList<DatabaseCopy::Table>& DatabaseCopy::tables()
         { QStringLiteral("rooms"), QStringLiteral("id") },
         { QStringLiteral("room_members"), QStringLiteral("room_id, user_id") },
         { QStringLiteral("messages"), QStringLiteral("id") },
-        // Not `events`: admin changes are for the servers running at the time, who applied them long ago.
+        // Servers start reading admin events after the newest one, so copied events are never applied again.
+        { QStringLiteral("events"), QStringLiteral("id") },
     };
     return all;
 }

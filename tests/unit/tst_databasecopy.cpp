@@ -109,6 +109,8 @@ private:
         QVERIFY(db->appendMessage(direct, alice, QStringLiteral("psst"), QStringLiteral("d1"), Now).ok());
         QVERIFY(db->markRead(general, carol, 3).ok());
         QVERIFY(db->removeMember(random, bob).ok()); // a room whose messages outlive its members
+        QVERIFY(db->recordAdminEvent(adminevent::UserDisabled, carol, Now).ok());
+        QVERIFY(db->recordAdminEvent(adminevent::PasswordChanged, alice, Now + 1).ok());
     }
 
     void compareEveryTable()
