@@ -24,6 +24,7 @@ Store::Result<bool> Store::start()
         return StoreError::failure(QStringLiteral("the store was already started"));
     auto writer
         = std::make_unique<StoreThread>(m_config, StoreThread::Mode::Writer, QStringLiteral("chat-store-writer"));
+    writer->setCommitObserver(m_commitObserver);
     auto migrated = writer->start([](StoreDb& db) -> Expected<bool, StoreError> {
         auto version = db.migrate();
         if (!version)

@@ -38,6 +38,11 @@ public:
     // Finishes every queued job (writes are committed, or fail if the database is unavailable) and stops
     // the threads.
     void stop();
+    // Sees every group commit of the writer, on the writer's thread (e.g. a latency histogram); before start().
+    void setCommitObserver(std::function<void(qint64 nanoseconds, int writes)> observer)
+    {
+        m_commitObserver = std::move(observer);
+    }
 
     // Both answer through `done`, on the caller's thread, exactly once unless `context` is gone by then:
     // with the job's result, or with a Failure when the database is unavailable, the batch did not
@@ -89,6 +94,7 @@ private:
     }
 
     DatabaseConfig m_config;
+    std::function<void(qint64 nanoseconds, int writes)> m_commitObserver;
     std::unique_ptr<StoreThread> m_writer;
     std::unique_ptr<StoreThread> m_reader;
     std::mutex m_deliveryMutex;

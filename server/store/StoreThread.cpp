@@ -152,7 +152,10 @@ bool StoreThread::runWrites(StoreDb& db, const QList<StoreJob>& batch)
     if (outcome.committed) {
         m_committedBatches.fetch_add(1);
         m_committedWrites.fetch_add(outcome.succeededJobs);
-        qCDebug(lcStore) << "committed" << batch.size() << "write jobs in" << timer.nsecsElapsed() / 1000 << "us";
+        const qint64 elapsed = timer.nsecsElapsed();
+        if (m_commitObserver)
+            m_commitObserver(elapsed, int(batch.size()));
+        qCDebug(lcStore) << "committed" << batch.size() << "write jobs in" << elapsed / 1000 << "us";
     }
     for (const StoreJob& job : batch)
         answer(job, outcome.committed);

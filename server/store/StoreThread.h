@@ -45,6 +45,9 @@ public:
     bool enqueue(StoreJob job);
     // Runs every job queued so far, closes the connection and joins the thread.
     void stop();
+    // Called on the writer thread after each commit with its duration; set before start().
+    using CommitObserver = std::function<void(qint64 nanoseconds, int writes)>;
+    void setCommitObserver(CommitObserver observer) { m_commitObserver = std::move(observer); }
 
     qint64 committedBatches() const { return m_committedBatches.load(); }
     qint64 committedWrites() const { return m_committedWrites.load(); }
@@ -84,6 +87,7 @@ private:
 
     std::atomic<qint64> m_committedBatches { 0 };
     std::atomic<qint64> m_committedWrites { 0 };
+    CommitObserver m_commitObserver;
     std::atomic<qint64> m_reconnectAttempts { 0 };
     std::atomic<bool> m_connected { false };
 };

@@ -85,14 +85,12 @@ class ClusterTest : public QObject {
             seen[history.at(i).value(key::ClientId).toString()] += 1;
         }
         for (auto it = acked.constBegin(); it != acked.constEnd(); ++it)
-            QVERIFY2(seen.value(it.key()) == 1, qPrintable(QStringLiteral("%1 stored %2 times").arg(it.key()).arg(seen.value(it.key()))));
+            QVERIFY2(seen.value(it.key()) == 1,
+                qPrintable(QStringLiteral("%1 stored %2 times").arg(it.key()).arg(seen.value(it.key()))));
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_cluster.start(2), qPrintable(m_cluster.errorString()));
-    }
+    void initTestCase() { QVERIFY2(m_cluster.start(2), qPrintable(m_cluster.errorString())); }
 
     void init()
     {
@@ -146,14 +144,15 @@ private Q_SLOTS:
 
         const qint64 dm = directRoom(*alice, bob->userId());
         QVERIFY(bob->waitForRoomUpdated(dm));
-        QVERIFY(alice->call(method::MessagesSend,
-                         { { key::RoomId, dm }, { key::Body, QStringLiteral("across nodes") },
-                             { key::ClientId, QStringLiteral("x1") } })
+        QVERIFY(alice
+                    ->call(method::MessagesSend,
+                        { { key::RoomId, dm }, { key::Body, QStringLiteral("across nodes") },
+                            { key::ClientId, QStringLiteral("x1") } })
                     .ok());
         auto received = bob->waitForNotification(notification::MessageNew);
         QVERIFY(received);
-        QCOMPARE(received->value(key::MessageObj).toObject().value(key::Body).toString(),
-            QStringLiteral("across nodes"));
+        QCOMPARE(
+            received->value(key::MessageObj).toObject().value(key::Body).toString(), QStringLiteral("across nodes"));
 
         alice->notify(notification::Typing, { { key::RoomId, dm } });
         auto typing = bob->waitForNotification(notification::Typing);
@@ -177,6 +176,8 @@ private Q_SLOTS:
             return params.value(key::MessageObj).toObject().value(key::RoomId).toInteger() == group;
         });
         QVERIFY(groupMessage);
+        // Each node reports its group commits to Prometheus.
+        QVERIFY(m_cluster.metric(1, "chat_store_commit_seconds_count") > 0);
         // A read marker reaches the user's other device, on the other node.
         auto bobsPhone = loggedInOn(m_cluster.node(0).url(), bobName);
         QVERIFY(bobsPhone);
@@ -202,9 +203,10 @@ private Q_SLOTS:
             QCOMPARE(guesser.login(victim, QStringLiteral("wrong guess %1").arg(i)).reason(),
                 QStringLiteral("bad_credentials"));
         // Node 0 publishes in order: once this message has crossed to node 1, so have the failures before it.
-        QVERIFY(owner->call(method::MessagesSend,
-                         { { key::RoomId, dm }, { key::Body, QStringLiteral("marker") },
-                             { key::ClientId, QStringLiteral("marker") } })
+        QVERIFY(owner
+                    ->call(method::MessagesSend,
+                        { { key::RoomId, dm }, { key::Body, QStringLiteral("marker") },
+                            { key::ClientId, QStringLiteral("marker") } })
                     .ok());
         QVERIFY(observer->waitForNotification(notification::MessageNew));
 
@@ -237,9 +239,8 @@ private Q_SLOTS:
         // connections to node 1 again once its health check has seen it back from the previous test.
         std::vector<std::unique_ptr<ResilientSender>> senders;
         auto onNode = [&senders](const QString& node) {
-            return std::count_if(senders.begin(), senders.end(), [&node](const auto& sender) {
-                return sender->client().hello().value(key::Name).toString() == node;
-            });
+            return std::count_if(senders.begin(), senders.end(),
+                [&node](const auto& sender) { return sender->client().hello().value(key::Name).toString() == node; });
         };
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -346,8 +347,8 @@ private Q_SLOTS:
         const qint64 room = directRoom(*sender, peer->userId());
         QHash<QString, qint64> acked;
         auto send = [&](const QString& clientId) {
-            const Reply reply = sender->call(method::MessagesSend,
-                { { key::RoomId, room }, { key::Body, clientId }, { key::ClientId, clientId } });
+            const Reply reply = sender->call(
+                method::MessagesSend, { { key::RoomId, room }, { key::Body, clientId }, { key::ClientId, clientId } });
             if (reply.ok())
                 acked.insert(clientId, reply.result.value(key::MessageObj).toObject().value(key::Seq).toInteger());
             return reply;
