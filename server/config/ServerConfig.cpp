@@ -111,6 +111,7 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("server/port"), port, 0, 65535);
     config.port = quint16(port);
     reader.text(QStringLiteral("server/name"), config.serverName);
+    reader.boolean(QStringLiteral("server/proxy_protocol"), config.proxyProtocol);
 
     QString driver = QStringLiteral("sqlite");
     reader.choice(QStringLiteral("database/driver"), driver, { QStringLiteral("sqlite"), QStringLiteral("postgres") });

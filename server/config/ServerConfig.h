@@ -72,6 +72,8 @@ struct ServerConfig {
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 7447;
     QString serverName = QStringLiteral("chat-server");
+    // Every connection starts with a PROXY protocol v1 header (HAProxy's send-proxy) naming the real client.
+    bool proxyProtocol = false;
     DatabaseConfig database;
     TlsConfig tls;
     ClusterConfig cluster;

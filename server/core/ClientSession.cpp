@@ -1,6 +1,7 @@
 #include "ClientSession.h"
 
 #include "Clock.h"
+#include "Listener.h"
 #include "Logging.h"
 #include "RequestRouter.h"
 
@@ -36,7 +37,9 @@ ClientSession::ClientSession(
     , m_config(config)
     , m_router(router)
     , m_connectionId(nextConnectionId++)
-    , m_peerAddress(socket->peerAddress().toString())
+    , m_peerAddress(transport && transport->property(Listener::ClientAddressProperty).isValid()
+              ? transport->property(Listener::ClientAddressProperty).toString()
+              : socket->peerAddress().toString())
     , m_frameBucket(framesPerSecond(config.limits), frameBurst(config.limits))
     , m_sendBucket(config.limits.messagesPerSecond, config.limits.messageBurst)
     , m_lastHeardMs(currentTimeMs())

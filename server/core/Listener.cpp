@@ -1,6 +1,7 @@
 #include "Listener.h"
 
 #include "Logging.h"
+#include "ProxyHeader.h"
 
 #include <QFile>
 #include <QPointer>
@@ -120,8 +121,39 @@ void Listener::acceptPending()
             qCInfo(lcServer) << "a connection did not finish its WebSocket handshake in time; dropping it";
             guard->abort();
         });
-        m_webSockets->handleConnection(socket);
+        if (m_config.proxyProtocol) {
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readProxyHeader(socket); });
+            readProxyHeader(socket);
+        } else {
+            upgrade(socket);
+        }
     }
+}
+
+void Listener::readProxyHeader(QTcpSocket* socket)
+{
+    if (!socket->canReadLine()) {
+        if (socket->bytesAvailable() > ProxyHeader::MaxLength) {
+            qCWarning(lcServer) << "a connection did not start with a PROXY header; dropping it";
+            socket->abort();
+        }
+        return;
+    }
+    socket->disconnect(this); // the header is read once; the WebSocket handshake follows
+    const std::optional<QHostAddress> client = ProxyHeader::parse(socket->readLine(ProxyHeader::MaxLength + 1));
+    if (!client) {
+        qCWarning(lcServer) << "a connection sent a malformed PROXY header; dropping it";
+        socket->abort();
+        return;
+    }
+    if (!client->isNull())
+        socket->setProperty(ClientAddressProperty, client->toString());
+    upgrade(socket);
+}
+
+void Listener::upgrade(QTcpSocket* socket)
+{
+    m_webSockets->handleConnection(socket);
 }
 
 void Listener::takeUpgraded()

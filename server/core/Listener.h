@@ -27,6 +27,9 @@ public:
     quint16 port() const;
     bool isSecure() const { return m_config.tls.enabled(); }
 
+    // The transport property naming the client behind a balancer (from the PROXY header), when there is one.
+    static constexpr const char* ClientAddressProperty = "chatClientAddress";
+
 Q_SIGNALS:
     // `transport` is the TCP socket under a ws:// connection (null under wss://, where Qt owns it).
     void connectionUpgraded(QWebSocket* socket, QAbstractSocket* transport);
@@ -34,6 +37,8 @@ Q_SIGNALS:
 private:
     Expected<bool, QString> configureTls();
     void acceptPending();
+    void upgrade(QTcpSocket* socket);
+    void readProxyHeader(QTcpSocket* socket);
     void takeUpgraded();
 
     const ServerConfig& m_config;
