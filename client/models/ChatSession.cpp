@@ -40,6 +40,9 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
         Q_EMIT stateChanged(state);
     });
     connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::sync);
+    connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::signedIn);
+    connect(m_connection, &ChatConnection::signInFailed, this, &ChatSession::signInFailed);
+    connect(m_connection, &ChatConnection::signedOut, this, &ChatSession::signedOut);
     connect(m_connection, &ChatConnection::sessionRestored, this, [this] {
         sync();
         for (MessageModel* timeline : std::as_const(m_timelines))

@@ -4,6 +4,7 @@
 #include "ChatSession.h"
 #include "PeopleDock.h"
 #include "RoomsModel.h"
+#include "ShortcutsDialog.h"
 #include "TrayIcon.h"
 #include "UsersModel.h"
 
@@ -16,6 +17,7 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -32,6 +34,7 @@ namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString CloseToTrayKey = QStringLiteral("window/closeToTray");
+const QString LastRoomKey = QStringLiteral("window/lastRoom");
 constexpr int LayoutVersion = 1;
 const QSize DefaultSize(1000, 680);
 // Room for the window manager's frame before the window has been shown (and its frame is known).
@@ -75,10 +78,11 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     auto* chatMenu = menuBar()->addMenu(tr("&Chat"));
     chatMenu->addAction(m_reconnect);
     auto* logout = chatMenu->addAction(tr("&Log out"));
+    logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
     chatMenu->addSeparator();
     auto* quit = chatMenu->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some desktops
     connect(quit, &QAction::triggered, this, [this] {
         saveLayout();
         Q_EMIT quitRequested();
@@ -97,13 +101,29 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
         m_dock->show();
         m_dock->filterEdit()->setFocus();
     });
+    viewMenu->addSeparator();
+    auto* previous = viewMenu->addAction(tr("&Previous conversation"));
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(previous, &QAction::triggered, this, [this] { m_dock->openAdjacent(-1); });
+    auto* next = viewMenu->addAction(tr("&Next conversation"));
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(next, &QAction::triggered, this, [this] { m_dock->openAdjacent(1); });
 
     auto* roomsMenu = menuBar()->addMenu(tr("&Rooms"));
-    connect(roomsMenu->addAction(tr("&Create room…")), &QAction::triggered, this, &MainWindow::askCreateRoom);
-    connect(roomsMenu->addAction(tr("&Join room…")), &QAction::triggered, this, [this] {
+    auto* create = roomsMenu->addAction(tr("&Create room…"));
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(create, &QAction::triggered, this, &MainWindow::askCreateRoom);
+    auto* join = roomsMenu->addAction(tr("&Join room…"));
+    join->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(join, &QAction::triggered, this, [this] {
         m_joinPending = true;
         m_session->fetchPublicRooms();
     });
+
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"));
+    m_shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
     m_connectionLabel->setAccessibleName(tr("Connection state"));
@@ -140,6 +160,11 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_session, &ChatSession::stateChanged, this, &MainWindow::showConnectionState);
     connect(m_session->rooms(), &RoomsModel::totalUnreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::synced, this, &MainWindow::updateTitle);
+    connect(m_session, &ChatSession::synced, this, &MainWindow::reopenLastConversation);
+    connect(m_session, &ChatSession::activeRoomChanged, this, [](qint64 roomId) {
+        if (roomId)
+            QSettings().setValue(LastRoomKey, roomId);
+    });
     connect(m_session, &ChatSession::messageArrived, this, &MainWindow::notify);
     connect(m_pane, &ChatPane::linkActivated, this, [](const QString& url) { QDesktopServices::openUrl(QUrl(url)); });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { m_pane->updateReading(); });
@@ -175,6 +200,26 @@ void MainWindow::fitToScreen()
     if (wanted.top() < room.top())
         wanted.moveTop(room.top());
     setGeometry(wanted);
+}
+
+void MainWindow::reopenLastConversation()
+{
+    const qint64 last = QSettings().value(LastRoomKey).toLongLong();
+    if (!m_session->activeRoom() && last && m_session->rooms()->room(last))
+        m_session->openRoom(last);
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction*> actions;
+    for (const QAction* menu : menuBar()->actions()) {
+        if (menu->menu())
+            actions += menu->menu()->actions();
+    }
+    auto* dialog = new ShortcutsDialog(actions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->show();
 }
 
 void MainWindow::showAndActivate()
@@ -238,14 +283,14 @@ void MainWindow::updateTitle()
 
 void MainWindow::showConnectionState(ChatConnection::State state)
 {
-    m_connectionLabel->setText(QStringLiteral("● ") + ChatConnection::describe(state));
+    m_connectionLabel->setText(QStringLiteral("● ") + ChatSession::describe(state));
     QPalette palette = m_connectionLabel->palette();
     const QColor color = state == ChatConnection::State::Online ? QColor(0x2e, 0xa0, 0x43)
         : state == ChatConnection::State::Offline               ? QColor(0xc0, 0x1c, 0x28)
                                                                 : QColor(0xc6, 0x8a, 0x00);
     palette.setColor(QPalette::WindowText, color);
     m_connectionLabel->setPalette(palette);
-    m_tray->setStatus(tr("Status: %1").arg(ChatConnection::describe(state)));
+    m_tray->setStatus(tr("Status: %1").arg(ChatSession::describe(state)));
     m_reconnect->setEnabled(m_session->canReconnectNow());
 }
 

@@ -27,6 +27,7 @@ public:
     QLabel* connectionLabel() const { return m_connectionLabel; }
     QAction* reconnectAction() const { return m_reconnect; }
     QAction* closeToTrayAction() const { return m_closeToTray; }
+    QAction* shortcutsAction() const { return m_shortcuts; }
     TrayIcon* tray() const { return m_tray; }
 
     void restoreLayout(); // geometry and dock state from QSettings, fitted to the screen
@@ -46,6 +47,8 @@ private:
     void updateTitle();
     void showConnectionState(ChatConnection::State state);
     void fitToScreen();
+    void reopenLastConversation(); // after signing in, the conversation open when the app last ran
+    void showShortcuts();
     void showAndActivate();
     void notify(const chat::Message& message, bool mine);
     void askCreateRoom();
@@ -58,6 +61,7 @@ private:
     QLabel* m_connectionLabel;
     QAction* m_reconnect;
     QAction* m_closeToTray;
+    QAction* m_shortcuts = nullptr;
     TrayIcon* m_tray;
     bool m_joinPending = false;
     bool m_toldAboutTray = false;

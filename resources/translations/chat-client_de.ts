@@ -88,12 +88,12 @@
 <context>
     <name>chat::client::AppController</name>
     <message>
-        <location filename="../../client/widgets/AppController.cpp" line="72"/>
+        <location filename="../../client/widgets/AppController.cpp" line="71"/>
         <source>The system keychain is not available, so your session is kept in this app&apos;s settings file instead.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher wird Ihre Sitzung stattdessen in der Einstellungsdatei dieser App gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AppController.cpp" line="102"/>
+        <location filename="../../client/widgets/AppController.cpp" line="101"/>
         <source>Looking for your saved session…</source>
         <translation>Gespeicherte Sitzung wird gesucht…</translation>
     </message>
@@ -362,118 +362,138 @@
 <context>
     <name>chat::client::MainWindow</name>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="47"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="50"/>
         <source>&amp;Reconnect now</source>
         <translation>Jetzt neu &amp;verbinden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="48"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="51"/>
         <source>&amp;Close to tray</source>
         <translation>Beim Schließen in den &amp;Infobereich</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="58"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="61"/>
         <source>&amp;People and rooms</source>
         <translation>&amp;Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="59"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="62"/>
         <source>Show or hide the people and rooms sidebar (Ctrl+B)</source>
         <translation>Seitenleiste mit Personen und Räumen ein- oder ausblenden (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="64"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="67"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="71"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="74"/>
         <source>Try to reach the server now instead of waiting (Ctrl+R)</source>
         <translation>Den Server sofort erneut versuchen, statt zu warten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="75"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="78"/>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="77"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="80"/>
         <source>&amp;Log out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="80"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="84"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="87"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="95"/>
         <source>Closing the window keeps Chat running in the tray, when the desktop has one</source>
         <translation>Schließen des Fensters lässt Chat im Infobereich weiterlaufen, sofern der Desktop einen hat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="94"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="98"/>
         <source>&amp;Find person…</source>
         <translation>Person &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="101"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="105"/>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="108"/>
+        <source>&amp;Next conversation</source>
+        <translation>&amp;Nächste Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="112"/>
         <source>&amp;Rooms</source>
         <translation>&amp;Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="102"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="113"/>
         <source>&amp;Create room…</source>
         <translation>Raum &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="103"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="116"/>
         <source>&amp;Join room…</source>
         <translation>Raum &amp;beitreten…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="109"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="123"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="124"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="129"/>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="154"/>
         <source>Leave room</source>
         <translation>Raum verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="154"/>
         <source>Leave %1?</source>
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="259"/>
         <source>Chat is still running</source>
         <translation>Chat läuft weiter</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="259"/>
         <source>New messages will show here. Quit from this icon&apos;s menu.</source>
         <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="232"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="236"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="277"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="281"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="232"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="277"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="236"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="281"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n ungelesen</numerusform>
@@ -481,27 +501,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="248"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="293"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="262"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="307"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="269"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="314"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="269"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="314"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="284"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="329"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n Mitglied)</numerusform>
@@ -509,18 +529,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="288"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="292"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="333"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="337"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="288"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="333"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="292"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="337"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
@@ -653,6 +673,29 @@
         <location filename="../../client/connection/RpcClient.cpp" line="130"/>
         <source>The server did not answer in time</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ShortcutsDialog</name>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="15"/>
+        <source>Keyboard shortcuts — Chat</source>
+        <translation>Tastenkürzel — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="17"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="17"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>

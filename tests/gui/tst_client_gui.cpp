@@ -10,6 +10,7 @@
 #include "MessageModel.h"
 #include "PeopleDock.h"
 #include "RoomsModel.h"
+#include "ShortcutsDialog.h"
 #include "SignupDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -26,6 +27,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPaintEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -35,6 +37,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -732,6 +735,81 @@ private Q_SLOTS:
         QVERIFY(window->close());
         QCOMPARE(quit.count(), 2);
         QCOMPARE(QSettings().value(QStringLiteral("window/closeToTray")).toBool(), false);
+    }
+
+    void altDownAndUpMoveBetweenConversations()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        PeopleDock* dock = window->dock();
+        ChatPane* pane = window->chatPane();
+        activate(window);
+        QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        const qint64 general = dock->roomsView()->model()->index(0, 0).data(RoomsModel::IdRole).toLongLong();
+
+        QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier); // nothing open: the first conversation
+        QTRY_COMPARE(pane->roomId(), general);
+        QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier); // rooms, then people
+        QTRY_COMPARE(app->session()->rooms()->peerOf(pane->roomId()), bob->userId());
+        QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier); // wraps around
+        QTRY_COMPARE(pane->roomId(), general);
+        QTest::keyClick(window, Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(app->session()->rooms()->peerOf(pane->roomId()), bob->userId());
+    }
+
+    void theLastConversationReopensAtStart()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        qint64 general = 0;
+        {
+            auto first = signUpAndSignIn(server, QStringLiteral("alice"));
+            QVERIFY(first);
+            PeopleDock* dock = first->mainWindow()->dock();
+            QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+            clickRow(dock->roomsView(), dock->roomsView()->model()->index(0, 0));
+            QTRY_VERIFY(first->mainWindow()->chatPane()->roomId() != 0);
+            general = first->mainWindow()->chatPane()->roomId();
+        }
+        auto second = startClient(); // kept signed in
+        QTRY_VERIFY(second->mainWindow()->isVisible());
+        QTRY_COMPARE(second->mainWindow()->chatPane()->roomId(), general);
+    }
+
+    void everyMenuActionHasAShortcutListedInHelp()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        QStringList missing;
+        QStringList withShortcut;
+        for (const QAction* menu : window->menuBar()->actions()) {
+            for (const QAction* action : menu->menu()->actions()) {
+                if (action->isSeparator() || action->isCheckable() && action != window->toggleDockAction())
+                    continue; // settings that are toggled, not commands
+                (action->shortcut().isEmpty() ? missing : withShortcut).append(action->text());
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+
+        activate(window);
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_Slash));
+        ShortcutsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<ShortcutsDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->table()->rowCount(), withShortcut.size());
+        QStringList listed;
+        for (int row = 0; row < dialog->table()->rowCount(); ++row)
+            listed.append(dialog->table()->item(row, 1)->text());
+        QVERIFY2(listed.contains(QStringLiteral("Alt+Down")), qPrintable(listed.join(QLatin1String(", "))));
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+B")));
     }
 
     void logoutReturnsToTheLoginDialog()
