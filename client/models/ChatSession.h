@@ -81,7 +81,7 @@ Q_SIGNALS:
 private:
     void sync();
     void onMessage(const Message& message);
-    void onRoomUpdated(const QJsonObject& room);
+    void onRoomUpdated(const RoomUpdate& update);
     void onRoomResult(const RpcResult& result, bool activate);
     void updatePeerUnread(qint64 roomId, qint64 unread);
     void setActiveRoom(qint64 roomId);

@@ -146,7 +146,7 @@ private Q_SLOTS:
         update.insert(protocol::key::Members, QJsonArray { 1, 2 });
         update.remove(protocol::key::LastReadSeq);
         update.remove(protocol::key::Unread);
-        rooms.upsert(update);
+        rooms.upsert(RoomUpdate::fromJson(update));
         QCOMPARE(rooms.unreadOf(7), 0);
         QCOMPARE(rooms.room(7)->members.size(), 2);
         rooms.remove(7);
