@@ -3,6 +3,7 @@
 #include "ChatPane.h"
 #include "ChatSession.h"
 #include "PeopleDock.h"
+#include "QuickSwitcher.h"
 #include "RoomsModel.h"
 #include "ShortcutsDialog.h"
 #include "TrayIcon.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     , m_reconnect(new QAction(tr("&Reconnect now"), this))
     , m_closeToTray(new QAction(tr("&Close to tray"), this))
     , m_tray(new TrayIcon(Icons::app(), this))
+    , m_switcher(new QuickSwitcher(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Icons::app());
@@ -102,6 +104,9 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
         m_dock->filterEdit()->setFocus();
     });
     viewMenu->addSeparator();
+    auto* goTo = viewMenu->addAction(tr("&Go to conversation…"));
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(goTo, &QAction::triggered, m_switcher, &QuickSwitcher::start);
     auto* previous = viewMenu->addAction(tr("&Previous conversation"));
     previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     connect(previous, &QAction::triggered, this, [this] { m_dock->openAdjacent(-1); });

@@ -12,6 +12,7 @@ namespace chat::client {
 class ChatPane;
 class ChatSession;
 class PeopleDock;
+class QuickSwitcher;
 class TrayIcon;
 
 // The window people keep open all day: the people dock, the chat pane, connection state in the status
@@ -29,6 +30,7 @@ public:
     QAction* closeToTrayAction() const { return m_closeToTray; }
     QAction* shortcutsAction() const { return m_shortcuts; }
     TrayIcon* tray() const { return m_tray; }
+    QuickSwitcher* quickSwitcher() const { return m_switcher; }
 
     void restoreLayout(); // geometry and dock state from QSettings, fitted to the screen
     void saveLayout() const;
@@ -63,6 +65,7 @@ private:
     QAction* m_closeToTray;
     QAction* m_shortcuts = nullptr;
     TrayIcon* m_tray;
+    QuickSwitcher* m_switcher;
     bool m_joinPending = false;
     bool m_toldAboutTray = false;
 };

@@ -362,138 +362,143 @@
 <context>
     <name>chat::client::MainWindow</name>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="50"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="51"/>
         <source>&amp;Reconnect now</source>
         <translation>Jetzt neu &amp;verbinden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="51"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="52"/>
         <source>&amp;Close to tray</source>
         <translation>Beim Schließen in den &amp;Infobereich</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="61"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="63"/>
         <source>&amp;People and rooms</source>
         <translation>&amp;Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="62"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="64"/>
         <source>Show or hide the people and rooms sidebar (Ctrl+B)</source>
         <translation>Seitenleiste mit Personen und Räumen ein- oder ausblenden (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="67"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="69"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="74"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="76"/>
         <source>Try to reach the server now instead of waiting (Ctrl+R)</source>
         <translation>Den Server sofort erneut versuchen, statt zu warten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="78"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="80"/>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="80"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="82"/>
         <source>&amp;Log out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="84"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="86"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="93"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="95"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="97"/>
         <source>Closing the window keeps Chat running in the tray, when the desktop has one</source>
         <translation>Schließen des Fensters lässt Chat im Infobereich weiterlaufen, sofern der Desktop einen hat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="98"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="100"/>
         <source>&amp;Find person…</source>
         <translation>Person &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="105"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="107"/>
+        <source>&amp;Go to conversation…</source>
+        <translation>&amp;Gehe zu Unterhaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="110"/>
         <source>&amp;Previous conversation</source>
         <translation>&amp;Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="108"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="113"/>
         <source>&amp;Next conversation</source>
         <translation>&amp;Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="112"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="117"/>
         <source>&amp;Rooms</source>
         <translation>&amp;Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="113"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="118"/>
         <source>&amp;Create room…</source>
         <translation>Raum &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="116"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="121"/>
         <source>&amp;Join room…</source>
         <translation>Raum &amp;beitreten…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="123"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="128"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="124"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="129"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="129"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="154"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="159"/>
         <source>Leave room</source>
         <translation>Raum verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="154"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="159"/>
         <source>Leave %1?</source>
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="259"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="264"/>
         <source>Chat is still running</source>
         <translation>Chat läuft weiter</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="259"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="264"/>
         <source>New messages will show here. Quit from this icon&apos;s menu.</source>
         <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="277"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="281"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="282"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="286"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="277"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="282"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="281"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="286"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n ungelesen</numerusform>
@@ -501,27 +506,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="293"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="298"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="307"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="312"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="314"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="319"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="314"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="319"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="329"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="334"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n Mitglied)</numerusform>
@@ -529,18 +534,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="333"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="337"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="338"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="342"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="333"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="338"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="337"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="342"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
@@ -635,6 +640,29 @@
         <location filename="../../client/widgets/PeopleDock.cpp" line="100"/>
         <source>Leave the selected room</source>
         <translation>Den ausgewählten Raum verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::QuickSwitcher</name>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="31"/>
+        <source>Go to conversation — Chat</source>
+        <translation>Gehe zu Unterhaltung — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="32"/>
+        <source>Room or person…</source>
+        <translation>Raum oder Person…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="33"/>
+        <source>Room or person</source>
+        <translation>Raum oder Person</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="36"/>
+        <source>Matching conversations</source>
+        <translation>Passende Unterhaltungen</translation>
     </message>
 </context>
 <context>

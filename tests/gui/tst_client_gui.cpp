@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
+#include "QuickSwitcher.h"
 #include "RoomsModel.h"
 #include "ShortcutsDialog.h"
 #include "SignupDialog.h"
@@ -761,6 +762,41 @@ private Q_SLOTS:
         QTRY_COMPARE(pane->roomId(), general);
         QTest::keyClick(window, Qt::Key_Up, Qt::AltModifier);
         QTRY_COMPARE(app->session()->rooms()->peerOf(pane->roomId()), bob->userId());
+    }
+
+    void ctrlKOpensAConversationByAFewLetters()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob && signedUpClient(server, QStringLiteral("bobby")));
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        QTRY_COMPARE(app->session()->users()->rowCount(), 3);
+        QTRY_COMPARE(app->session()->rooms()->rowCount(), 1);
+        activate(window);
+
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_K));
+        QuickSwitcher* switcher = window->quickSwitcher();
+        QTRY_VERIFY(switcher->isVisible());
+        QTRY_COMPARE(QApplication::focusWidget(), switcher->searchEdit());
+        QTest::keyClicks(switcher->searchEdit(), QStringLiteral("gnrl"));
+        QCOMPARE(switcher->resultsView()->model()->rowCount(), 1);
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!switcher->isVisible());
+        QTRY_COMPARE(app->session()->rooms()->titleOf(window->chatPane()->roomId()), QStringLiteral("#general"));
+
+        activate(window); // the window manager's part when the switcher closes
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_K));
+        QTRY_VERIFY(switcher->isVisible());
+        QTest::keyClicks(switcher->searchEdit(), QStringLiteral("bo"));
+        QCOMPARE(switcher->resultsView()->currentIndex().data().toString(), QStringLiteral("bob"));
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Down); // the arrows move, typing stays in the box
+        QCOMPARE(switcher->resultsView()->currentIndex().data().toString(), QStringLiteral("bobby"));
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Up);
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Return);
+        QTRY_COMPARE(app->session()->rooms()->peerOf(window->chatPane()->roomId()), bob->userId());
     }
 
     void theLastConversationReopensAtStart()
