@@ -5,6 +5,7 @@
 #include "CredentialsForm.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "Preferences.h"
 #include "SignupDialog.h"
 
 #include <QLineEdit>
@@ -16,7 +17,6 @@ namespace {
 const QString ServerKey = QStringLiteral("account/server");
 const QString UsernameKey = QStringLiteral("account/username");
 const QString KeepKey = QStringLiteral("account/keepSignedIn");
-const QString DefaultServer = QStringLiteral("ws://127.0.0.1:7447");
 } // namespace
 
 AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
@@ -28,7 +28,7 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
     , m_window(new MainWindow(m_session))
 {
     QSettings settings;
-    const QString server = settings.value(ServerKey, DefaultServer).toString();
+    const QString server = Preferences::load().server; // the last one used, or the default
     m_keepSignedIn = settings.value(KeepKey, true).toBool(); // like every desktop chat app: kept unless unticked
     for (CredentialsForm* form : { m_login->form(), m_signup->form() }) {
         form->setServerText(server);
@@ -76,6 +76,10 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
             m_login->form()->showNotice(notice);
     });
     connect(m_window, &MainWindow::logoutRequested, this, &AppController::logout);
+    connect(m_window, &MainWindow::preferencesChanged, this, [this](const Preferences& preferences) {
+        m_login->form()->setServerText(preferences.server);
+        m_signup->form()->setServerText(preferences.server);
+    });
     connect(m_window, &MainWindow::quitRequested, this, &AppController::quitRequested);
 }
 
@@ -170,6 +174,8 @@ void AppController::onSignedIn()
     m_login->hide();
     m_signup->hide();
     m_window->restoreLayout();
+    if (m_resuming && m_window->startsInTray())
+        return; // started with a saved session: the tray icon is there, its menu or a click opens the window
     m_window->show();
     m_window->raise();
     m_window->activateWindow();

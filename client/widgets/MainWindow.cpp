@@ -1,10 +1,12 @@
 #include "MainWindow.h"
 
+#include "Appearance.h"
 #include "ChatPane.h"
 #include "ChatSession.h"
 #include "PeopleDock.h"
 #include "QuickSwitcher.h"
 #include "RoomsModel.h"
+#include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 #include "TrayIcon.h"
 #include "UsersModel.h"
@@ -79,6 +81,9 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
 
     auto* chatMenu = menuBar()->addMenu(tr("&Chat"));
     chatMenu->addAction(m_reconnect);
+    m_settings = chatMenu->addAction(tr("&Settings…"));
+    m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
     auto* logout = chatMenu->addAction(tr("&Log out"));
     logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
@@ -95,7 +100,10 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     m_closeToTray->setCheckable(true);
     m_closeToTray->setChecked(QSettings().value(CloseToTrayKey, true).toBool());
     m_closeToTray->setToolTip(tr("Closing the window keeps Chat running in the tray, when the desktop has one"));
-    connect(m_closeToTray, &QAction::toggled, this, [](bool on) { QSettings().setValue(CloseToTrayKey, on); });
+    connect(m_closeToTray, &QAction::toggled, this, [this](bool on) {
+        m_preferences.closeToTray = on;
+        QSettings().setValue(CloseToTrayKey, on);
+    });
     viewMenu->addAction(m_closeToTray);
     auto* filter = viewMenu->addAction(tr("&Find person…"));
     filter->setShortcut(QKeySequence::Find);
@@ -175,6 +183,33 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { m_pane->updateReading(); });
 
     updateTitle();
+    m_preferences = Preferences::load();
+    Appearance::apply(m_preferences.theme);
+    m_pane->setMessageFontPoints(m_preferences.messageFontPoints);
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPreferences(Preferences::load());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applyPreferences(dialog->preferences()); });
+    dialog->open();
+}
+
+void MainWindow::applyPreferences(const Preferences& preferences)
+{
+    m_preferences = preferences;
+    m_preferences.save();
+    m_closeToTray->setChecked(preferences.closeToTray);
+    Appearance::apply(preferences.theme);
+    m_pane->setMessageFontPoints(preferences.messageFontPoints);
+    Q_EMIT preferencesChanged(preferences);
+}
+
+bool MainWindow::startsInTray() const
+{
+    return m_preferences.startMinimized && m_tray->isAvailable();
 }
 
 void MainWindow::restoreLayout()
@@ -303,10 +338,15 @@ void MainWindow::notify(const chat::Message& message, bool mine)
 {
     if (mine)
         return;
-    const bool inView = message.roomId == m_session->activeRoom() && isVisible() && isActiveWindow() && !isMinimized();
-    if (inView)
+    const bool focused = isVisible() && isActiveWindow() && !isMinimized();
+    const bool inView = message.roomId == m_session->activeRoom() && focused;
+    if (inView || (focused && m_preferences.onlyWhenUnfocused))
         return;
     QApplication::alert(this);
+    if (m_preferences.sound)
+        QApplication::beep();
+    if (!m_preferences.popups)
+        return;
     const QString sender = m_session->users()->nameOf(message.senderId);
     const QString room = m_session->rooms()->titleOf(message.roomId);
     const QString title = m_session->rooms()->peerOf(message.roomId) ? sender : tr("%1 in %2").arg(sender, room);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChatConnection.h"
+#include "Preferences.h"
 
 #include <QMainWindow>
 
@@ -36,9 +37,14 @@ public:
     void saveLayout() const;
     void showNotice(const QString& message); // in the status bar, for a while
     void retire(); // signed out: saves the layout, hides the window and the tray icon
+    bool startsInTray() const; // "start minimised to the tray" is on and a tray exists
+    QAction* settingsAction() const { return m_settings; }
+    const Preferences& preferences() const { return m_preferences; }
+    void applyPreferences(const Preferences& preferences); // and keeps them
 
 Q_SIGNALS:
     void logoutRequested();
+    void preferencesChanged(const chat::client::Preferences& preferences);
     void quitRequested();
 
 protected:
@@ -51,6 +57,7 @@ private:
     void fitToScreen();
     void reopenLastConversation(); // after signing in, the conversation open when the app last ran
     void showShortcuts();
+    void showSettings();
     void showAndActivate();
     void notify(const chat::Message& message, bool mine);
     void askCreateRoom();
@@ -64,6 +71,8 @@ private:
     QAction* m_reconnect;
     QAction* m_closeToTray;
     QAction* m_shortcuts = nullptr;
+    QAction* m_settings = nullptr;
+    Preferences m_preferences;
     TrayIcon* m_tray;
     QuickSwitcher* m_switcher;
     bool m_joinPending = false;

@@ -9,8 +9,10 @@
 #include "MainWindow.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
+#include "Preferences.h"
 #include "QuickSwitcher.h"
 #include "RoomsModel.h"
+#include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 #include "SignupDialog.h"
 #include "TestServer.h"
@@ -22,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
@@ -36,6 +39,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTableWidget>
@@ -846,6 +850,60 @@ private Q_SLOTS:
             listed.append(dialog->table()->item(row, 1)->text());
         QVERIFY2(listed.contains(QStringLiteral("Alt+Down")), qPrintable(listed.join(QLatin1String(", "))));
         QVERIFY(listed.contains(QStringLiteral("Ctrl+B")));
+    }
+
+    void settingsAreKeptAndApplied()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        activate(window);
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        SettingsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<SettingsDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->serverEdit()->text(), server.url().toString());
+        QVERIFY(dialog->closeToTrayBox()->isChecked());
+        dialog->closeToTrayBox()->setChecked(false);
+        dialog->soundBox()->setChecked(true);
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findText(QStringLiteral("Dark")));
+        dialog->fontSizeBox()->setValue(19);
+        dialog->serverEdit()->setText(QStringLiteral("ws://chat.example.org:7447"));
+        dialog->accept();
+
+        QVERIFY(!window->closeToTrayAction()->isChecked());
+        QCOMPARE(window->chatPane()->view()->font().pointSize(), 19);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        QCOMPARE(app->loginDialog()->form()->serverText(), QStringLiteral("ws://chat.example.org:7447"));
+        const Preferences kept = Preferences::load();
+        QVERIFY(kept.sound && !kept.closeToTray);
+        QCOMPARE(kept.theme, Preferences::Theme::Dark);
+        QCOMPARE(kept.messageFontPoints, 19);
+
+        window->settingsAction()->trigger(); // opens with what was kept
+        QTRY_VERIFY((dialog = window->findChild<SettingsDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->preferences().messageFontPoints, 19);
+        QVERIFY(dialog->soundBox()->isChecked());
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findText(QStringLiteral("System")));
+        dialog->accept(); // the palette is the whole application's: leave it as the other tests expect
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 100);
+    }
+
+    void startMinimisedToTheTrayKeepsTheWindowHiddenAtStart()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signUpAndSignIn(server, QStringLiteral("alice"))); // kept signed in
+        QSettings().setValue(QStringLiteral("window/startMinimized"), true);
+        auto app = startClient();
+        app->mainWindow()->tray()->setAvailabilityProbe([] { return true; });
+        QTRY_VERIFY(app->session()->isSynced());
+        QVERIFY(!app->mainWindow()->isVisible());
+        QVERIFY(!app->loginDialog()->isVisible());
+        QVERIFY(app->mainWindow()->tray()->icon()->isVisible());
+        app->mainWindow()->tray()->menu()->actions().first()->trigger(); // Open Chat
+        QTRY_VERIFY(app->mainWindow()->isVisible());
     }
 
     void logoutReturnsToTheLoginDialog()
