@@ -28,6 +28,11 @@ QPalette darkPalette()
     palette.setColor(QPalette::HighlightedText, Qt::white);
     palette.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
     palette.setColor(QPalette::Mid, QColor(0x4a, 0x4c, 0x52));
+    // The bevels of frames and lines: the light default would draw white rules across the dark window.
+    palette.setColor(QPalette::Light, QColor(0x45, 0x47, 0x4d));
+    palette.setColor(QPalette::Midlight, QColor(0x3a, 0x3c, 0x42));
+    palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1c));
+    palette.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x12));
     palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x7a, 0x7c, 0x82));
     palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x7a, 0x7c, 0x82));
     palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x7a, 0x7c, 0x82));
