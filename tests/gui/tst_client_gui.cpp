@@ -493,6 +493,25 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), login->form()->passwordEdit());
     }
 
+    void afterLoggingOutEnterSignsInInsteadOfQuitting()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signUpAndSignIn(server, QStringLiteral("alice"))); // kept signed in
+        auto app = startClient(); // resumes: the dialog was busy (fields disabled) while it did
+        QTRY_VERIFY(app->mainWindow()->isVisible());
+        Q_EMIT app->mainWindow()->logoutRequested();
+        LoginDialog* login = app->loginDialog();
+        QTRY_VERIFY(login->isVisible());
+        activate(login);
+        QCOMPARE(QApplication::focusWidget(), login->form()->passwordEdit());
+        QSignalSpy quit(app.get(), &AppController::quitRequested);
+        QTest::keyClicks(QApplication::focusWidget(), Password);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(app->mainWindow()->isVisible());
+        QCOMPARE(quit.count(), 0);
+    }
+
     void signupTabsFromPasswordToRepeatPassword()
     {
         auto app = startClient();
