@@ -60,7 +60,8 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_people->setObjectName(QStringLiteral("peopleView"));
     m_people->setAccessibleName(tr("People"));
     m_people->setModel(m_peopleModel);
-    m_people->setItemDelegate(new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, m_people));
+    m_people->setItemDelegate(
+        new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, UsersModel::IdRole, m_people));
     connect(m_filter, &QLineEdit::textChanged, m_peopleModel, &QSortFilterProxyModel::setFilterFixedString);
 
     m_roomsModel->setSourceModel(session->rooms());
@@ -74,7 +75,7 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_rooms->setObjectName(QStringLiteral("roomsView"));
     m_rooms->setAccessibleName(tr("Rooms"));
     m_rooms->setModel(m_roomsModel);
-    m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, m_rooms));
+    m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, -1, m_rooms));
     auto fitRooms = [this] {
         // As tall as its rooms (up to six), so that people get the rest of the dock.
         const int rows = std::clamp(m_roomsModel->rowCount(), 1, 6);
