@@ -231,7 +231,7 @@ void ChatConnection::onNotification(const QString& name, const QJsonObject& para
     } else if (name == note::UserNew) {
         Q_EMIT userAdded(User::fromJson(params.value(key::User).toObject()));
     } else if (name == note::RoomUpdated) {
-        Q_EMIT roomUpdated(params.value(key::Room).toObject());
+        Q_EMIT roomUpdated(RoomUpdate::fromJson(params.value(key::Room).toObject()));
     } else if (name == note::Typing) {
         Q_EMIT typingReceived(params.value(key::RoomId).toInteger(), params.value(key::UserId).toInteger());
     } else {

@@ -3,6 +3,7 @@
 #include "Backoff.h"
 #include "Limits.h"
 #include "Params.h"
+#include "RoomUpdate.h"
 #include "RpcClient.h"
 #include "Types.h"
 
@@ -56,7 +57,7 @@ Q_SIGNALS:
     void messageReceived(const chat::Message& message);
     void presenceChanged(qint64 userId, bool online);
     void userAdded(const chat::User& user);
-    void roomUpdated(const QJsonObject& room); // last_read_seq/unread may be absent: keep what you know
+    void roomUpdated(const chat::client::RoomUpdate& update);
     void typingReceived(qint64 roomId, qint64 userId);
 
 private:

@@ -40,6 +40,9 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
         Q_EMIT stateChanged(state);
     });
     connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::sync);
+    connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::signedIn);
+    connect(m_connection, &ChatConnection::signInFailed, this, &ChatSession::signInFailed);
+    connect(m_connection, &ChatConnection::signedOut, this, &ChatSession::signedOut);
     connect(m_connection, &ChatConnection::sessionRestored, this, [this] {
         sync();
         for (MessageModel* timeline : std::as_const(m_timelines))
@@ -253,10 +256,10 @@ void ChatSession::onRoomResult(const RpcResult& result, bool activate)
 {
     if (!result.ok())
         return Q_EMIT failed(result.error->message);
-    const QJsonObject room = result.result.value(key::Room).toObject();
-    m_rooms->upsert(room);
+    const RoomUpdate update = RoomUpdate::fromJson(result.result.value(key::Room).toObject());
+    m_rooms->upsert(update);
     if (activate)
-        setActiveRoom(room.value(key::Id).toInteger());
+        setActiveRoom(update.room.id);
 }
 
 void ChatSession::onMessage(const Message& message)
@@ -282,14 +285,13 @@ void ChatSession::onMessage(const Message& message)
         Q_EMIT messageArrived(message, mine);
 }
 
-void ChatSession::onRoomUpdated(const QJsonObject& roomJson)
+void ChatSession::onRoomUpdated(const RoomUpdate& update)
 {
-    const Room room = Room::fromJson(roomJson);
-    if (!room.members.isEmpty() && !room.members.contains(me())) {
-        m_rooms->remove(room.id);
+    if (!update.room.members.isEmpty() && !update.room.members.contains(me())) {
+        m_rooms->remove(update.room.id);
         return;
     }
-    m_rooms->upsert(roomJson);
+    m_rooms->upsert(update);
 }
 
 void ChatSession::updatePeerUnread(qint64 roomId, qint64 unread)

@@ -24,7 +24,17 @@ public:
     explicit ChatSession(ChatConnection* connection, QObject* parent = nullptr);
     ~ChatSession() override;
 
-    ChatConnection* connection() const { return m_connection; }
+    ChatConnection* connection() const { return m_connection; } // for tests and benchmarks; the UI uses the session
+
+    void signIn(const QUrl& server, ChatConnection::AuthMode mode, const params::Credentials& credentials)
+    {
+        m_connection->signIn(server, mode, credentials);
+    }
+    void resume(const QUrl& server, const QString& token) { m_connection->resume(server, token); }
+    void signOut() { m_connection->signOut(); }
+    QUrl serverUrl() const { return m_connection->url(); }
+    QString token() const { return m_connection->token(); }
+    static QString describe(ChatConnection::State state) { return ChatConnection::describe(state); }
     UsersModel* users() const { return m_users; }
     RoomsModel* rooms() const { return m_rooms; }
     Outbox* outbox() const { return m_outbox; }
@@ -57,6 +67,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(chat::client::ChatConnection::State state);
+    void signedIn(const chat::User& me);
+    void signInFailed(const chat::RpcError& error);
+    void signedOut(const QString& reason); // logout, or a token the server no longer accepts
     void synced(); // users and rooms are loaded (after sign-in and after every reconnect)
     void activeRoomChanged(qint64 roomId);
     void messageArrived(const chat::Message& message, bool mine);
@@ -68,7 +81,7 @@ Q_SIGNALS:
 private:
     void sync();
     void onMessage(const Message& message);
-    void onRoomUpdated(const QJsonObject& room);
+    void onRoomUpdated(const RoomUpdate& update);
     void onRoomResult(const RpcResult& result, bool activate);
     void updatePeerUnread(qint64 roomId, qint64 unread);
     void setActiveRoom(qint64 roomId);

@@ -82,10 +82,10 @@ void RoomsModel::setRooms(const QList<Room>& rooms)
         Q_EMIT totalUnreadChanged(totalUnread());
 }
 
-void RoomsModel::upsert(const QJsonObject& roomJson)
+void RoomsModel::upsert(const RoomUpdate& update)
 {
-    Room room = Room::fromJson(roomJson);
-    if (!roomJson.contains(protocol::key::LastReadSeq)) {
+    Room room = update.room;
+    if (!update.hasReadMarker) {
         const Room* known = this->room(room.id);
         room.lastReadSeq = known ? known->lastReadSeq : 0;
     }

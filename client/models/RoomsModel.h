@@ -1,9 +1,9 @@
 #pragma once
 
+#include "RoomUpdate.h"
 #include "Types.h"
 
 #include <QAbstractListModel>
-#include <QJsonObject>
 
 namespace chat::client {
 
@@ -22,7 +22,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setRooms(const QList<Room>& rooms);
-    void upsert(const QJsonObject& roomJson); // a room.updated: absent read fields keep their values
+    void upsert(const RoomUpdate& update); // without a read marker, the known one stays
     void upsert(const Room& room);
     void remove(qint64 roomId);
     void clear();

@@ -5,6 +5,7 @@
 #include "CredentialsForm.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "Preferences.h"
 #include "SignupDialog.h"
 
 #include <QLineEdit>
@@ -16,20 +17,18 @@ namespace {
 const QString ServerKey = QStringLiteral("account/server");
 const QString UsernameKey = QStringLiteral("account/username");
 const QString KeepKey = QStringLiteral("account/keepSignedIn");
-const QString DefaultServer = QStringLiteral("ws://127.0.0.1:7447");
 } // namespace
 
 AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
     : QObject(parent)
-    , m_connection(new ChatConnection(this))
-    , m_session(new ChatSession(m_connection, this))
+    , m_session(new ChatSession(new ChatConnection(this), this))
     , m_tokens(new TokenStore(tokenBackend, this))
     , m_login(new LoginDialog)
     , m_signup(new SignupDialog)
     , m_window(new MainWindow(m_session))
 {
     QSettings settings;
-    const QString server = settings.value(ServerKey, DefaultServer).toString();
+    const QString server = Preferences::load().server; // the last one used, or the default
     m_keepSignedIn = settings.value(KeepKey, true).toBool(); // like every desktop chat app: kept unless unticked
     for (CredentialsForm* form : { m_login->form(), m_signup->form() }) {
         form->setServerText(server);
@@ -42,7 +41,7 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
             m_keepSignedIn = keep;
             m_resuming = false;
             m_login->setBusy(true);
-            m_connection->signIn(url, ChatConnection::AuthMode::Login, credentials);
+            m_session->signIn(url, ChatConnection::AuthMode::Login, credentials);
         });
     connect(m_login, &LoginDialog::signupWanted, this, &AppController::showSignup);
     connect(m_login, &LoginDialog::quitRequested, this, &AppController::quitRequested);
@@ -51,20 +50,20 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
             m_keepSignedIn = keep;
             m_resuming = false;
             m_signup->setBusy(true);
-            m_connection->signIn(url, ChatConnection::AuthMode::Signup, credentials);
+            m_session->signIn(url, ChatConnection::AuthMode::Signup, credentials);
         });
     connect(m_signup, &QDialog::rejected, this, [this] { showLogin(); });
 
-    connect(m_connection, &ChatConnection::signedIn, this, &AppController::onSignedIn);
-    connect(m_connection, &ChatConnection::signInFailed, this, &AppController::onSignInFailed);
-    connect(m_connection, &ChatConnection::signedOut, this, [this](const QString& reason) {
+    connect(m_session, &ChatSession::signedIn, this, &AppController::onSignedIn);
+    connect(m_session, &ChatSession::signInFailed, this, &AppController::onSignInFailed);
+    connect(m_session, &ChatSession::signedOut, this, [this](const QString& reason) {
         m_session->reset();
         m_window->retire();
         if (!reason.isEmpty()) {
             m_tokens->remove(account());
             RpcError error;
             error.reason = reason;
-            return showLogin(AuthErrorText::describe(error, m_connection->url()));
+            return showLogin(AuthErrorText::describe(error, m_session->serverUrl()));
         }
         showLogin();
     });
@@ -77,6 +76,10 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
             m_login->form()->showNotice(notice);
     });
     connect(m_window, &MainWindow::logoutRequested, this, &AppController::logout);
+    connect(m_window, &MainWindow::preferencesChanged, this, [this](const Preferences& preferences) {
+        m_login->form()->setServerText(preferences.server);
+        m_signup->form()->setServerText(preferences.server);
+    });
     connect(m_window, &MainWindow::quitRequested, this, &AppController::quitRequested);
 }
 
@@ -106,16 +109,17 @@ void AppController::start()
             return showLogin();
         m_login->setBusy(true);
         m_resuming = true;
-        m_connection->resume(m_login->form()->serverUrl(), token);
+        m_session->resume(m_login->form()->serverUrl(), token);
     });
 }
 
 QString AppController::account() const
 {
-    const QUrl url = m_connection->url().isValid() && !m_connection->url().isEmpty() ? m_connection->url()
-                                                                                     : m_login->form()->serverUrl();
-    const QString username = m_connection->me().username.isEmpty() ? QSettings().value(UsernameKey).toString()
-                                                                   : m_connection->me().username;
+    const QUrl url = m_session->serverUrl().isValid() && !m_session->serverUrl().isEmpty()
+        ? m_session->serverUrl()
+        : m_login->form()->serverUrl();
+    const QString username = m_session->currentUser().username.isEmpty() ? QSettings().value(UsernameKey).toString()
+                                                                         : m_session->currentUser().username;
     return username + QLatin1Char('@') + url.host() + QLatin1Char(':') + QString::number(url.port(7447));
 }
 
@@ -156,20 +160,22 @@ void AppController::showSignup()
 void AppController::onSignedIn()
 {
     QSettings settings;
-    settings.setValue(ServerKey, m_connection->url().toString());
-    settings.setValue(UsernameKey, m_connection->me().username);
+    settings.setValue(ServerKey, m_session->serverUrl().toString());
+    settings.setValue(UsernameKey, m_session->currentUser().username);
     settings.setValue(KeepKey, m_keepSignedIn);
     if (m_keepSignedIn)
-        m_tokens->save(account(), m_connection->token());
+        m_tokens->save(account(), m_session->token());
     else
         m_tokens->remove(account());
-    m_login->form()->setUsername(m_connection->me().username);
-    m_login->form()->setServerText(m_connection->url().toString());
+    m_login->form()->setUsername(m_session->currentUser().username);
+    m_login->form()->setServerText(m_session->serverUrl().toString());
     m_login->setBusy(false);
     m_signup->setBusy(false);
     m_login->hide();
     m_signup->hide();
     m_window->restoreLayout();
+    if (m_resuming && m_window->startsInTray())
+        return; // started with a saved session: the tray icon is there, its menu or a click opens the window
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
@@ -177,7 +183,7 @@ void AppController::onSignedIn()
 
 void AppController::onSignInFailed(const RpcError& error)
 {
-    const QString message = AuthErrorText::describe(error, m_connection->url());
+    const QString message = AuthErrorText::describe(error, m_session->serverUrl());
     if (m_signup->isVisible()) {
         m_signup->setBusy(false);
         m_signup->form()->showError(message);
@@ -201,7 +207,7 @@ void AppController::onSignInFailed(const RpcError& error)
 void AppController::logout()
 {
     m_tokens->remove(account());
-    m_connection->signOut();
+    m_session->signOut();
 }
 
 } // namespace chat::client

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ChatConnection.h"
+#include "ChatSession.h"
 #include "TokenStore.h"
 
 #include <QObject>
@@ -8,7 +8,6 @@
 
 namespace chat::client {
 
-class ChatSession;
 class LoginDialog;
 class MainWindow;
 class SignupDialog;
@@ -24,7 +23,7 @@ public:
     void start();
     void offerServer(const QString& address); // prefills the dialogs (command line); the remembered one otherwise
 
-    ChatConnection* connection() const { return m_connection; }
+    ChatConnection* connection() const { return m_session->connection(); } // tests
     ChatSession* session() const { return m_session; }
     LoginDialog* loginDialog() const { return m_login; }
     SignupDialog* signupDialog() const { return m_signup; }
@@ -43,7 +42,6 @@ private:
     void logout();
     QString account() const;
 
-    ChatConnection* m_connection;
     ChatSession* m_session;
     TokenStore* m_tokens;
     LoginDialog* m_login;

@@ -190,6 +190,16 @@ void ChatPane::showRoom(qint64 roomId)
     updateReading();
 }
 
+void ChatPane::setMessageFontPoints(int points)
+{
+    QFont font = QApplication::font(m_view);
+    if (points > 0)
+        font.setPointSize(points);
+    m_view->setFont(font);
+    m_delegate->clearCache(); // row heights follow the font
+    m_view->doItemsLayout();
+}
+
 void ChatPane::refreshHeader()
 {
     if (!m_roomId)

@@ -36,6 +36,7 @@ public:
     bool isAtBottom() const;
 
     void updateReading(); // tells the session whether the reader sees the newest messages
+    void setMessageFontPoints(int points); // 0: the system's size
 
 Q_SIGNALS:
     void linkActivated(const QString& url);

@@ -28,7 +28,12 @@ LoginDialog::LoginDialog(QWidget* parent)
     m_signIn = buttons->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);
     m_signIn->setDefault(true);
     m_signup = buttons->addButton(tr("&Create account…"), QDialogButtonBox::ActionRole);
-    buttons->addButton(QDialogButtonBox::Cancel)->setText(tr("&Quit"));
+    QPushButton* quit = buttons->addButton(QDialogButtonBox::Cancel);
+    quit->setText(tr("&Quit"));
+    // Only "Sign in" may answer Enter. An auto-default button becomes the default while it has the focus,
+    // and while the form is busy the focus falls to Quit, the one button left enabled.
+    quit->setAutoDefault(false);
+    m_signup->setAutoDefault(false);
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::submit);
     connect(m_signup, &QPushButton::clicked, this, &LoginDialog::signupWanted);
     connect(buttons, &QDialogButtonBox::rejected, this, &LoginDialog::reject);

@@ -1,9 +1,13 @@
 #include "MainWindow.h"
 
+#include "Appearance.h"
 #include "ChatPane.h"
 #include "ChatSession.h"
 #include "PeopleDock.h"
+#include "QuickSwitcher.h"
 #include "RoomsModel.h"
+#include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 #include "TrayIcon.h"
 #include "UsersModel.h"
 
@@ -16,6 +20,7 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -32,6 +37,7 @@ namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString CloseToTrayKey = QStringLiteral("window/closeToTray");
+const QString LastRoomKey = QStringLiteral("window/lastRoom");
 constexpr int LayoutVersion = 1;
 const QSize DefaultSize(1000, 680);
 // Room for the window manager's frame before the window has been shown (and its frame is known).
@@ -47,6 +53,7 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     , m_reconnect(new QAction(tr("&Reconnect now"), this))
     , m_closeToTray(new QAction(tr("&Close to tray"), this))
     , m_tray(new TrayIcon(Icons::app(), this))
+    , m_switcher(new QuickSwitcher(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Icons::app());
@@ -74,11 +81,15 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
 
     auto* chatMenu = menuBar()->addMenu(tr("&Chat"));
     chatMenu->addAction(m_reconnect);
+    m_settings = chatMenu->addAction(tr("&Settings…"));
+    m_settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(m_settings, &QAction::triggered, this, &MainWindow::showSettings);
     auto* logout = chatMenu->addAction(tr("&Log out"));
+    logout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
     chatMenu->addSeparator();
     auto* quit = chatMenu->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some desktops
     connect(quit, &QAction::triggered, this, [this] {
         saveLayout();
         Q_EMIT quitRequested();
@@ -89,7 +100,10 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     m_closeToTray->setCheckable(true);
     m_closeToTray->setChecked(QSettings().value(CloseToTrayKey, true).toBool());
     m_closeToTray->setToolTip(tr("Closing the window keeps Chat running in the tray, when the desktop has one"));
-    connect(m_closeToTray, &QAction::toggled, this, [](bool on) { QSettings().setValue(CloseToTrayKey, on); });
+    connect(m_closeToTray, &QAction::toggled, this, [this](bool on) {
+        m_preferences.closeToTray = on;
+        QSettings().setValue(CloseToTrayKey, on);
+    });
     viewMenu->addAction(m_closeToTray);
     auto* filter = viewMenu->addAction(tr("&Find person…"));
     filter->setShortcut(QKeySequence::Find);
@@ -97,13 +111,32 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
         m_dock->show();
         m_dock->filterEdit()->setFocus();
     });
+    viewMenu->addSeparator();
+    auto* goTo = viewMenu->addAction(tr("&Go to conversation…"));
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(goTo, &QAction::triggered, m_switcher, &QuickSwitcher::start);
+    auto* previous = viewMenu->addAction(tr("&Previous conversation"));
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(previous, &QAction::triggered, this, [this] { m_dock->openAdjacent(-1); });
+    auto* next = viewMenu->addAction(tr("&Next conversation"));
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(next, &QAction::triggered, this, [this] { m_dock->openAdjacent(1); });
 
     auto* roomsMenu = menuBar()->addMenu(tr("&Rooms"));
-    connect(roomsMenu->addAction(tr("&Create room…")), &QAction::triggered, this, &MainWindow::askCreateRoom);
-    connect(roomsMenu->addAction(tr("&Join room…")), &QAction::triggered, this, [this] {
+    auto* create = roomsMenu->addAction(tr("&Create room…"));
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(create, &QAction::triggered, this, &MainWindow::askCreateRoom);
+    auto* join = roomsMenu->addAction(tr("&Join room…"));
+    join->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(join, &QAction::triggered, this, [this] {
         m_joinPending = true;
         m_session->fetchPublicRooms();
     });
+
+    auto* helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts"));
+    m_shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionState"));
     m_connectionLabel->setAccessibleName(tr("Connection state"));
@@ -140,11 +173,43 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_session, &ChatSession::stateChanged, this, &MainWindow::showConnectionState);
     connect(m_session->rooms(), &RoomsModel::totalUnreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::synced, this, &MainWindow::updateTitle);
+    connect(m_session, &ChatSession::synced, this, &MainWindow::reopenLastConversation);
+    connect(m_session, &ChatSession::activeRoomChanged, this, [](qint64 roomId) {
+        if (roomId)
+            QSettings().setValue(LastRoomKey, roomId);
+    });
     connect(m_session, &ChatSession::messageArrived, this, &MainWindow::notify);
     connect(m_pane, &ChatPane::linkActivated, this, [](const QString& url) { QDesktopServices::openUrl(QUrl(url)); });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { m_pane->updateReading(); });
 
     updateTitle();
+    m_preferences = Preferences::load();
+    Appearance::apply(m_preferences.theme);
+    m_pane->setMessageFontPoints(m_preferences.messageFontPoints);
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPreferences(Preferences::load());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applyPreferences(dialog->preferences()); });
+    dialog->open();
+}
+
+void MainWindow::applyPreferences(const Preferences& preferences)
+{
+    m_preferences = preferences;
+    m_preferences.save();
+    m_closeToTray->setChecked(preferences.closeToTray);
+    Appearance::apply(preferences.theme);
+    m_pane->setMessageFontPoints(preferences.messageFontPoints);
+    Q_EMIT preferencesChanged(preferences);
+}
+
+bool MainWindow::startsInTray() const
+{
+    return m_preferences.startMinimized && m_tray->isAvailable();
 }
 
 void MainWindow::restoreLayout()
@@ -175,6 +240,26 @@ void MainWindow::fitToScreen()
     if (wanted.top() < room.top())
         wanted.moveTop(room.top());
     setGeometry(wanted);
+}
+
+void MainWindow::reopenLastConversation()
+{
+    const qint64 last = QSettings().value(LastRoomKey).toLongLong();
+    if (!m_session->activeRoom() && last && m_session->rooms()->room(last))
+        m_session->openRoom(last);
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<QAction*> actions;
+    for (const QAction* menu : menuBar()->actions()) {
+        if (menu->menu())
+            actions += menu->menu()->actions();
+    }
+    auto* dialog = new ShortcutsDialog(actions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->show();
 }
 
 void MainWindow::showAndActivate()
@@ -238,14 +323,14 @@ void MainWindow::updateTitle()
 
 void MainWindow::showConnectionState(ChatConnection::State state)
 {
-    m_connectionLabel->setText(QStringLiteral("● ") + ChatConnection::describe(state));
+    m_connectionLabel->setText(QStringLiteral("● ") + ChatSession::describe(state));
     QPalette palette = m_connectionLabel->palette();
     const QColor color = state == ChatConnection::State::Online ? QColor(0x2e, 0xa0, 0x43)
         : state == ChatConnection::State::Offline               ? QColor(0xc0, 0x1c, 0x28)
                                                                 : QColor(0xc6, 0x8a, 0x00);
     palette.setColor(QPalette::WindowText, color);
     m_connectionLabel->setPalette(palette);
-    m_tray->setStatus(tr("Status: %1").arg(ChatConnection::describe(state)));
+    m_tray->setStatus(tr("Status: %1").arg(ChatSession::describe(state)));
     m_reconnect->setEnabled(m_session->canReconnectNow());
 }
 
@@ -253,10 +338,15 @@ void MainWindow::notify(const chat::Message& message, bool mine)
 {
     if (mine)
         return;
-    const bool inView = message.roomId == m_session->activeRoom() && isVisible() && isActiveWindow() && !isMinimized();
-    if (inView)
+    const bool focused = isVisible() && isActiveWindow() && !isMinimized();
+    const bool inView = message.roomId == m_session->activeRoom() && focused;
+    if (inView || (focused && m_preferences.onlyWhenUnfocused))
         return;
     QApplication::alert(this);
+    if (m_preferences.sound)
+        QApplication::beep();
+    if (!m_preferences.popups)
+        return;
     const QString sender = m_session->users()->nameOf(message.senderId);
     const QString room = m_session->rooms()->titleOf(message.roomId);
     const QString title = m_session->rooms()->peerOf(message.roomId) ? sender : tr("%1 in %2").arg(sender, room);

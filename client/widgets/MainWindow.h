@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChatConnection.h"
+#include "Preferences.h"
 
 #include <QMainWindow>
 
@@ -12,6 +13,7 @@ namespace chat::client {
 class ChatPane;
 class ChatSession;
 class PeopleDock;
+class QuickSwitcher;
 class TrayIcon;
 
 // The window people keep open all day: the people dock, the chat pane, connection state in the status
@@ -27,15 +29,22 @@ public:
     QLabel* connectionLabel() const { return m_connectionLabel; }
     QAction* reconnectAction() const { return m_reconnect; }
     QAction* closeToTrayAction() const { return m_closeToTray; }
+    QAction* shortcutsAction() const { return m_shortcuts; }
     TrayIcon* tray() const { return m_tray; }
+    QuickSwitcher* quickSwitcher() const { return m_switcher; }
 
     void restoreLayout(); // geometry and dock state from QSettings, fitted to the screen
     void saveLayout() const;
     void showNotice(const QString& message); // in the status bar, for a while
     void retire(); // signed out: saves the layout, hides the window and the tray icon
+    bool startsInTray() const; // "start minimised to the tray" is on and a tray exists
+    QAction* settingsAction() const { return m_settings; }
+    const Preferences& preferences() const { return m_preferences; }
+    void applyPreferences(const Preferences& preferences); // and keeps them
 
 Q_SIGNALS:
     void logoutRequested();
+    void preferencesChanged(const chat::client::Preferences& preferences);
     void quitRequested();
 
 protected:
@@ -46,6 +55,9 @@ private:
     void updateTitle();
     void showConnectionState(ChatConnection::State state);
     void fitToScreen();
+    void reopenLastConversation(); // after signing in, the conversation open when the app last ran
+    void showShortcuts();
+    void showSettings();
     void showAndActivate();
     void notify(const chat::Message& message, bool mine);
     void askCreateRoom();
@@ -58,7 +70,11 @@ private:
     QLabel* m_connectionLabel;
     QAction* m_reconnect;
     QAction* m_closeToTray;
+    QAction* m_shortcuts = nullptr;
+    QAction* m_settings = nullptr;
+    Preferences m_preferences;
     TrayIcon* m_tray;
+    QuickSwitcher* m_switcher;
     bool m_joinPending = false;
     bool m_toldAboutTray = false;
 };

@@ -1,5 +1,7 @@
 #include "MessageDelegate.h"
 
+#include "Avatar.h"
+
 #include "MessageModel.h"
 
 #include <QAbstractItemView>
@@ -17,6 +19,12 @@ namespace {
 constexpr int SideMargin = 14;
 constexpr int GroupGap = 8;
 constexpr int RowGap = 2;
+constexpr int AvatarGap = 10;
+
+int avatarSize(const QFontMetrics& metrics)
+{
+    return 2 * metrics.height();
+}
 
 qint64 cacheKey(const QModelIndex& index)
 {
@@ -111,7 +119,8 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
     Layout layout;
     const QFontMetrics metrics(option.font);
     const QRect rect = option.rect;
-    const int width = std::max(50, rect.width() - 2 * SideMargin);
+    const int indent = avatarSize(metrics) + AvatarGap; // the avatar column beside each run of messages
+    const int width = std::max(50, rect.width() - 2 * SideMargin - indent);
     int y = rect.top();
     if (index.data(MessageModel::StartsDayRole).toBool()) {
         layout.separator = QRect(rect.left(), y, rect.width(), metrics.height() + 20);
@@ -119,10 +128,10 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
     }
     const bool pending = index.data(MessageModel::PendingRole).toBool();
     if (index.data(MessageModel::StartsGroupRole).toBool() || pending) {
-        layout.header = QRect(rect.left() + SideMargin, y + GroupGap, width, metrics.height() + 2);
+        layout.header = QRect(rect.left() + SideMargin + indent, y + GroupGap, width, metrics.height() + 2);
         y = layout.header.bottom() + 1;
     }
-    layout.body = QRect(rect.left() + SideMargin, y, width, bodyHeight(option, index, width));
+    layout.body = QRect(rect.left() + SideMargin + indent, y, width, bodyHeight(option, index, width));
     return layout;
 }
 
@@ -171,8 +180,13 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         QFont bold = option.font;
         bold.setBold(true);
         painter->setFont(bold);
-        painter->setPen(senderColor(index.data(MessageModel::SenderIdRole).toLongLong(), palette));
+        const qint64 senderId = index.data(MessageModel::SenderIdRole).toLongLong();
         const QString sender = index.data(MessageModel::SenderNameRole).toString();
+        const int size = avatarSize(QFontMetrics(option.font));
+        Avatar::paint(
+            painter, QRect(option.rect.left() + SideMargin, layout.header.top() + 2, size, size), sender, senderId);
+        painter->setFont(bold);
+        painter->setPen(senderColor(senderId, palette));
         painter->drawText(layout.header, Qt::AlignLeft | Qt::AlignVCenter, sender);
         const int after = QFontMetrics(bold).horizontalAdvance(sender) + 10;
         const QString time = timeText(index);

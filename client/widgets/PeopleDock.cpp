@@ -60,7 +60,8 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_people->setObjectName(QStringLiteral("peopleView"));
     m_people->setAccessibleName(tr("People"));
     m_people->setModel(m_peopleModel);
-    m_people->setItemDelegate(new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, m_people));
+    m_people->setItemDelegate(
+        new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, UsersModel::IdRole, m_people));
     connect(m_filter, &QLineEdit::textChanged, m_peopleModel, &QSortFilterProxyModel::setFilterFixedString);
 
     m_roomsModel->setSourceModel(session->rooms());
@@ -74,7 +75,7 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_rooms->setObjectName(QStringLiteral("roomsView"));
     m_rooms->setAccessibleName(tr("Rooms"));
     m_rooms->setModel(m_roomsModel);
-    m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, m_rooms));
+    m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, -1, m_rooms));
     auto fitRooms = [this] {
         // As tall as its rooms (up to six), so that people get the rest of the dock.
         const int rows = std::clamp(m_roomsModel->rowCount(), 1, 6);
@@ -160,6 +161,36 @@ QModelIndex PeopleDock::indexOfRoom(qint64 roomId) const
             return index;
     }
     return {};
+}
+
+void PeopleDock::openAdjacent(int step)
+{
+    // One list as the dock shows it: rooms, then people. A person stands for the direct room with them.
+    struct Entry {
+        qint64 roomId;
+        qint64 userId;
+    };
+    QList<Entry> entries;
+    for (int row = 0; row < m_roomsModel->rowCount(); ++row)
+        entries.append({ m_roomsModel->index(row, 0).data(RoomsModel::IdRole).toLongLong(), 0 });
+    for (int row = 0; row < m_peopleModel->rowCount(); ++row)
+        entries.append({ 0, m_peopleModel->index(row, 0).data(UsersModel::IdRole).toLongLong() });
+    if (entries.isEmpty())
+        return;
+    const qint64 active = m_session->activeRoom();
+    const qint64 peer = m_session->rooms()->peerOf(active);
+    qsizetype current = -1;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if ((peer && entries.at(i).userId == peer) || (!peer && active && entries.at(i).roomId == active))
+            current = i;
+    }
+    const qsizetype count = entries.size();
+    const qsizetype next = current < 0 ? (step > 0 ? 0 : count - 1) : ((current + step) % count + count) % count;
+    const Entry& entry = entries.at(next);
+    if (entry.roomId)
+        m_session->openRoom(entry.roomId);
+    else
+        m_session->openDirect(entry.userId);
 }
 
 void PeopleDock::selectRoom(qint64 roomId)

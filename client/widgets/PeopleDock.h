@@ -26,6 +26,7 @@ public:
     QModelIndex indexOfRoom(qint64 roomId) const; // in roomsView's model
 
     void selectRoom(qint64 roomId);
+    void openAdjacent(int step); // the conversation `step` rows below the open one (rooms, then people), wrapping
 
 Q_SIGNALS:
     void createRoomWanted();

@@ -1,20 +1,23 @@
 #include "SidebarDelegate.h"
 
+#include "Avatar.h"
+
 #include <QApplication>
 #include <QPainter>
 
 namespace chat::client {
 
-SidebarDelegate::SidebarDelegate(int unreadRole, int onlineRole, QObject* parent)
+SidebarDelegate::SidebarDelegate(int unreadRole, int onlineRole, int avatarIdRole, QObject* parent)
     : QStyledItemDelegate(parent)
     , m_unreadRole(unreadRole)
     , m_onlineRole(onlineRole)
+    , m_avatarIdRole(avatarIdRole)
 {
 }
 
 QSize SidebarDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    const int height = option.fontMetrics.height() + 12;
+    const int height = option.fontMetrics.height() + (m_avatarIdRole >= 0 ? 16 : 12);
     return { 160, height };
 }
 
@@ -44,6 +47,12 @@ void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setBrush(online ? QBrush(QColor(0x2e, 0xa0, 0x43)) : QBrush(Qt::NoBrush));
         painter->drawEllipse(dotRect.adjusted(1, 1, -1, -1));
         x += dot + 8;
+    }
+    if (m_avatarIdRole >= 0) {
+        const int size = option.rect.height() - 8;
+        Avatar::paint(
+            painter, QRect(x, rect.center().y() - size / 2, size, size), name, index.data(m_avatarIdRole).toLongLong());
+        x += size + 8;
     }
 
     const qint64 unread = index.data(m_unreadRole).toLongLong();

@@ -9,7 +9,8 @@ class SidebarDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     // onlineRole < 0: the rows have no presence (rooms) and get a '#' glyph's room instead of a dot.
-    SidebarDelegate(int unreadRole, int onlineRole, QObject* parent = nullptr);
+    // avatarIdRole >= 0: each row is a person with that id, shown with their avatar.
+    SidebarDelegate(int unreadRole, int onlineRole, int avatarIdRole = -1, QObject* parent = nullptr);
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
@@ -17,6 +18,7 @@ public:
 private:
     int m_unreadRole;
     int m_onlineRole;
+    int m_avatarIdRole;
 };
 
 } // namespace chat::client

@@ -37,6 +37,7 @@ SignupDialog::SignupDialog(QWidget* parent)
     m_create = buttons->addButton(tr("&Create account"), QDialogButtonBox::AcceptRole);
     m_create->setDefault(true);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel->setAutoDefault(false); // only "Create account" answers Enter, as in LoginDialog
     connect(m_create, &QPushButton::clicked, this, &SignupDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &SignupDialog::reject);
 

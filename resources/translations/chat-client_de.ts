@@ -88,12 +88,12 @@
 <context>
     <name>chat::client::AppController</name>
     <message>
-        <location filename="../../client/widgets/AppController.cpp" line="72"/>
+        <location filename="../../client/widgets/AppController.cpp" line="71"/>
         <source>The system keychain is not available, so your session is kept in this app&apos;s settings file instead.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher wird Ihre Sitzung stattdessen in der Einstellungsdatei dieser App gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AppController.cpp" line="102"/>
+        <location filename="../../client/widgets/AppController.cpp" line="105"/>
         <source>Looking for your saved session…</source>
         <translation>Gespeicherte Sitzung wird gesucht…</translation>
     </message>
@@ -199,27 +199,27 @@
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="201"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="211"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="201"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="211"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="205"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="215"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="205"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="215"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="207"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="217"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -227,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="310"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="320"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -235,12 +235,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="346"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="356"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="348"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="358"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -362,118 +362,148 @@
 <context>
     <name>chat::client::MainWindow</name>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="47"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="53"/>
         <source>&amp;Reconnect now</source>
         <translation>Jetzt neu &amp;verbinden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="48"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="54"/>
         <source>&amp;Close to tray</source>
         <translation>Beim Schließen in den &amp;Infobereich</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="58"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="65"/>
         <source>&amp;People and rooms</source>
         <translation>&amp;Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="59"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="66"/>
         <source>Show or hide the people and rooms sidebar (Ctrl+B)</source>
         <translation>Seitenleiste mit Personen und Räumen ein- oder ausblenden (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="64"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="71"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="71"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="78"/>
         <source>Try to reach the server now instead of waiting (Ctrl+R)</source>
         <translation>Den Server sofort erneut versuchen, statt zu warten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="75"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="82"/>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="77"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="84"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="87"/>
         <source>&amp;Log out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="80"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="87"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="102"/>
         <source>Closing the window keeps Chat running in the tray, when the desktop has one</source>
         <translation>Schließen des Fensters lässt Chat im Infobereich weiterlaufen, sofern der Desktop einen hat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="94"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="108"/>
         <source>&amp;Find person…</source>
         <translation>Person &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="101"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="115"/>
+        <source>&amp;Go to conversation…</source>
+        <translation>&amp;Gehe zu Unterhaltung…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="118"/>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="121"/>
+        <source>&amp;Next conversation</source>
+        <translation>&amp;Nächste Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="125"/>
         <source>&amp;Rooms</source>
         <translation>&amp;Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="102"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="126"/>
         <source>&amp;Create room…</source>
         <translation>Raum &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="103"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="129"/>
         <source>&amp;Join room…</source>
         <translation>Raum &amp;beitreten…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="109"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="136"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="137"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="142"/>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="167"/>
         <source>Leave room</source>
         <translation>Raum verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="134"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="167"/>
         <source>Leave %1?</source>
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="299"/>
         <source>Chat is still running</source>
         <translation>Chat läuft weiter</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="214"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="299"/>
         <source>New messages will show here. Quit from this icon&apos;s menu.</source>
         <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="232"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="236"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="317"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="232"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="317"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="236"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n ungelesen</numerusform>
@@ -481,27 +511,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="248"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="333"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="262"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="352"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="269"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="359"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="269"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="359"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="284"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="374"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n Mitglied)</numerusform>
@@ -509,18 +539,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="288"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="292"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="288"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="292"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
@@ -618,6 +648,29 @@
     </message>
 </context>
 <context>
+    <name>chat::client::QuickSwitcher</name>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="31"/>
+        <source>Go to conversation — Chat</source>
+        <translation>Gehe zu Unterhaltung — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="32"/>
+        <source>Room or person…</source>
+        <translation>Raum oder Person…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="33"/>
+        <source>Room or person</source>
+        <translation>Raum oder Person</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/QuickSwitcher.cpp" line="36"/>
+        <source>Matching conversations</source>
+        <translation>Passende Unterhaltungen</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::RoomsModel</name>
     <message numerus="yes">
         <location filename="../../client/models/RoomsModel.cpp" line="36"/>
@@ -653,6 +706,118 @@
         <location filename="../../client/connection/RpcClient.cpp" line="130"/>
         <source>The server did not answer in time</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SettingsDialog</name>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="17"/>
+        <source>Show a &amp;pop-up for new messages</source>
+        <translation>&amp;Hinweis bei neuen Nachrichten anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="18"/>
+        <source>Play a &amp;sound</source>
+        <translation>&amp;Ton abspielen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="19"/>
+        <source>Only while the window is &amp;not focused</source>
+        <translation>Nur wenn das Fenster &amp;nicht aktiv ist</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="20"/>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="21"/>
+        <source>&amp;Closing the window keeps Chat in the tray</source>
+        <translation>&amp;Schließen des Fensters lässt Chat im Infobereich</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="26"/>
+        <source>Settings — Chat</source>
+        <translation>Einstellungen — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="27"/>
+        <source>ws://chat.example.org:7447</source>
+        <translation>ws://chat.example.org:7447</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="28"/>
+        <source>Used from the next sign-in</source>
+        <translation>Gilt ab der nächsten Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="29"/>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="33"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="30"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="31"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="34"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="37"/>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="38"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="42"/>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="47"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SettingsDialog.cpp" line="48"/>
+        <source>Message &amp;font size:</source>
+        <translation>&amp;Schriftgröße der Nachrichten:</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ShortcutsDialog</name>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="15"/>
+        <source>Keyboard shortcuts — Chat</source>
+        <translation>Tastenkürzel — Chat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="17"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="17"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ShortcutsDialog.cpp" line="23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,9 @@
 #include "MainWindow.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
+#include "Preferences.h"
+#include "QuickSwitcher.h"
+#include "SettingsDialog.h"
 #include "TestServer.h"
 
 #include <QAction>
@@ -141,6 +144,25 @@ int main(int argc, char* argv[])
 
     window->toggleDockAction()->trigger();
     waitFor([&] { return dock->isVisible(); });
+
+    window->quickSwitcher()->start();
+    QTest::keyClicks(window->quickSwitcher()->searchEdit(), QStringLiteral("re"));
+    save(window->quickSwitcher(), folder, QStringLiteral("quick-switcher.png"));
+    window->quickSwitcher()->hide();
+
+    window->settingsAction()->trigger();
+    auto* settings = window->findChild<SettingsDialog*>();
+    waitFor([&] { return settings && settings->isVisible(); });
+    save(settings, folder, QStringLiteral("settings.png"));
+    settings->reject();
+
+    Preferences dark = Preferences::load();
+    dark.theme = Preferences::Theme::Dark;
+    window->applyPreferences(dark);
+    save(window, folder, QStringLiteral("main-window-dark.png"));
+    dark.theme = Preferences::Theme::System;
+    window->applyPreferences(dark);
+
     server.stop(); // presence greys out, and "Reconnect now" offers itself beside the state
     waitFor([&] { return window->reconnectAction()->isEnabled(); });
     save(window, folder, QStringLiteral("reconnecting.png"));

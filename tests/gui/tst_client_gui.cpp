@@ -9,7 +9,11 @@
 #include "MainWindow.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
+#include "Preferences.h"
+#include "QuickSwitcher.h"
 #include "RoomsModel.h"
+#include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 #include "SignupDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -20,12 +24,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPaintEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -33,8 +39,10 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +87,18 @@ void roomyLimits(server::ServerConfig& config)
 qint64 directRoom(TestClient& client, qint64 userId)
 {
     return roomIdOf(client.call(protocol::method::RoomsDirect, params::Direct { userId }.toJson()));
+}
+
+// The login dialog as a person meets it after a mistake: the focus must be in the password field, and
+// typing the password and pressing Enter signs in (and does not quit, as Enter on Quit would).
+void enterPasswordWhereTheFocusIs(AppController& app)
+{
+    QCOMPARE(QApplication::focusWidget(), app.loginDialog()->form()->passwordEdit());
+    QSignalSpy quit(&app, &AppController::quitRequested);
+    QTest::keyClicks(QApplication::focusWidget(), Password);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(app.mainWindow()->isVisible());
+    QCOMPARE(quit.count(), 0);
 }
 
 bool sendAs(TestClient& client, qint64 roomId, const QString& body)
@@ -133,12 +153,7 @@ private Q_SLOTS:
         QVERIFY(!app->mainWindow()->isVisible());
 
         // The focus is back in the password field, not on Quit: Enter tries again instead of quitting.
-        QCOMPARE(QApplication::focusWidget(), login->form()->passwordEdit());
-        QSignalSpy quit(app.get(), &AppController::quitRequested);
-        QTest::keyClicks(QApplication::focusWidget(), Password);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-        QTRY_VERIFY(app->mainWindow()->isVisible());
-        QCOMPARE(quit.count(), 0);
+        enterPasswordWhereTheFocusIs(*app);
     }
 
     void unreachableServerSaysSo()
@@ -485,6 +500,20 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), login->form()->passwordEdit());
     }
 
+    void afterLoggingOutEnterSignsInInsteadOfQuitting()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signUpAndSignIn(server, QStringLiteral("alice"))); // kept signed in
+        auto app = startClient(); // resumes: the dialog was busy (fields disabled) while it did
+        QTRY_VERIFY(app->mainWindow()->isVisible());
+        Q_EMIT app->mainWindow()->logoutRequested();
+        LoginDialog* login = app->loginDialog();
+        QTRY_VERIFY(login->isVisible());
+        activate(login);
+        enterPasswordWhereTheFocusIs(*app);
+    }
+
     void signupTabsFromPasswordToRepeatPassword()
     {
         auto app = startClient();
@@ -732,6 +761,170 @@ private Q_SLOTS:
         QVERIFY(window->close());
         QCOMPARE(quit.count(), 2);
         QCOMPARE(QSettings().value(QStringLiteral("window/closeToTray")).toBool(), false);
+    }
+
+    void altDownAndUpMoveBetweenConversations()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        PeopleDock* dock = window->dock();
+        ChatPane* pane = window->chatPane();
+        activate(window);
+        QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        const qint64 general = dock->roomsView()->model()->index(0, 0).data(RoomsModel::IdRole).toLongLong();
+
+        QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier); // nothing open: the first conversation
+        QTRY_COMPARE(pane->roomId(), general);
+        QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier); // rooms, then people
+        QTRY_COMPARE(app->session()->rooms()->peerOf(pane->roomId()), bob->userId());
+        QTest::keyClick(window, Qt::Key_Down, Qt::AltModifier); // wraps around
+        QTRY_COMPARE(pane->roomId(), general);
+        QTest::keyClick(window, Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(app->session()->rooms()->peerOf(pane->roomId()), bob->userId());
+    }
+
+    void ctrlKOpensAConversationByAFewLetters()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob && signedUpClient(server, QStringLiteral("bobby")));
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        QTRY_COMPARE(app->session()->users()->rowCount(), 3);
+        QTRY_COMPARE(app->session()->rooms()->rowCount(), 1);
+        activate(window);
+
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_K));
+        QuickSwitcher* switcher = window->quickSwitcher();
+        QTRY_VERIFY(switcher->isVisible());
+        QTRY_COMPARE(QApplication::focusWidget(), switcher->searchEdit());
+        QTest::keyClicks(switcher->searchEdit(), QStringLiteral("gnrl"));
+        QCOMPARE(switcher->resultsView()->model()->rowCount(), 1);
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!switcher->isVisible());
+        QTRY_COMPARE(app->session()->rooms()->titleOf(window->chatPane()->roomId()), QStringLiteral("#general"));
+
+        activate(window); // the window manager's part when the switcher closes
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_K));
+        QTRY_VERIFY(switcher->isVisible());
+        QTest::keyClicks(switcher->searchEdit(), QStringLiteral("bo"));
+        QCOMPARE(switcher->resultsView()->currentIndex().data().toString(), QStringLiteral("bob"));
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Down); // the arrows move, typing stays in the box
+        QCOMPARE(switcher->resultsView()->currentIndex().data().toString(), QStringLiteral("bobby"));
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Up);
+        QTest::keyClick(switcher->searchEdit(), Qt::Key_Return);
+        QTRY_COMPARE(app->session()->rooms()->peerOf(window->chatPane()->roomId()), bob->userId());
+    }
+
+    void theLastConversationReopensAtStart()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        qint64 general = 0;
+        {
+            auto first = signUpAndSignIn(server, QStringLiteral("alice"));
+            QVERIFY(first);
+            PeopleDock* dock = first->mainWindow()->dock();
+            QTRY_COMPARE(dock->roomsView()->model()->rowCount(), 1);
+            clickRow(dock->roomsView(), dock->roomsView()->model()->index(0, 0));
+            QTRY_VERIFY(first->mainWindow()->chatPane()->roomId() != 0);
+            general = first->mainWindow()->chatPane()->roomId();
+        }
+        auto second = startClient(); // kept signed in
+        QTRY_VERIFY(second->mainWindow()->isVisible());
+        QTRY_COMPARE(second->mainWindow()->chatPane()->roomId(), general);
+    }
+
+    void everyMenuActionHasAShortcutListedInHelp()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        QStringList missing;
+        QStringList withShortcut;
+        for (const QAction* menu : window->menuBar()->actions()) {
+            for (const QAction* action : menu->menu()->actions()) {
+                if (action->isSeparator() || action->isCheckable() && action != window->toggleDockAction())
+                    continue; // settings that are toggled, not commands
+                (action->shortcut().isEmpty() ? missing : withShortcut).append(action->text());
+            }
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+
+        activate(window);
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_Slash));
+        ShortcutsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<ShortcutsDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->table()->rowCount(), withShortcut.size());
+        QStringList listed;
+        for (int row = 0; row < dialog->table()->rowCount(); ++row)
+            listed.append(dialog->table()->item(row, 1)->text());
+        QVERIFY2(listed.contains(QStringLiteral("Alt+Down")), qPrintable(listed.join(QLatin1String(", "))));
+        QVERIFY(listed.contains(QStringLiteral("Ctrl+B")));
+    }
+
+    void settingsAreKeptAndApplied()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        MainWindow* window = app->mainWindow();
+        activate(window);
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        SettingsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<SettingsDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->serverEdit()->text(), server.url().toString());
+        QVERIFY(dialog->closeToTrayBox()->isChecked());
+        dialog->closeToTrayBox()->setChecked(false);
+        dialog->soundBox()->setChecked(true);
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findText(QStringLiteral("Dark")));
+        dialog->fontSizeBox()->setValue(19);
+        dialog->serverEdit()->setText(QStringLiteral("ws://chat.example.org:7447"));
+        dialog->accept();
+
+        QVERIFY(!window->closeToTrayAction()->isChecked());
+        QCOMPARE(window->chatPane()->view()->font().pointSize(), 19);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        QCOMPARE(app->loginDialog()->form()->serverText(), QStringLiteral("ws://chat.example.org:7447"));
+        const Preferences kept = Preferences::load();
+        QVERIFY(kept.sound && !kept.closeToTray);
+        QCOMPARE(kept.theme, Preferences::Theme::Dark);
+        QCOMPARE(kept.messageFontPoints, 19);
+
+        window->settingsAction()->trigger(); // opens with what was kept
+        QTRY_VERIFY((dialog = window->findChild<SettingsDialog*>()) && dialog->isVisible());
+        QCOMPARE(dialog->preferences().messageFontPoints, 19);
+        QVERIFY(dialog->soundBox()->isChecked());
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findText(QStringLiteral("System")));
+        dialog->accept(); // the palette is the whole application's: leave it as the other tests expect
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 100);
+    }
+
+    void startMinimisedToTheTrayKeepsTheWindowHiddenAtStart()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QVERIFY(signUpAndSignIn(server, QStringLiteral("alice"))); // kept signed in
+        QSettings().setValue(QStringLiteral("window/startMinimized"), true);
+        auto app = startClient();
+        app->mainWindow()->tray()->setAvailabilityProbe([] { return true; });
+        QTRY_VERIFY(app->session()->isSynced());
+        QVERIFY(!app->mainWindow()->isVisible());
+        QVERIFY(!app->loginDialog()->isVisible());
+        QVERIFY(app->mainWindow()->tray()->icon()->isVisible());
+        app->mainWindow()->tray()->menu()->actions().first()->trigger(); // Open Chat
+        QTRY_VERIFY(app->mainWindow()->isVisible());
     }
 
     void logoutReturnsToTheLoginDialog()

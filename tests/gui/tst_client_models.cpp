@@ -1,5 +1,6 @@
 #include "Backoff.h"
 #include "ChatConnection.h"
+#include "FuzzyMatch.h"
 #include "MessageModel.h"
 #include "PeopleFilterModel.h"
 #include "Protocol.h"
@@ -146,7 +147,7 @@ private Q_SLOTS:
         update.insert(protocol::key::Members, QJsonArray { 1, 2 });
         update.remove(protocol::key::LastReadSeq);
         update.remove(protocol::key::Unread);
-        rooms.upsert(update);
+        rooms.upsert(RoomUpdate::fromJson(update));
         QCOMPARE(rooms.unreadOf(7), 0);
         QCOMPARE(rooms.room(7)->members.size(), 2);
         rooms.remove(7);
@@ -229,6 +230,43 @@ private Q_SLOTS:
         QCOMPARE(model.index(1).data(MessageModel::StartsGroupRole).toBool(), false);
         QCOMPARE(model.index(2).data(MessageModel::StartsGroupRole).toBool(), true);
         QCOMPARE(model.index(3).data(MessageModel::StartsDayRole).toBool(), true);
+    }
+
+    void fuzzyMatchFindsLettersInOrder_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("prefix") << "gen"
+                                << "#general" << true;
+        QTest::newRow("scattered") << "gnrl"
+                                   << "#general" << true;
+        QTest::newRow("any case") << "GEN"
+                                  << "#general" << true;
+        QTest::newRow("out of order") << "lg"
+                                      << "gl" << false;
+        QTest::newRow("missing letter") << "genx"
+                                        << "#general" << false;
+        QTest::newRow("empty pattern") << ""
+                                       << "bob" << true;
+    }
+
+    void fuzzyMatchFindsLettersInOrder()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, text);
+        QFETCH(bool, matches);
+        QCOMPARE(FuzzyMatch::score(pattern, text) >= 0, matches);
+    }
+
+    void fuzzyMatchRanksWordStartsAndRunsFirst()
+    {
+        QVERIFY(FuzzyMatch::score(QStringLiteral("gen"), QStringLiteral("#general"))
+            > FuzzyMatch::score(QStringLiteral("gen"), QStringLiteral("#design-engineering")));
+        QVERIFY(FuzzyMatch::score(QStringLiteral("bo"), QStringLiteral("bob"))
+            > FuzzyMatch::score(QStringLiteral("bo"), QStringLiteral("abbot")));
+        QVERIFY(FuzzyMatch::score(QStringLiteral("re"), QStringLiteral("release-1.0"))
+            > FuzzyMatch::score(QStringLiteral("re"), QStringLiteral("carrie")));
     }
 
     void backoffGrowsWithJitterAndIsCapped()

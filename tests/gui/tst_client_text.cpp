@@ -1,5 +1,6 @@
 // What the client's text says: translations (plural forms in English and German) and the delegate's
 // small print. Links the widgets library, unlike tst_client_models.
+#include "Avatar.h"
 #include "ChatConnection.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
@@ -61,6 +62,38 @@ private Q_SLOTS:
             room.members.append(member);
         rooms.upsert(room);
         QCOMPARE(rooms.index(0).data(Qt::ToolTipRole).toString(), expected);
+    }
+
+    void avatarsShowInitials_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("initials");
+        QTest::newRow("one word") << "alice"
+                                  << "A";
+        QTest::newRow("two words") << "Ana López"
+                                   << "AL";
+        QTest::newRow("dash") << "ana-lopez"
+                              << "AL";
+        QTest::newRow("three words") << "mary jane watson"
+                                     << "MJ";
+        QTest::newRow("non-Latin") << "Ωmega"
+                                   << "Ω";
+        QTest::newRow("empty") << ""
+                               << "?";
+    }
+
+    void avatarsShowInitials()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, initials);
+        QCOMPARE(Avatar::initialsOf(name), initials);
+    }
+
+    void avatarColoursAreStableAndTellNeighboursApart()
+    {
+        QCOMPARE(Avatar::colorOf(7), Avatar::colorOf(7));
+        for (qint64 id = 1; id < 12; ++id)
+            QVERIFY(qAbs(Avatar::colorOf(id).hslHue() - Avatar::colorOf(id + 1).hslHue()) >= 30);
     }
 
     void germanTranslationIsBuiltIn()
