@@ -1,7 +1,10 @@
 // Behind HAProxy with `send-proxy`, [server] proxy_protocol=true makes per-address limits count the real
 // client named by the PROXY header, not the balancer; a connection without the header is dropped.
+#include "HaproxyProcess.h"
 #include "RawWebSocket.h"
+#include "TestClient.h"
 #include "TestServer.h"
+#include "core/ChatServer.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -65,6 +68,8 @@ private Q_SLOTS:
         m_server = std::make_unique<TestServer>([](server::ServerConfig& config) {
             config.proxyProtocol = true;
             config.security.signupsPerAddressPerHour = 1;
+            config.http.enabled = true;
+            config.http.port = 0;
         });
         QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
     }
@@ -76,6 +81,17 @@ private Q_SLOTS:
         QCOMPARE(signupFrom(QStringLiteral("203.0.113.7"), QStringLiteral("second")), QStringLiteral("rate_limited"));
         // Another client behind the same balancer is not held back by the first one's limit.
         QCOMPARE(signupFrom(QStringLiteral("198.51.100.9"), QStringLiteral("third")), QStringLiteral("ok"));
+    }
+
+    void aRealHaproxyWithSendProxyReachesTheNode()
+    {
+        const quint16 httpPort = QUrl(m_server->server()->httpUrl()).port();
+        HaproxyProcess haproxy({ { m_server->port(), httpPort, true } });
+        QVERIFY2(haproxy.start(), qPrintable(haproxy.errorString()));
+        TestClient client;
+        // Until HAProxy's first health check passes it answers 503 instead of upgrading.
+        QTRY_VERIFY_WITH_TIMEOUT(client.connectTo(QUrl(haproxy.url()), 1000), 15000);
+        QVERIFY(client.signup(QStringLiteral("balanced")).ok());
     }
 
     void aConnectionWithoutTheHeaderIsDropped()

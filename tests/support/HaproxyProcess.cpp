@@ -38,7 +38,7 @@ QByteArray HaproxyProcess::config(const QList<HaproxyBackend>& backends, quint16
     for (qsizetype i = 0; i < backends.size(); ++i)
         text += "    server node" + QByteArray::number(i + 1)
             + " 127.0.0.1:" + QByteArray::number(backends[i].webSocketPort) + " check port "
-            + QByteArray::number(backends[i].healthPort) + '\n';
+            + QByteArray::number(backends[i].healthPort) + (backends[i].sendProxy ? " send-proxy\n" : "\n");
     return text;
 }
 

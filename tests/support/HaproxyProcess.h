@@ -13,6 +13,7 @@ namespace chat::test {
 struct HaproxyBackend {
     quint16 webSocketPort = 0;
     quint16 healthPort = 0;
+    bool sendProxy = false; // PROXY protocol v1 header before each connection (the node's proxy_protocol)
 };
 
 // A throwaway HAProxy in front of chat-server nodes, on a free loopback port: least connections, health
