@@ -87,6 +87,12 @@ inline constexpr QLatin1String After { "after" };
 inline constexpr QLatin1String HasMore { "has_more" };
 } // namespace key
 
+// Reasons in session.revoked (besides account_disabled, an error reason as well).
+namespace revoked {
+inline constexpr QLatin1String PasswordChanged { "password_changed" };
+inline constexpr QLatin1String AccountDisabled { "account_disabled" };
+} // namespace revoked
+
 namespace roomkind {
 inline constexpr QLatin1String Direct { "direct" };
 inline constexpr QLatin1String Group { "group" };

@@ -206,6 +206,20 @@ void ChatConnection::onDisconnected(const QString& why)
     setState(State::Offline);
 }
 
+void ChatConnection::endRevokedSession(const QString& reason)
+{
+    // An administrator ended the session (password changed, account disabled): the token is gone, so there
+    // is nothing to reconnect to; the user signs in again.
+    qCInfo(lcConnection) << "the server ended this session:" << reason;
+    m_reconnectTimer.stop();
+    m_hasSession = false;
+    m_token.clear();
+    m_me = {};
+    setState(State::Offline);
+    m_rpc.close();
+    Q_EMIT signedOut(reason);
+}
+
 void ChatConnection::scheduleReconnect()
 {
     setState(State::Reconnecting);
@@ -234,6 +248,8 @@ void ChatConnection::onNotification(const QString& name, const QJsonObject& para
         Q_EMIT roomUpdated(RoomUpdate::fromJson(params.value(key::Room).toObject()));
     } else if (name == note::Typing) {
         Q_EMIT typingReceived(params.value(key::RoomId).toInteger(), params.value(key::UserId).toInteger());
+    } else if (name == note::SessionRevoked) {
+        endRevokedSession(params.value(key::Reason).toString());
     } else {
         qCDebug(lcConnection) << "ignoring notification" << name;
     }

@@ -68,6 +68,7 @@ private:
     void authenticate();
     void onAuthenticated(const RpcResult& result);
     void scheduleReconnect();
+    void endRevokedSession(const QString& reason);
     void watchNetwork();
 
     RpcClient m_rpc;

@@ -17,6 +17,8 @@ QString AuthErrorText::describe(const RpcError& error, const QUrl& server)
         return tr("That username cannot be used: %1").arg(error.message);
     if (why == reason::AccountDisabled)
         return tr("This account has been disabled. Ask the server's administrator.");
+    if (why == protocol::revoked::PasswordChanged)
+        return tr("Your password was changed, so you were signed out everywhere. Sign in with the new one.");
     if (why == reason::TokenInvalid)
         return tr("Your saved session has expired. Please sign in again.");
     if (why == reason::RateLimited) {

@@ -29,6 +29,10 @@
         <translation>Dieses Konto wurde deaktiviert. Wenden Sie sich an die Administration des Servers.</translation>
     </message>
     <message>
+        <source>Your password was changed, so you were signed out everywhere. Sign in with the new one.</source>
+        <translation>Ihr Passwort wurde geändert, daher wurden Sie überall abgemeldet. Melden Sie sich mit dem neuen an.</translation>
+    </message>
+    <message>
         <location filename="../../client/widgets/AuthErrorText.cpp" line="21"/>
         <source>Your saved session has expired. Please sign in again.</source>
         <translation>Ihre gespeicherte Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>

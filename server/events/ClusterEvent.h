@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Protocol.h"
 #include "Types.h"
 #include "store/StoreTypes.h"
 
@@ -41,11 +42,7 @@ struct ClusterEvent {
     static std::optional<ClusterEvent> decode(const QByteArray& bytes);
 };
 
-// Revocation reasons, sent to clients in session.revoked and as the close reason.
-namespace revocation {
-inline constexpr QLatin1String PasswordChanged { "password_changed" };
-inline constexpr QLatin1String AccountDisabled { "account_disabled" };
-} // namespace revocation
+namespace revocation = protocol::revoked; // reasons sent to clients in session.revoked
 
 namespace events {
 // Keys of event bodies beyond the protocol's own (protocol::key).

@@ -19,6 +19,7 @@
 #include "Translations.h"
 #include "TrayIcon.h"
 #include "UsersModel.h"
+#include "cli/AdminCommands.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -925,6 +926,38 @@ private Q_SLOTS:
         QVERIFY(app->mainWindow()->tray()->icon()->isVisible());
         app->mainWindow()->tray()->menu()->actions().first()->trigger(); // Open Chat
         QTRY_VERIFY(app->mainWindow()->isVisible());
+    }
+
+    void anAdministratorEndingTheSessionSaysWhyAtTheLoginDialog_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("explanation");
+        QTest::newRow("password changed") << QStringList { QStringLiteral("user"), QStringLiteral("passwd") }
+                                          << QStringLiteral("password was changed");
+        QTest::newRow("account disabled")
+            << QStringList { QStringLiteral("user"), QStringLiteral("disable") } << QStringLiteral("disabled");
+    }
+    void anAdministratorEndingTheSessionSaysWhyAtTheLoginDialog()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QString, explanation);
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        // The admin command as an operator runs it beside the server (here in this process, on its database).
+        QString input = QStringLiteral("a new passphrase\n");
+        QString output;
+        QString errors;
+        QTextStream in(&input);
+        QTextStream out(&output);
+        QTextStream err(&errors);
+        QCOMPARE(server::AdminCommands(server.config(), in, out, err).run(command << QStringLiteral("alice")), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(app->loginDialog()->isVisible(), 10000);
+        QVERIFY2(app->loginDialog()->form()->errorText().contains(explanation),
+            qPrintable(app->loginDialog()->form()->errorText()));
+        QCOMPARE(app->connection()->state(), ChatConnection::State::Offline);
+        QVERIFY(!app->mainWindow()->isVisible());
     }
 
     void logoutReturnsToTheLoginDialog()
