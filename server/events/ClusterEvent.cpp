@@ -142,6 +142,20 @@ ClusterEvent roomChanged(const RoomRecord& room, const QList<qint64>& alsoTell)
     return make(ClusterEvent::Kind::RoomChanged, body);
 }
 
+ClusterEvent memberJoined(const RoomRecord& room, qint64 userId)
+{
+    ClusterEvent event = roomChanged(room);
+    event.body.insert(field::Joined, userId);
+    return event;
+}
+
+ClusterEvent memberLeft(const RoomRecord& room, qint64 userId)
+{
+    ClusterEvent event = roomChanged(room, { userId });
+    event.body.insert(field::Left, userId);
+    return event;
+}
+
 static QJsonObject userBody(const UserRecord& user)
 {
     return { { key::User,

@@ -18,7 +18,7 @@ namespace chat::server {
 struct ClusterEvent {
     enum class Kind {
         MessageCommitted, // {message}
-        RoomChanged, // {room, also_tell?}: created, joined, left
+        RoomChanged, // {room, also_tell?, joined?, left?}: created, joined, left
         UserAdded, // {user}
         UserChanged, // {user}: disabled or enabled
         SessionsRevoked, // {user_id, reason}: password changed, account disabled
@@ -54,10 +54,17 @@ inline constexpr QLatin1String Reason { "reason" };
 inline constexpr QLatin1String Connection { "connection" };
 inline constexpr QLatin1String Account { "account" };
 inline constexpr QLatin1String Address { "address" };
+inline constexpr QLatin1String Joined { "joined" };
+inline constexpr QLatin1String Left { "left" };
 } // namespace field
 
 ClusterEvent messageCommitted(const Message& message);
+// The room as the store has it (creation, admin changes, catch-up): replaces what a node knows.
 ClusterEvent roomChanged(const RoomRecord& room, const QList<qint64>& alsoTell = {});
+// One member came or went: nodes that know the room apply just that, so that two joins on two nodes at
+// once cannot undo each other; `room` serves nodes that do not know it yet.
+ClusterEvent memberJoined(const RoomRecord& room, qint64 userId);
+ClusterEvent memberLeft(const RoomRecord& room, qint64 userId);
 ClusterEvent userAdded(const UserRecord& user);
 ClusterEvent userChanged(const UserRecord& user);
 ClusterEvent sessionsRevoked(qint64 userId, QLatin1String reason);

@@ -50,6 +50,8 @@ void EventDispatcher::apply(const ClusterEvent& event)
     case K::MessageCommitted:
         return applyMessage(Message::fromJson(body.value(key::MessageObj).toObject()));
     case K::RoomChanged:
+        if (body.contains(events::field::Joined) || body.contains(events::field::Left))
+            return applyMembership(events::roomRecordFrom(body.value(key::Room).toObject()), body);
         return applyRoom(events::roomRecordFrom(body.value(key::Room).toObject()),
             events::idsFrom(body.value(events::field::AlsoTell)));
     case K::UserAdded:
@@ -160,6 +162,24 @@ void EventDispatcher::applyRoom(const RoomRecord& changed, const QList<qint64>& 
         m_storeSeq.insert(room.id, changed.lastSeq);
     if (changed.lastSeq > room.lastSeq)
         fillGap(room.id);
+}
+
+void EventDispatcher::applyMembership(const RoomRecord& carried, const QJsonObject& body)
+{
+    const QList<qint64> alsoTell = events::idsFrom(body.value(events::field::AlsoTell));
+    const RoomRecord* known = m_directory.room(carried.id);
+    if (!known)
+        return applyRoom(carried, alsoTell);
+    RoomRecord room = *known;
+    if (body.contains(events::field::Joined)) {
+        const qint64 joined = body.value(events::field::Joined).toInteger();
+        if (!room.members.contains(joined))
+            room.members.append(joined);
+    }
+    if (body.contains(events::field::Left))
+        room.members.removeAll(body.value(events::field::Left).toInteger());
+    room.lastSeq = std::max(known->lastSeq, carried.lastSeq);
+    applyRoom(room, alsoTell);
 }
 
 void EventDispatcher::applyUserAdded(const UserRecord& user)

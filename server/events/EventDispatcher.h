@@ -41,6 +41,7 @@ private:
     void deliverMessage(const Message& message);
     void drainEarly(qint64 roomId); // delivers what waited and is now next in line
     void applyRoom(const RoomRecord& room, const QList<qint64>& alsoTell);
+    void applyMembership(const RoomRecord& room, const QJsonObject& body);
     void applyUserAdded(const UserRecord& user);
     void applyReadMarker(const ClusterEvent& event);
     void applyTyping(qint64 roomId, qint64 userId);

@@ -110,7 +110,7 @@ void signup(ServerContext& context, ClientSession& session, const jsonrpc::Messa
                 // Everyone learns of the user, and the members of each default room of its new member count.
                 context.events.publish(events::userAdded(user));
                 for (const RoomRecord& room : std::as_const(result->joinedRooms))
-                    context.events.publish(events::roomChanged(room));
+                    context.events.publish(events::memberJoined(room, user.id));
                 finishSignIn(session, tokenHash, user);
                 session.sendResult(
                     id, { { key::User, userJson(context, user.id, user.username) }, { key::Token, token } });

@@ -47,10 +47,10 @@ void replyWithRoom(ServerContext& context, ClientSession& session, const QJsonVa
         });
 }
 
-void publishRoomChanged(ServerContext& context, qint64 roomId, const QList<qint64>& alsoTell = {})
+void publishMembership(ServerContext& context, qint64 roomId, qint64 userId, bool joined)
 {
     if (const RoomRecord* room = context.directory.room(roomId))
-        context.events.publish(events::roomChanged(*room, alsoTell));
+        context.events.publish(joined ? events::memberJoined(*room, userId) : events::memberLeft(*room, userId));
 }
 
 void listRooms(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
@@ -154,8 +154,7 @@ void joinRoom(ServerContext& context, ClientSession& session, const jsonrpc::Mes
                     session->sendError(id, storeFailure(lastRead.error()));
                 return;
             }
-            context.directory.addMember(roomId, self);
-            publishRoomChanged(context, roomId);
+            publishMembership(context, roomId, self, true);
             const RoomRecord* room = context.directory.room(roomId);
             if (session && room)
                 session->sendResult(id, { { key::Room, roomView(*room, *lastRead) } });
@@ -182,10 +181,9 @@ void leaveRoom(ServerContext& context, ClientSession& session, const jsonrpc::Me
                     session->sendError(id, storeFailure(removed.error()));
                 return;
             }
-            context.directory.removeMember(roomId, self);
             if (session)
                 session->sendResult(id, {});
-            publishRoomChanged(context, roomId, { self });
+            publishMembership(context, roomId, self, false);
         });
 }
 

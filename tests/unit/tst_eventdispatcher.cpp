@@ -50,9 +50,9 @@ class EventDispatcherTest : public QObject {
             m_roomId = db->createGroupRoom(QStringLiteral("general"), m_alice, Now)->id;
             m_stored.clear();
             for (int i = 1; i <= count; ++i) {
-                m_stored.append(
-                    db->appendMessage(m_roomId, m_alice, QStringLiteral("m%1").arg(i), QStringLiteral("c%1").arg(i), Now)
-                        ->message);
+                m_stored.append(db->appendMessage(m_roomId, m_alice, QStringLiteral("m%1").arg(i),
+                                      QStringLiteral("c%1").arg(i), Now)
+                                    ->message);
             }
             auto rooms = *db->allRooms();
             rooms.first().lastSeq = delivered;
@@ -133,6 +133,24 @@ private Q_SLOTS:
         m_dispatcher->catchUp();
         QVERIFY(caughtUp.wait());
         QVERIFY(m_directory->userIdByName(QStringLiteral("bob")).has_value());
+    }
+
+    void joinsOnTwoNodesAtOnceKeepBothMembers()
+    {
+        prepare(0, 0);
+        // Each node published the room as it knew it before the other's join arrived.
+        RoomRecord seenByA = *m_directory->room(m_roomId);
+        RoomRecord seenByB = seenByA;
+        seenByA.members.append(41);
+        seenByB.members.append(42);
+        m_dispatcher->apply(events::memberJoined(seenByA, 41));
+        m_dispatcher->apply(events::memberJoined(seenByB, 42));
+        QVERIFY(m_directory->isMember(m_roomId, 41));
+        QVERIFY(m_directory->isMember(m_roomId, 42));
+        QVERIFY(m_directory->isMember(m_roomId, m_alice));
+        m_dispatcher->apply(events::memberLeft(seenByA, 41));
+        QVERIFY(!m_directory->isMember(m_roomId, 41));
+        QVERIFY(m_directory->isMember(m_roomId, 42));
     }
 
     void presenceFollowsEveryNodeOfAUser()
