@@ -4,8 +4,12 @@
 # docs/benchmarks/latest.md and latest.json (machine, Qt version, git revision, medians and spreads).
 # Usage: scripts/bench.sh                 the whole suite (about 10 minutes on 2 cores)
 #        scripts/bench.sh dm group ...    only these chat-bench workloads, or "store" / "client"
+#        scripts/bench.sh cluster         dm on SQLite, on PostgreSQL and on two nodes (PostgreSQL + Redis),
+#                                         cross-node latency at half of the two-node peak, CPU of every process;
+#                                         writes docs/benchmarks/cluster.{md,json}
 #        CHAT_BENCH_ARGS="--runs 5" scripts/bench.sh   passes options on to chat-bench
-# The server runs pinned to core 1 and the load generator to core 0 (taskset), for product and ceiling alike.
+# The server runs pinned to core 1 and the load generator to core 0 (taskset), for product and ceiling alike;
+# in `cluster`, every node, PostgreSQL and redis-server share core 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -33,8 +37,9 @@ for mode in "$@"; do
   echo "== $mode"
   case "$mode" in
     dm | rate | group | history | login | idle) run_chat_bench "$mode" ;;
+    cluster) run_chat_bench cluster --out "$report_dir/cluster" ;;
     store) "${pin_load[@]}" "$bin/store/bench-history-store" ;;
     client) QT_QPA_PLATFORM=offscreen "${pin_load[@]}" "$bin/client/bench-client" ;;
-    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, store, client)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, cluster, store, client)" >&2; exit 2 ;;
   esac
 done

@@ -215,6 +215,12 @@ qint64 PostgresProcess::postmasterPid() const
     return pidFile.readLine().trimmed().toLongLong();
 }
 
+QList<qint64> PostgresProcess::serverPids() const
+{
+    const qint64 postmaster = postmasterPid();
+    return postmaster > 0 ? childrenOf(postmaster) << postmaster : QList<qint64>();
+}
+
 bool PostgresProcess::kill()
 {
     const qint64 postmaster = postmasterPid();

@@ -37,12 +37,13 @@ public:
     QString dataDirectory() const;
     QString logFile() const;
     QString errorString() const { return m_error; }
+    qint64 postmasterPid() const; // 0 when not running
+    QList<qint64> serverPids() const; // the postmaster and its children (backends and workers); benchmarks
 
 private:
     bool runTool(const QString& tool, const QStringList& arguments, int timeoutMs);
     bool prepareFolder(const QString& path);
     bool fail(const QString& message);
-    qint64 postmasterPid() const;
 
     QTemporaryDir m_dir;
     QString m_binDir;

@@ -25,6 +25,7 @@ public:
     void resume(); // SIGCONT
 
     bool isRunning() const { return m_process.isRunning(); }
+    qint64 pid() const { return m_process.pid(); } // redis-server itself (benchmarks read its CPU time)
     quint16 port() const { return m_port; }
     QString url() const; // redis://127.0.0.1:PORT
     QString errorString() const { return m_process.errorString(); }

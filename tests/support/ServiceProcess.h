@@ -21,6 +21,7 @@ public:
     void signal(int number); // e.g. SIGSTOP / SIGCONT
 
     bool isRunning() const;
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
     QString errorString() const { return m_error; }
 
 private:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "BenchServices.h"
+
 #include <QList>
 #include <QString>
 
@@ -10,8 +12,10 @@ struct BenchOptions {
     int measureMs = 5000;
     int bodyBytes = 100;
     bool withCeiling = true;
+    BenchTopology topology; // dm, rate, group: SQLite (default), PostgreSQL, or a cluster of nodes
 
     int pairs = 100; // dm, rate, login: chatting pairs
+    int pairSenders = 2; // dm, rate: 2 = both users of a pair send, 1 = the first only
     int window = 4; // dm, group: messages in flight per sender
     double rate = 0; // dm: > 0 for an open loop at this many messages/s
     QList<double> rateShares { 0.25, 0.50, 0.75 }; // rate: fractions of the dm peak

@@ -8,8 +8,9 @@
 
 using namespace chat;
 
-Fleet::Fleet(LoadClient::Kind kind)
+Fleet::Fleet(LoadClient::Kind kind, const BenchTopology& topology)
     : m_kind(kind)
+    , m_topology(topology)
 {
 }
 
@@ -27,8 +28,7 @@ bool Fleet::start(const Layout& layout)
         m_server = m_ceiling.get();
         return m_ceiling->start(QStringLiteral(CEILING_SERVER_BINARY), {});
     }
-    m_product = std::make_unique<BenchSetup>();
-    m_server = &m_product->server();
+    m_product = std::make_unique<BenchSetup>(m_topology);
     m_tokens = m_product->seedUsers(users());
     if (layout.direct && layout.membersPerRoom == 2) {
         m_roomIds = m_product->seedDirectRooms(layout.rooms);
@@ -40,16 +40,26 @@ bool Fleet::start(const Layout& layout)
             m_roomIds.append(m_product->seedRoom(QStringLiteral("room%1").arg(room), layout.messagesPerRoom, members));
         }
     }
-    return m_product->startServer();
+    if (!m_product->startServer())
+        return false;
+    m_server = &m_product->server();
+    return true;
+}
+
+QList<ProcessCpu> Fleet::cpuSeconds() const
+{
+    if (!isProduct())
+        return { { name(), m_ceiling->cpuSeconds() } };
+    return m_product->cpuSeconds();
 }
 
 QUrl Fleet::urlFor(int user) const
 {
+    if (isProduct())
+        return m_product->node((user + roomOf(user)) % m_product->nodeCount()).url();
     QUrl url = m_server->url();
-    if (!isProduct()) {
-        const bool inRoom = user < m_layout.rooms * m_layout.membersPerRoom;
-        url.setPath(inRoom ? QStringLiteral("/room%1").arg(roomOf(user)) : QStringLiteral("/echo/%1").arg(user));
-    }
+    const bool inRoom = user < m_layout.rooms * m_layout.membersPerRoom;
+    url.setPath(inRoom ? QStringLiteral("/room%1").arg(roomOf(user)) : QStringLiteral("/echo/%1").arg(user));
     return url;
 }
 
@@ -96,10 +106,19 @@ void Fleet::waitForQuietServer(int timeoutMs)
     QElapsedTimer total;
     total.start();
     int quietSteps = 0;
-    double before = m_server->cpuSeconds();
+    // The chat-servers only: PostgreSQL's background workers tick over even when nobody chats.
+    const auto serversCpu = [this] {
+        if (!isProduct())
+            return m_server->cpuSeconds();
+        double seconds = 0;
+        for (int node = 0; node < m_product->nodeCount(); ++node)
+            seconds += m_product->node(node).cpuSeconds();
+        return seconds;
+    };
+    double before = serversCpu();
     while (quietSteps < 5 && total.elapsed() < timeoutMs) {
         runFor(stepMs);
-        const double now = m_server->cpuSeconds();
+        const double now = serversCpu();
         quietSteps = now - before < 0.02 * stepMs / 1000 ? quietSteps + 1 : 0;
         before = now;
     }

@@ -18,7 +18,9 @@ public:
         qint64 messagesPerRoom = 0; // seeded history (product only)
     };
 
-    explicit Fleet(LoadClient::Kind kind);
+    // The product runs on `topology`; with several nodes, user u connects to node (u + its room) % nodes:
+    // the two users of a pair are on different nodes, and first members (senders) alternate between them.
+    explicit Fleet(LoadClient::Kind kind, const BenchTopology& topology = {});
     ~Fleet();
 
     LoadClient::Kind kind() const { return m_kind; }
@@ -40,7 +42,9 @@ public:
     QString username(int user) const { return QStringLiteral("user%1").arg(user); }
     QUrl url() const { return m_server->url(); }
     LoadClient* client(int user) const { return m_clients.at(user).get(); }
-    const BenchProcess& server() const { return *m_server; }
+    const BenchProcess& server() const { return *m_server; } // node 0 of a cluster
+    // CPU time so far of every server-side process: each node, PostgreSQL, Redis; or the ceiling.
+    QList<ProcessCpu> cpuSeconds() const;
 
     // A chat message from `user` to its room: messages.send on the product (acked() after the commit),
     // one frame on the ceiling (acked() at once: it has nothing to acknowledge).
@@ -50,6 +54,7 @@ private:
     QUrl urlFor(int user) const;
 
     LoadClient::Kind m_kind;
+    BenchTopology m_topology;
     Layout m_layout;
     std::unique_ptr<BenchSetup> m_product;
     std::unique_ptr<BenchProcess> m_ceiling;

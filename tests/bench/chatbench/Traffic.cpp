@@ -88,7 +88,7 @@ TrafficResult Traffic::run()
     }
     runFor(m_spec.warmupMs);
 
-    const double serverCpuBefore = m_fleet.server().cpuSeconds();
+    const QList<ProcessCpu> serverCpuBefore = m_fleet.cpuSeconds();
     const double loadCpuBefore = loadCpuSeconds();
     const qint64 windowStart = m_clock.nsecsElapsed();
     m_measuring = true;
@@ -97,7 +97,12 @@ TrafficResult Traffic::run()
     const double seconds = double(m_clock.nsecsElapsed() - windowStart) / 1e9;
 
     TrafficResult result;
-    result.serverCpu = (m_fleet.server().cpuSeconds() - serverCpuBefore) / seconds;
+    const QList<ProcessCpu> serverCpuAfter = m_fleet.cpuSeconds();
+    for (qsizetype i = 0; i < serverCpuAfter.size(); ++i) {
+        const double share = (serverCpuAfter.at(i).seconds - serverCpuBefore.at(i).seconds) / seconds;
+        result.processCpu.append({ serverCpuAfter.at(i).name, share });
+        result.serverCpu += share;
+    }
     result.loadCpu = (loadCpuSeconds() - loadCpuBefore) / seconds;
     m_sending = false;
     pacer.stop();

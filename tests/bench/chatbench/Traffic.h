@@ -23,7 +23,8 @@ struct TrafficResult {
     double sendsPerSecond = 0; // sends acknowledged by the server (product) or written (ceiling)
     double deliveriesPerSecond = 0; // chat frames received by other members
     Percentiles latencyMs; // send (scheduled) → receive
-    double serverCpu = 0; // share of one core over the measured window
+    double serverCpu = 0; // share of one core over the measured window, all server-side processes
+    QList<ProcessCpu> processCpu; // each of them (ProcessCpu::seconds holds the share of one core)
     double loadCpu = 0;
     qint64 errors = 0;
     bool drained = true; // every message sent was delivered after the load stopped

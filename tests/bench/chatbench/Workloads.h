@@ -11,6 +11,9 @@ void runRate(const BenchOptions& options, Report& report);
 void runIdle(const BenchOptions& options, Report& report);
 void runHistory(const BenchOptions& options, Report& report);
 void runLogin(const BenchOptions& options, Report& report);
+// dm on one node with SQLite, one node with PostgreSQL and two nodes (PostgreSQL + Redis), then the
+// two-node rate at half of its peak: cross-node latency.
+void runCluster(const BenchOptions& options, Report& report);
 
 // The dm peak (messages/s, closed loop) from the report, or measured now when the report has none.
 double dmPeak(const BenchOptions& options, Report& report);

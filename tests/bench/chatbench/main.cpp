@@ -1,7 +1,7 @@
 // chat-bench: the load generator. It starts chat-server (seeded through its store) or the ceiling
 // server as a separate process pinned to BENCH_SERVER_CPU, drives it from many connections in this
 // one process, and reports each figure as the median of several runs beside the ceiling's.
-// Usage: chat-bench <dm|group|rate|idle|history|login|suite> [options]   (--help lists them)
+// Usage: chat-bench <dm|group|rate|idle|history|login|cluster|suite> [options]   (--help lists them)
 #include "BenchOptions.h"
 #include "Report.h"
 #include "Workloads.h"
@@ -40,6 +40,7 @@ int main(int argc, char* argv[])
         { QStringLiteral("idle"), runIdle },
         { QStringLiteral("history"), runHistory },
         { QStringLiteral("login"), runLogin },
+        { QStringLiteral("cluster"), runCluster },
     };
     const QStringList suite { QStringLiteral("dm"), QStringLiteral("rate"), QStringLiteral("group"),
         QStringLiteral("history"), QStringLiteral("login"), QStringLiteral("idle") };
@@ -47,7 +48,9 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Measures chat-server against a minimal broadcast server (the ceiling) with the same load.\n"
-                       "Workloads: dm, rate, group, idle, history, login, or suite (all of them, in that order)."));
+                       "Workloads: dm, rate, group, idle, history, login, or suite (all of them, in that order);\n"
+                       "cluster: dm on SQLite, on PostgreSQL and on two nodes, and cross-node latency at half of "
+                       "the two-node peak (not part of suite)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("What to measure."));
     BenchOptions defaults;
@@ -66,6 +69,8 @@ int main(int argc, char* argv[])
         = option("body-bytes", QStringLiteral("Size of each chat message body."), QString::number(defaults.bodyBytes));
     const auto pairs
         = option("pairs", QStringLiteral("Chatting pairs (dm, rate, login)."), QString::number(defaults.pairs));
+    const auto pairSenders = option("pair-senders", QStringLiteral("dm, rate: users of each pair who send (1 or 2)."),
+        QString::number(defaults.pairSenders));
     const auto window = option(
         "window", QStringLiteral("Messages in flight per sender (dm, group)."), QString::number(defaults.window));
     const auto rate = option("rate", QStringLiteral("dm: open loop at this many messages/s."), QStringLiteral("0"));
@@ -86,6 +91,14 @@ int main(int argc, char* argv[])
         "queries", QStringLiteral("history: queries per run and kind."), QString::number(defaults.historyQueries));
     const auto storm = option(
         "storm", QStringLiteral("login: connections logging in and out."), QString::number(defaults.stormConnections));
+    const QCommandLineOption store(QStringLiteral("store"),
+        QStringLiteral("dm, rate, group: sqlite (default) or postgres (a throwaway PostgreSQL, fsync on)."),
+        QStringLiteral("driver"), QStringLiteral("sqlite"));
+    parser.addOption(store);
+    const auto nodes = option("nodes",
+        QStringLiteral("dm, rate, group: chat-server nodes; more than 1 is a cluster over PostgreSQL and Redis, "
+                       "the users of a pair on different nodes."),
+        QStringLiteral("1"));
     const QCommandLineOption noCeiling(QStringLiteral("no-ceiling"), QStringLiteral("Measure chat-server only."));
     parser.addOption(noCeiling);
     const QCommandLineOption out(QStringLiteral("out"),
@@ -96,7 +109,13 @@ int main(int argc, char* argv[])
     const QStringList positional = parser.positionalArguments();
     const QString workload = positional.value(0);
     if (positional.size() != 1 || (workload != QLatin1String("suite") && !workloads.count(workload))) {
-        QTextStream(stderr) << "chat-bench: name one workload: dm, rate, group, idle, history, login or suite\n";
+        QTextStream(stderr)
+            << "chat-bench: name one workload: dm, rate, group, idle, history, login, cluster or suite\n";
+        return 2;
+    }
+    const QString storeName = parser.value(store);
+    if (storeName != QLatin1String("sqlite") && storeName != QLatin1String("postgres")) {
+        QTextStream(stderr) << "chat-bench: --store is sqlite or postgres, not " << storeName << "\n";
         return 2;
     }
 
@@ -106,6 +125,7 @@ int main(int argc, char* argv[])
     options.warmupMs = int(parser.value(warmup).toDouble() * 1000);
     options.bodyBytes = parser.value(body).toInt();
     options.pairs = parser.value(pairs).toInt();
+    options.pairSenders = std::clamp(parser.value(pairSenders).toInt(), 1, 2);
     options.window = parser.value(window).toInt();
     options.rate = parser.value(rate).toDouble();
     options.peak = parser.value(peak).toDouble();
@@ -120,6 +140,8 @@ int main(int argc, char* argv[])
     options.historyQueries = parser.value(queries).toInt();
     options.stormConnections = parser.value(storm).toInt();
     options.withCeiling = !parser.isSet(noCeiling);
+    options.topology.nodes = std::max(1, parser.value(nodes).toInt());
+    options.topology.postgres = storeName == QLatin1String("postgres") || options.topology.nodes > 1;
 
     Report report;
     for (const QString& name : workload == QLatin1String("suite") ? suite : QStringList { workload })

@@ -63,15 +63,30 @@ qint64 BenchProcess::rssKiBOf(qint64 pid)
     return -1;
 }
 
-double BenchProcess::cpuSeconds() const
+double BenchProcess::cpuSecondsOf(qint64 pid, bool withReaped)
 {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid()));
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
-        return -1;
+        return 0;
     const QByteArray text = stat.readAll();
-    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    // Fields after the parenthesised command name: utime, stime, cutime, cstime are fields 14 to 17.
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    if (fields.size() < 15)
+        return 0;
+    qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
+    if (withReaped)
+        ticks += fields.at(13).toLongLong() + fields.at(14).toLongLong();
+    return double(ticks) / double(sysconf(_SC_CLK_TCK));
+}
+
+bool BenchProcess::pinToServerCore(qint64 pid)
+{
+    const QString core = qEnvironmentVariable("BENCH_SERVER_CPU");
+    if (core.isEmpty())
+        return true;
+    QProcess taskset;
+    taskset.setStandardOutputFile(QProcess::nullDevice());
+    taskset.start(QStringLiteral("taskset"),
+        { QStringLiteral("-a"), QStringLiteral("-p"), QStringLiteral("-c"), core, QString::number(pid) });
+    return taskset.waitForFinished(10000) && taskset.exitStatus() == QProcess::NormalExit && taskset.exitCode() == 0;
 }

@@ -12,22 +12,29 @@
 using namespace chat::server;
 
 namespace {
-std::unique_ptr<StoreDb> openStore(const QString& path, const QString& connectionName)
+std::unique_ptr<StoreDb> openStore(const DatabaseConfig& config, const QString& connectionName)
 {
-    DatabaseConfig config;
-    config.path = path;
     auto db = StoreDb::open(config, connectionName);
     if (!db || !(*db)->migrate())
-        qFatal("cannot open the benchmark database %s", qPrintable(path));
+        qFatal("cannot open the benchmark database %s", qPrintable(config.displayName()));
     return std::move(db).value();
 }
 } // namespace
 
-BenchSetup::BenchSetup() = default;
+BenchSetup::BenchSetup(const BenchTopology& topology)
+    : m_topology(topology)
+    , m_services(topology)
+{
+}
+
+BenchSetup::~BenchSetup()
+{
+    stopServer(); // before the services they use
+}
 
 QStringList BenchSetup::seedUsers(int users)
 {
-    auto db = openStore(databasePath(), QStringLiteral("bench-seed-users"));
+    auto db = openStore(m_services.databaseConfig(databasePath()), QStringLiteral("bench-seed-users"));
     const QString hash = PasswordHasher::hash(password);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QStringList tokens;
@@ -46,7 +53,7 @@ QStringList BenchSetup::seedUsers(int users)
 
 QList<qint64> BenchSetup::seedDirectRooms(int pairs)
 {
-    auto db = openStore(databasePath(), QStringLiteral("bench-seed-direct"));
+    auto db = openStore(m_services.databaseConfig(databasePath()), QStringLiteral("bench-seed-direct"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QList<qint64> rooms;
     db->begin();
@@ -62,7 +69,7 @@ QList<qint64> BenchSetup::seedDirectRooms(int pairs)
 
 qint64 BenchSetup::seedRoom(const QString& name, qint64 messages, const QList<qint64>& members)
 {
-    auto db = openStore(databasePath(), QStringLiteral("bench-seed-room"));
+    auto db = openStore(m_services.databaseConfig(databasePath()), QStringLiteral("bench-seed-room"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     db->begin();
     auto room = db->createGroupRoom(name, members.first(), now);
@@ -90,14 +97,38 @@ qint64 BenchSetup::seedRoom(const QString& name, qint64 messages, const QList<qi
 
 bool BenchSetup::startServer(const QString& extraIni)
 {
-    QFile ini(m_dir.filePath(QStringLiteral("server.ini")));
-    if (!ini.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write %s", qPrintable(ini.fileName()));
-    ini.write("[server]\nhost=127.0.0.1\nport=0\n[database]\npath=chat.sqlite3\n"
-              "[limits]\nmessages_per_second=1000000\nmessage_burst=1000000\n"
-              "[security]\nlogin_attempts_per_address=1000000\nsignups_per_address_per_hour=1000000\n"
-              "[connections]\nmax_connections=100000\n");
-    ini.write(extraIni.toUtf8());
-    ini.close();
-    return m_server.start(QStringLiteral(CHAT_SERVER_BINARY), { QStringLiteral("--config"), ini.fileName() });
+    for (int node = 0; node < m_topology.nodes; ++node) {
+        QFile ini(m_dir.filePath(QStringLiteral("server-%1.ini").arg(node)));
+        if (!ini.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(ini.fileName()));
+        ini.write("[server]\nhost=127.0.0.1\nport=0\n"
+                  "[limits]\nmessages_per_second=1000000\nmessage_burst=1000000\n"
+                  "[security]\nlogin_attempts_per_address=1000000\nsignups_per_address_per_hour=1000000\n"
+                  "[connections]\nmax_connections=100000\n");
+        ini.write(m_services.iniSections(node).toUtf8());
+        ini.write(extraIni.toUtf8());
+        ini.close();
+        auto process = std::make_unique<BenchProcess>();
+        if (!process->start(QStringLiteral(CHAT_SERVER_BINARY), { QStringLiteral("--config"), ini.fileName() }))
+            return false;
+        m_nodes.push_back(std::move(process));
+    }
+    return true;
+}
+
+void BenchSetup::stopServer()
+{
+    for (auto& node : m_nodes)
+        node->stop();
+}
+
+QList<ProcessCpu> BenchSetup::cpuSeconds() const
+{
+    QList<ProcessCpu> cpu;
+    for (int node = 0; node < int(m_nodes.size()); ++node) {
+        const QString name
+            = m_nodes.size() == 1 ? QStringLiteral("chat-server") : QStringLiteral("chat-server node-%1").arg(node);
+        cpu.append({ name, m_nodes.at(node)->cpuSeconds() });
+    }
+    return cpu + m_services.cpuSeconds();
 }
