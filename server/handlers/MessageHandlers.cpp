@@ -56,7 +56,8 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
                 session->sendResult(id, { { key::MessageObj, outcome->message.toJson() } });
             if (!outcome->duplicate)
                 context.events.publish(events::messageCommitted(outcome->message));
-        });
+        },
+        send.roomId);
 }
 
 void history(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)

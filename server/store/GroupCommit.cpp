@@ -3,6 +3,8 @@
 #include "StoreDb.h"
 #include "StoreLogging.h"
 
+#include <algorithm>
+
 namespace chat::server {
 
 namespace {
@@ -51,8 +53,13 @@ GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
 
 } // namespace
 
-GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& jobs)
+GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& arrived)
 {
+    // Rooms are locked in ascending id order whichever writer runs the batch; a room's own jobs keep
+    // their arrival order (stable sort), so its messages get their seqs in the order they were sent.
+    QList<StoreJob> jobs = arrived;
+    std::stable_sort(
+        jobs.begin(), jobs.end(), [](const StoreJob& a, const StoreJob& b) { return a.lockOrder < b.lockOrder; });
     // Jobs almost always succeed, so the batch first runs without a savepoint per job (two statements
     // fewer per write). If one fails, the whole transaction is rolled back and the batch runs again
     // with savepoints; jobs only touch the database and their own result, so running them twice is safe.

@@ -47,9 +47,13 @@ public:
     // Both answer through `done`, on the caller's thread, exactly once unless `context` is gone by then:
     // with the job's result, or with a Failure when the database is unavailable, the batch did not
     // commit, or the store is not running.
-    template<typename T> void write(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
+    // `lockOrder`: the room whose row the job locks, if any (see StoreJob::lockOrder).
+    template<typename T>
+    void write(Job<T> job, QObject* context, std::function<void(Result<T>)> done, qint64 lockOrder = 0)
     {
-        enqueue(m_writer.get(), makeJob(std::move(job), context, std::move(done)));
+        StoreJob queued = makeJob(std::move(job), context, std::move(done));
+        queued.lockOrder = lockOrder;
+        enqueue(m_writer.get(), std::move(queued));
     }
 
     template<typename T> void read(Job<T> job, QObject* context, std::function<void(Result<T>)> done)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <functional>
 
 namespace chat::server {
@@ -14,6 +16,10 @@ class StoreDb;
 struct StoreJob {
     std::function<bool(StoreDb&)> run;
     std::function<void(bool committed)> done; // may be empty
+    // The room whose row the job locks (a message append takes the room's next seq), 0 for none. A batch
+    // runs its jobs in ascending order of it, so two writers (two nodes on one PostgreSQL) always lock
+    // rooms in the same order and cannot deadlock on them.
+    qint64 lockOrder = 0;
 };
 
 } // namespace chat::server

@@ -125,6 +125,34 @@ private Q_SLOTS:
         QVERIFY2(m_store->committedBatches() < Jobs, qPrintable(QString::number(m_store->committedBatches())));
     }
 
+    void aBatchLocksRoomsInAscendingOrderKeepingEachRoomsArrivalOrder()
+    {
+        // Two writers (two nodes on one PostgreSQL) that lock rooms in one order cannot deadlock on them.
+        QSemaphore gate;
+        holdTheWriter(gate);
+        auto ran = std::make_shared<QList<QString>>(); // written on the writer thread, read after the answers
+        int answered = 0;
+        auto queue = [&](const QString& name, qint64 room) {
+            m_store->write<bool>(
+                [ran, name](StoreDb&) -> StoreDb::Result<bool> {
+                    ran->append(name);
+                    return true;
+                },
+                this, [&answered](StoreDb::Result<bool>) { ++answered; }, room);
+        };
+        queue(QStringLiteral("room3-a"), 3);
+        queue(QStringLiteral("room1-a"), 1);
+        queue(QStringLiteral("no room"), 0);
+        queue(QStringLiteral("room3-b"), 3);
+        queue(QStringLiteral("room2"), 2);
+        queue(QStringLiteral("room1-b"), 1);
+        gate.release();
+        QTRY_COMPARE(answered, 6);
+        QCOMPARE(*ran,
+            QList<QString>({ QStringLiteral("no room"), QStringLiteral("room1-a"), QStringLiteral("room1-b"),
+                QStringLiteral("room2"), QStringLiteral("room3-a"), QStringLiteral("room3-b") }));
+    }
+
     void aFailingJobDoesNotLoseTheOthersInItsBatch()
     {
         QSemaphore gate;
