@@ -216,6 +216,45 @@ private Q_SLOTS:
         QCOMPARE(fourth.reason(), QStringLiteral("rate_limited"));
     }
 
+    void bothNodesWritingToTheSameRoomsInOppositeOrdersNeverDeadlock()
+    {
+        auto left = signedUpOn(m_cluster.node(0).url(), uniqueName(QStringLiteral("left")));
+        auto right = signedUpOn(m_cluster.node(1).url(), uniqueName(QStringLiteral("right")));
+        QVERIFY(left && right);
+        QList<qint64> rooms;
+        for (int i = 0; i < 6; ++i) {
+            const Reply created
+                = left->call(method::RoomsCreate, { { key::Name, uniqueName(QStringLiteral("contended")) } });
+            QVERIFY(created.ok());
+            rooms.append(created.result.value(key::Room).toObject().value(key::Id).toInteger());
+            QVERIFY(right->call(method::RoomsJoin, { { key::RoomId, rooms.last() } }).ok());
+        }
+        // Each side pipelines sends over the rooms, one forwards and one backwards, so that the two nodes'
+        // group commits would take the rooms' row locks in opposite orders.
+        const int rounds = 40;
+        QList<QJsonValue> leftIds;
+        QList<QJsonValue> rightIds;
+        for (int n = 0; n < rounds; ++n) {
+            for (int i = 0; i < rooms.size(); ++i) {
+                const QString tag = QStringLiteral("%1-%2").arg(n).arg(i);
+                leftIds.append(left->sendRequest(method::MessagesSend,
+                    { { key::RoomId, rooms.at(i) }, { key::Body, tag },
+                        { key::ClientId, QString(QStringLiteral("l") + tag) } }));
+                rightIds.append(right->sendRequest(method::MessagesSend,
+                    { { key::RoomId, rooms.at(rooms.size() - 1 - i) }, { key::Body, tag },
+                        { key::ClientId, QString(QStringLiteral("r") + tag) } }));
+            }
+        }
+        int refused = 0;
+        for (const QJsonValue& id : std::as_const(leftIds))
+            refused += left->waitForReply(id, 30000).ok() ? 0 : 1;
+        for (const QJsonValue& id : std::as_const(rightIds))
+            refused += right->waitForReply(id, 30000).ok() ? 0 : 1;
+        QCOMPARE(refused, 0);
+        qInfo("%lld sends from two nodes into %lld shared rooms, all acknowledged",
+            qint64(leftIds.size() + rightIds.size()), qint64(rooms.size()));
+    }
+
     void aKilledNodesUsersGoOfflineEverywhere()
     {
         auto watcher = signedUpOn(m_cluster.node(0).url(), uniqueName(QStringLiteral("watcher")));
