@@ -106,7 +106,8 @@ bool ClusterFixture::start(int nodeCount)
             "[cluster]\nredis=%6\nnode=%7\n"
             "[http]\nenabled=true\nhost=127.0.0.1\nport=%8\n"
             "[limits]\nmessages_per_second=1000\nmessage_burst=1000\n"
-            "[security]\nlogin_attempts_per_account=3\n")
+            // Every test user signs up from 127.0.0.1, and signups are counted cluster-wide.
+            "[security]\nlogin_attempts_per_account=3\nsignups_per_address_per_hour=1000\n")
                                 .arg(wsPort)
                                 .arg(m_postgres.port())
                                 .arg(m_postgres.databaseName(), m_postgres.user(), m_postgres.passwordFile(),
