@@ -76,6 +76,13 @@ void ChatConnection::resume(const QUrl& url, const QString& token)
     m_rpc.open(url);
 }
 
+void ChatConnection::resumeKnownSession(const QUrl& url, const QString& token, const User& me)
+{
+    resume(url, token);
+    m_me = me;
+    m_hasSession = true;
+}
+
 void ChatConnection::signOut()
 {
     m_reconnectTimer.stop();

@@ -27,6 +27,10 @@ public:
 
     void signIn(const QUrl& url, AuthMode mode, const params::Credentials& credentials);
     void resume(const QUrl& url, const QString& token);
+    // Like resume(), for a session the client already shows (from its local cache): `me` is known at once,
+    // an unreachable server means reconnecting with backoff rather than a failed sign-in, and success is
+    // sessionRestored().
+    void resumeKnownSession(const QUrl& url, const QString& token, const User& me);
     void signOut(); // revokes the token on the server, then goes offline
     void dropConnection(); // closes the socket as a network loss would; reconnects when signed in
     void reconnectNow(); // while reconnecting: try at once instead of waiting out the backoff

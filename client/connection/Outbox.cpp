@@ -36,6 +36,18 @@ QString Outbox::send(qint64 roomId, const QString& body)
     return item.clientId;
 }
 
+void Outbox::restore(const QList<Item>& items)
+{
+    for (Item item : items) {
+        if (indexOf(item.clientId) >= 0)
+            continue;
+        item.inFlight = false;
+        m_items.append(item);
+        Q_EMIT queued(item);
+    }
+    flush();
+}
+
 QList<Outbox::Item> Outbox::pendingIn(qint64 roomId) const
 {
     QList<Item> items;

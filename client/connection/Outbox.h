@@ -28,6 +28,9 @@ public:
     explicit Outbox(ChatConnection* connection, QObject* parent = nullptr);
 
     QString send(qint64 roomId, const QString& body); // returns the client_id
+    // Items a previous run queued and never saw acknowledged (from the local cache): sent with their own
+    // client_id once online, so the server stores each once even if the earlier run's send reached it.
+    void restore(const QList<Item>& items);
     QList<Item> pendingIn(qint64 roomId) const;
     int size() const { return int(m_items.size()); }
     void clear();

@@ -8,6 +8,7 @@
 #include "UsersModel.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace chat::client {
@@ -17,7 +18,8 @@ namespace method = protocol::method;
 
 namespace {
 constexpr qint64 TypingEveryMs = 3000;
-}
+constexpr int RoomsWriteDelayMs = 300;
+} // namespace
 
 ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     : QObject(parent)
@@ -39,10 +41,13 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
             m_users->setAllOffline();
         Q_EMIT stateChanged(state);
     });
-    connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::sync);
-    connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::signedIn);
+    connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::onSignedIn);
     connect(m_connection, &ChatConnection::signInFailed, this, &ChatSession::signInFailed);
-    connect(m_connection, &ChatConnection::signedOut, this, &ChatSession::signedOut);
+    connect(m_connection, &ChatConnection::signedOut, this, [this](const QString& reason) {
+        m_cache.discard(); // signing out (or a session the server ended) leaves nothing of it on this machine
+        m_cachedMe = {};
+        Q_EMIT signedOut(reason);
+    });
     connect(m_connection, &ChatConnection::sessionRestored, this, [this] {
         sync();
         for (MessageModel* timeline : std::as_const(m_timelines))
@@ -50,7 +55,10 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     });
     connect(m_connection, &ChatConnection::messageReceived, this, &ChatSession::onMessage);
     connect(m_connection, &ChatConnection::presenceChanged, m_users, &UsersModel::setOnline);
-    connect(m_connection, &ChatConnection::userAdded, m_users, &UsersModel::addUser);
+    connect(m_connection, &ChatConnection::userAdded, this, [this](const User& user) {
+        m_users->addUser(user);
+        m_cache.saveUser(user);
+    });
     connect(m_connection, &ChatConnection::roomUpdated, this, &ChatSession::onRoomUpdated);
     connect(m_connection, &ChatConnection::typingReceived, this, [this](qint64 roomId, qint64 userId) {
         if (userId != me())
@@ -58,7 +66,17 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     });
     connect(m_rooms, &RoomsModel::unreadChanged, this, &ChatSession::updatePeerUnread);
 
+    m_roomsWriteTimer.setSingleShot(true);
+    m_roomsWriteTimer.setInterval(RoomsWriteDelayMs);
+    connect(&m_roomsWriteTimer, &QTimer::timeout, this, &ChatSession::writeRooms);
+    auto roomsChanged = [this] { m_roomsWriteTimer.start(); };
+    connect(m_rooms, &QAbstractItemModel::modelReset, this, roomsChanged);
+    connect(m_rooms, &QAbstractItemModel::rowsInserted, this, roomsChanged);
+    connect(m_rooms, &QAbstractItemModel::rowsRemoved, this, roomsChanged);
+    connect(m_rooms, &QAbstractItemModel::dataChanged, this, roomsChanged);
+
     connect(m_outbox, &Outbox::queued, this, [this](const Outbox::Item& item) {
+        m_cache.saveOutboxEntry({ item.clientId, item.roomId, item.body, item.queuedAtMs });
         m_pendingBodies.insert(item.clientId, item.body);
         if (MessageModel* timeline = m_timelines.value(item.roomId))
             timeline->addPending(item);
@@ -66,8 +84,10 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     connect(m_outbox, &Outbox::acknowledged, this, [this](const QString& clientId, const Message& message) {
         m_pendingBodies.remove(clientId);
         onMessage(message);
+        m_cache.removeOutboxEntry(clientId);
     });
     connect(m_outbox, &Outbox::rejected, this, [this](const QString& clientId, qint64 roomId, const RpcError& error) {
+        m_cache.removeOutboxEntry(clientId);
         const QString body = m_pendingBodies.take(clientId);
         if (MessageModel* timeline = m_timelines.value(roomId))
             timeline->removePending(clientId);
@@ -75,11 +95,80 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     });
 }
 
-ChatSession::~ChatSession() = default;
+ChatSession::~ChatSession()
+{
+    if (m_roomsWriteTimer.isActive())
+        writeRooms();
+}
 
 qint64 ChatSession::me() const
 {
-    return m_connection->me().id;
+    return currentUser().id;
+}
+
+void ChatSession::onSignedIn(const User& me)
+{
+    if (m_cache.path() != LocalCache::fileFor(m_connection->url(), me.username)) {
+        // Signed in with a password: what this machine kept of the account still paints before the sync.
+        if (openCache(m_connection->url(), me.username))
+            loadCache();
+    }
+    m_cachedMe = me;
+    m_cache.saveMe(me);
+    sync();
+    Q_EMIT signedIn(me);
+}
+
+bool ChatSession::openCache(const QUrl& server, const QString& username)
+{
+    return m_cache.open(LocalCache::fileFor(server, username));
+}
+
+bool ChatSession::showCached(const QUrl& server, const QString& username)
+{
+    const QString path = LocalCache::fileFor(server, username);
+    if (!QFileInfo::exists(path) || !openCache(server, username))
+        return false;
+    const std::optional<User> me = m_cache.me();
+    if (!me) {
+        m_cache.close();
+        return false;
+    }
+    m_cachedMe = *me;
+    loadCache();
+    return true;
+}
+
+void ChatSession::resumeFromCache(const QUrl& server, const QString& token)
+{
+    m_connection->resumeKnownSession(server, token, m_cachedMe);
+}
+
+void ChatSession::loadCache()
+{
+    if (const std::optional<User> me = m_cache.me())
+        m_users->setMe(me->id);
+    m_users->setUsers(m_cache.users());
+    m_rooms->setRooms(m_cache.rooms());
+    QList<Outbox::Item> unsent;
+    const QList<LocalCache::OutboxEntry> entries = m_cache.outbox();
+    for (const LocalCache::OutboxEntry& entry : entries)
+        unsent.append(Outbox::Item { entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false });
+    m_outbox->restore(unsent);
+    Q_EMIT cacheLoaded();
+}
+
+void ChatSession::writeRooms()
+{
+    if (!m_cache.isOpen())
+        return;
+    QList<Room> rooms;
+    const QList<qint64> ids = m_rooms->roomIds();
+    for (const qint64 id : ids) {
+        if (const Room* room = m_rooms->room(id))
+            rooms.append(*room);
+    }
+    m_cache.saveRooms(rooms);
 }
 
 void ChatSession::sync()
@@ -99,6 +188,7 @@ void ChatSession::sync()
             for (const QJsonValue& value : array)
                 users.append(User::fromJson(value.toObject()));
             m_users->setUsers(users);
+            m_cache.saveUsers(users);
         }
         done();
     });
@@ -120,10 +210,22 @@ MessageModel* ChatSession::messages(qint64 roomId)
         return timeline;
     auto* timeline = new MessageModel(roomId, m_connection, m_users, this);
     m_timelines.insert(roomId, timeline);
+    connect(timeline, &MessageModel::pageFetched, this,
+        [this](const QList<Message>& messages) { m_cache.saveMessages(messages); });
     const QList<Outbox::Item> pending = m_outbox->pendingIn(roomId);
     for (const Outbox::Item& item : pending)
         timeline->addPending(item);
-    timeline->loadLatest();
+    QList<Message> cached = m_cache.latestMessages(roomId);
+    const Room* room = m_rooms->room(roomId);
+    if (!cached.isEmpty() && m_synced && room && room->lastSeq - cached.last().seq > LocalCache::MessagesPerRoom)
+        cached.clear(); // far behind: the newest page is quicker than filling the whole gap
+    if (cached.isEmpty()) {
+        timeline->loadLatest();
+    } else {
+        timeline->setCachedPage(cached);
+        if (m_connection->isOnline())
+            timeline->fillGap();
+    }
     return timeline;
 }
 
@@ -241,6 +343,9 @@ void ChatSession::fetchPublicRooms()
 
 void ChatSession::reset()
 {
+    m_roomsWriteTimer.stop();
+    m_cache.close(); // kept for the next sign-in unless signing out discarded it
+    m_cachedMe = {};
     m_outbox->clear();
     qDeleteAll(m_timelines);
     m_timelines.clear();
@@ -267,6 +372,7 @@ void ChatSession::onMessage(const Message& message)
     const bool mine = message.senderId == me();
     const qint64 lastBefore = m_rooms->room(message.roomId) ? m_rooms->room(message.roomId)->lastSeq : -1;
     m_rooms->noteMessage(message, mine);
+    m_cache.saveMessages({ message });
     if (MessageModel* timeline = m_timelines.value(message.roomId))
         timeline->addMessages({ message });
     if (!m_rooms->room(message.roomId)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChatConnection.h"
+#include "LocalCache.h"
 #include "Outbox.h"
 #include "Types.h"
 
@@ -39,7 +40,7 @@ public:
     RoomsModel* rooms() const { return m_rooms; }
     Outbox* outbox() const { return m_outbox; }
     qint64 me() const;
-    const User& currentUser() const { return m_connection->me(); }
+    const User& currentUser() const { return m_connection->me().id ? m_connection->me() : m_cachedMe; }
     ChatConnection::State state() const { return m_connection->state(); }
     const Limits& limits() const { return m_connection->limits(); }
     bool canReconnectNow() const { return m_connection->canReconnectNow(); }
@@ -65,12 +66,19 @@ public:
 
     void reset(); // signed out: forget everything
 
+    // Start instantly: fills the models from the local cache of this server and user, if there is one with
+    // a known user (true). The caller then shows the window and calls resumeFromCache() with the token.
+    bool showCached(const QUrl& server, const QString& username);
+    void resumeFromCache(const QUrl& server, const QString& token);
+    QString cachePath() const { return m_cache.path(); }
+
 Q_SIGNALS:
     void stateChanged(chat::client::ChatConnection::State state);
     void signedIn(const chat::User& me);
     void signInFailed(const chat::RpcError& error);
     void signedOut(const QString& reason); // logout, or a token the server no longer accepts
     void synced(); // users and rooms are loaded (after sign-in and after every reconnect)
+    void cacheLoaded(); // users, rooms and the outbox as the local cache kept them; the server may not know yet
     void activeRoomChanged(qint64 roomId);
     void messageArrived(const chat::Message& message, bool mine);
     void typing(qint64 roomId, qint64 userId);
@@ -79,6 +87,10 @@ Q_SIGNALS:
     void sendRejected(qint64 roomId, const QString& body, const QString& message);
 
 private:
+    void onSignedIn(const User& me);
+    bool openCache(const QUrl& server, const QString& username);
+    void loadCache();
+    void writeRooms();
     void sync();
     void onMessage(const Message& message);
     void onRoomUpdated(const RoomUpdate& update);
@@ -98,6 +110,9 @@ private:
     int m_syncsInFlight = 0;
     QHash<qint64, qint64> m_lastTypingSentMs;
     QTimer m_readTimer;
+    LocalCache m_cache;
+    User m_cachedMe;
+    QTimer m_roomsWriteTimer; // many room changes (a burst of messages) become one write
 };
 
 } // namespace chat::client

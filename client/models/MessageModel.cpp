@@ -165,6 +165,7 @@ void MessageModel::fetchMore(const QModelIndex& parent)
                 Q_EMIT dataChanged(oldFirst, oldFirst, { StartsDayRole, StartsGroupRole });
         }
         Q_EMIT olderLoaded(int(page.size()));
+        Q_EMIT pageFetched(page);
     });
 }
 
@@ -182,7 +183,9 @@ void MessageModel::loadLatest()
             Q_EMIT loadFailed(result.error->message);
             return;
         }
-        setLatestPage(messagesOf(result.result), result.result.value(key::HasMore).toBool());
+        const QList<Message> page = messagesOf(result.result);
+        setLatestPage(page, result.result.value(key::HasMore).toBool());
+        Q_EMIT pageFetched(page);
     });
 }
 
@@ -205,6 +208,13 @@ void MessageModel::setLatestPage(const QList<Message>& page, bool hasMore)
     if (!live.isEmpty())
         addMessages(live);
     Q_EMIT latestLoaded();
+}
+
+void MessageModel::setCachedPage(const QList<Message>& page)
+{
+    if (page.isEmpty() || m_loaded)
+        return;
+    setLatestPage(page, page.first().seq > 1);
 }
 
 void MessageModel::addMessages(const QList<Message>& messages)
@@ -308,8 +318,10 @@ void MessageModel::requestAfter(qint64 after)
         if (!result.ok())
             return; // a reconnect calls fillGap() again
         const QList<Message> page = messagesOf(result.result);
-        if (!page.isEmpty())
+        if (!page.isEmpty()) {
             addMessages(page);
+            Q_EMIT pageFetched(page);
+        }
         if (!m_fillingGap && (again || (result.result.value(key::HasMore).toBool() && !page.isEmpty())))
             requestAfter(lastSeq());
     });

@@ -56,6 +56,8 @@ public:
     void setOlderFetchingAllowed(bool allowed) { m_olderAllowed = allowed; }
 
     void setLatestPage(const QList<Message>& page, bool hasMore); // what loadLatest() received
+    // The newest messages the local cache kept: shown at once, completed with fillGap() once online.
+    void setCachedPage(const QList<Message>& page);
     void addMessages(const QList<Message>& messages); // live or fetched; ignores what is already here
     void addPending(const Outbox::Item& item);
     void removePending(const QString& clientId);
@@ -65,6 +67,7 @@ Q_SIGNALS:
     void olderLoaded(int count);
     void messagesAppended(int count);
     void loadFailed(const QString& message);
+    void pageFetched(const QList<chat::Message>& messages); // from the server, for the local cache
 
 private:
     struct Pending {

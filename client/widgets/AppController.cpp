@@ -102,6 +102,21 @@ void AppController::start()
     const QString username = settings.value(UsernameKey).toString();
     if (!m_keepSignedIn || username.isEmpty())
         return showLogin();
+    const QUrl server = m_login->form()->serverUrl();
+    if (m_session->showCached(server, username)) {
+        // Start instantly: the window paints what the local cache kept while the keychain and the server answer.
+        m_resuming = true;
+        showMainWindow();
+        m_tokens->load(account(), this, [this, server](const QString& token) {
+            if (!token.isEmpty())
+                return m_session->resumeFromCache(server, token);
+            m_resuming = false;
+            m_session->reset();
+            m_window->retire();
+            showLogin();
+        });
+        return;
+    }
     m_login->setBusy(true, tr("Looking for your saved session…"));
     m_login->show();
     m_tokens->load(account(), this, [this](const QString& token) {
@@ -173,6 +188,11 @@ void AppController::onSignedIn()
     m_signup->setBusy(false);
     m_login->hide();
     m_signup->hide();
+    showMainWindow();
+}
+
+void AppController::showMainWindow()
+{
     m_window->restoreLayout();
     if (m_resuming && m_window->startsInTray())
         return; // started with a saved session: the tray icon is there, its menu or a click opens the window

@@ -38,6 +38,7 @@ private:
     void showSignup();
     void focusLogin();
     void onSignedIn();
+    void showMainWindow();
     void onSignInFailed(const chat::RpcError& error);
     void logout();
     QString account() const;

@@ -174,6 +174,8 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_session->rooms(), &RoomsModel::totalUnreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::synced, this, &MainWindow::updateTitle);
     connect(m_session, &ChatSession::synced, this, &MainWindow::reopenLastConversation);
+    connect(m_session, &ChatSession::cacheLoaded, this, &MainWindow::updateTitle);
+    connect(m_session, &ChatSession::cacheLoaded, this, &MainWindow::reopenLastConversation);
     connect(m_session, &ChatSession::activeRoomChanged, this, [](qint64 roomId) {
         if (roomId)
             QSettings().setValue(LastRoomKey, roomId);

@@ -5,6 +5,7 @@
 #include "CredentialsForm.h"
 #include "Fixtures.h"
 #include "GuiHarness.h"
+#include "LocalCache.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageModel.h"
@@ -26,7 +27,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -114,6 +118,21 @@ QStringList bodiesIn(const MessageModel* model)
         bodies.append(model->index(row).data(MessageModel::BodyRole).toString());
     return bodies;
 }
+
+// What the server stored in the room, read by another member: the truth about "exactly once".
+QStringList bodiesStoredOnServer(const QUrl& server, const QString& member, qint64 roomId)
+{
+    TestClient check;
+    if (!check.connectTo(server) || !check.login(member).ok())
+        return { QStringLiteral("(could not sign in as %1)").arg(member) };
+    const Reply history
+        = check.call(protocol::method::MessagesHistory, params::History { roomId, {}, {}, 200 }.toJson());
+    QStringList bodies;
+    const QJsonArray messages = history.result.value(protocol::key::Messages).toArray();
+    for (const QJsonValue& message : messages)
+        bodies.append(message.toObject().value(protocol::key::Body).toString());
+    return bodies;
+}
 } // namespace
 
 class ClientGuiTest : public QObject {
@@ -131,7 +150,12 @@ private Q_SLOTS:
         m_translations = std::make_unique<Translations>(QLocale(QLocale::English)); // as main() installs them
     }
 
-    void init() { QSettings().clear(); }
+    void init()
+    {
+        QSettings().clear();
+        // Local caches of earlier tests: servers on port 0 may reuse a port, and a cache must not outlive its test.
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
+    }
 
     void wrongPasswordShowsItsMessageAndEnterTriesAgain()
     {
@@ -261,12 +285,10 @@ private Q_SLOTS:
         QTRY_VERIFY(!dock->isVisible());
         QVERIFY(!window->toggleDockAction()->isChecked());
 
-        // Collapsed is remembered for the next start.
+        // Collapsed is remembered for the next start (kept signed in: straight to the window, from the cache).
         window->saveLayout();
         auto again = startClient();
-        signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
-        if (QTest::currentTestFailed())
-            return;
+        QTRY_VERIFY(again->mainWindow()->isVisible());
         QVERIFY(!again->mainWindow()->dock()->isVisible());
     }
 
@@ -403,7 +425,9 @@ private Q_SLOTS:
         QTRY_COMPARE(dock->indexOfUser(bob->userId()).data(UsersModel::UnreadRole).toLongLong(), 0);
         QTRY_VERIFY(!window->windowTitle().startsWith(QStringLiteral("(")));
 
-        // The read marker reached the server: a fresh session sees nothing unread.
+        // The read marker reached the server: a fresh session sees nothing unread once synced (signing in with
+        // the password, so that what counts is the server's answer, not what the local cache kept).
+        QSettings().setValue(QStringLiteral("account/keepSignedIn"), false);
         auto again = startClient();
         signInThroughDialog(*again, server.url(), QStringLiteral("alice"));
         if (QTest::currentTestFailed())
@@ -442,16 +466,8 @@ private Q_SLOTS:
         QTRY_COMPARE(pane->model()->pendingCount(), 0);
         QTRY_COMPARE(bodiesIn(pane->model()), QStringList { QStringLiteral("written while offline") });
 
-        TestClient check;
-        QVERIFY(check.connectTo(server.url()));
-        QVERIFY(check.login(QStringLiteral("bob")).ok());
-        const Reply history
-            = check.call(protocol::method::MessagesHistory, params::History { room, {}, {}, 50 }.toJson());
-        QVERIFY(history.ok());
-        const QJsonArray messages = history.result.value(protocol::key::Messages).toArray();
-        QCOMPARE(messages.size(), 1);
-        QCOMPARE(
-            messages.first().toObject().value(protocol::key::Body).toString(), QStringLiteral("written while offline"));
+        QCOMPARE(bodiesStoredOnServer(server.url(), QStringLiteral("bob"), room),
+            QStringList { QStringLiteral("written while offline") });
     }
 
     void keepMeSignedInResumesOnTheNextStart()
@@ -467,7 +483,8 @@ private Q_SLOTS:
                 return;
         }
         auto second = startClient(); // no typing: the saved token signs in
-        QTRY_VERIFY(second->mainWindow()->isVisible());
+        QTRY_VERIFY(second->mainWindow()->isVisible()); // at once, from the local cache
+        QTRY_COMPARE(second->connection()->state(), ChatConnection::State::Online);
         QCOMPARE(second->connection()->me().username, QStringLiteral("alice"));
         QVERIFY(!second->loginDialog()->isVisible());
 
@@ -918,8 +935,10 @@ private Q_SLOTS:
         QVERIFY(server.start());
         QVERIFY(signUpAndSignIn(server, QStringLiteral("alice"))); // kept signed in
         QSettings().setValue(QStringLiteral("window/startMinimized"), true);
-        auto app = startClient();
+        // The window would paint from the local cache inside start(): the tray must be known before it.
+        auto app = std::make_unique<AppController>(TokenStore::Backend::Settings);
         app->mainWindow()->tray()->setAvailabilityProbe([] { return true; });
+        app->start();
         QTRY_VERIFY(app->session()->isSynced());
         QVERIFY(!app->mainWindow()->isVisible());
         QVERIFY(!app->loginDialog()->isVisible());
@@ -958,6 +977,177 @@ private Q_SLOTS:
             qPrintable(app->loginDialog()->form()->errorText()));
         QCOMPARE(app->connection()->state(), ChatConnection::State::Offline);
         QVERIFY(!app->mainWindow()->isVisible());
+    }
+
+    void aRestartWithoutTheServerPaintsTheCachedConversationAndReconnectingFillsTheGapOnce()
+    {
+        TestServer server(roomyLimits);
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        auto alice = signedUpClient(server, QStringLiteral("alice"));
+        QVERIFY(bob && alice);
+        const qint64 bobId = bob->userId();
+        const qint64 room = directRoom(*bob, alice->userId());
+        QVERIFY(room > 0);
+        QStringList before;
+        for (int i = 1; i <= 30; ++i) {
+            before.append(QStringLiteral("before %1").arg(i));
+            QVERIFY(sendAs(*bob, room, before.last()));
+        }
+        alice->close();
+        {
+            auto first = startClient();
+            signInThroughDialog(*first, server.url(), QStringLiteral("alice"));
+            if (QTest::currentTestFailed())
+                return;
+            PeopleDock* dock = first->mainWindow()->dock();
+            QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
+            clickRow(dock->peopleView(), dock->indexOfUser(bobId));
+            ChatPane* pane = first->mainWindow()->chatPane();
+            QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+            QCOMPARE(bodiesIn(pane->model()), before);
+        } // quit
+        QStringList whileAway;
+        for (int i = 1; i <= 3; ++i) {
+            whileAway.append(QStringLiteral("while away %1").arg(i));
+            QVERIFY(sendAs(*bob, room, whileAway.last()));
+        }
+        bob.reset();
+        server.stop();
+
+        // No server: the window, the people, the rooms and the last conversation come from the cache, at once.
+        auto second = startClient();
+        QVERIFY(second->mainWindow()->isVisible());
+        QVERIFY(!second->loginDialog()->isVisible());
+        ChatPane* pane = second->mainWindow()->chatPane();
+        QCOMPARE(pane->roomId(), room);
+        QVERIFY(pane->model() && pane->model()->isLoaded());
+        QAbstractItemModelTester tester(pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(bodiesIn(pane->model()), before);
+        QVERIFY(second->mainWindow()->dock()->indexOfUser(bobId).isValid());
+        QCOMPARE(second->session()->rooms()->rowCount(), 2); // #general and the direct room
+        QVERIFY(second->mainWindow()->windowTitle().contains(QStringLiteral("alice")));
+        QVERIFY(QTest::qWaitForWindowExposed(second->mainWindow()));
+        QTRY_VERIFY(pane->isAtBottom());
+        QTRY_COMPARE(second->connection()->state(), ChatConnection::State::Reconnecting);
+        QCOMPARE(bodiesIn(pane->model()), before);
+
+        // The server is back: what was said meanwhile fills the gap by seq, once.
+        QVERIFY(server.start()); // same port, same database
+        QTRY_COMPARE_WITH_TIMEOUT(second->connection()->state(), ChatConnection::State::Online, 15000);
+        QTRY_COMPARE(bodiesIn(pane->model()), before + whileAway);
+        QTRY_VERIFY(second->session()->isSynced());
+        QCOMPARE(bodiesIn(pane->model()), before + whileAway);
+        for (int row = 1; row < pane->model()->rowCount(); ++row) {
+            QCOMPARE(pane->model()->index(row).data(MessageModel::SeqRole).toLongLong(),
+                pane->model()->index(row - 1).data(MessageModel::SeqRole).toLongLong() + 1);
+        }
+    }
+
+    void aMessageTypedOfflineSurvivesARestartAndArrivesExactlyOnce()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        const qint64 bobId = bob->userId();
+        qint64 room = 0;
+        QString cachePath;
+        {
+            auto first = signUpAndSignIn(server, QStringLiteral("alice"));
+            QVERIFY(first);
+            PeopleDock* dock = first->mainWindow()->dock();
+            QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
+            clickRow(dock->peopleView(), dock->indexOfUser(bobId));
+            ChatPane* pane = first->mainWindow()->chatPane();
+            QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+            room = pane->roomId();
+            cachePath = first->session()->cachePath();
+            bob.reset();
+            server.stop();
+            QTRY_COMPARE(first->connection()->state(), ChatConnection::State::Reconnecting);
+            QTest::keyClicks(pane->composer(), QStringLiteral("typed before quitting"));
+            QTest::keyClick(pane->composer(), Qt::Key_Return);
+            QCOMPARE(pane->model()->pendingCount(), 1);
+        } // quit with the message unsent
+
+        auto second = startClient(); // still no server
+        ChatPane* pane = second->mainWindow()->chatPane();
+        QVERIFY(second->mainWindow()->isVisible());
+        QCOMPARE(pane->roomId(), room);
+        QCOMPARE(pane->model()->pendingCount(), 1);
+        const QModelIndex last = pane->model()->index(pane->model()->rowCount() - 1);
+        QVERIFY(last.data(MessageModel::PendingRole).toBool());
+        QCOMPARE(last.data(MessageModel::BodyRole).toString(), QStringLiteral("typed before quitting"));
+
+        QVERIFY(server.start());
+        QTRY_COMPARE_WITH_TIMEOUT(second->connection()->state(), ChatConnection::State::Online, 15000);
+        QTRY_COMPARE(pane->model()->pendingCount(), 0);
+        QTRY_COMPARE(bodiesIn(pane->model()), QStringList { QStringLiteral("typed before quitting") });
+        LocalCache cache;
+        QVERIFY(cache.open(cachePath));
+        QTRY_VERIFY(cache.outbox().isEmpty());
+
+        QCOMPARE(bodiesStoredOnServer(server.url(), QStringLiteral("bob"), room),
+            QStringList { QStringLiteral("typed before quitting") });
+    }
+
+    void aSendTheServerStoredButNeverAcknowledgedIsStoredOnceAfterARestart()
+    {
+        // The app died after the server committed a send and before the answer came back: the cache still has it
+        // in the outbox, and the resend with the same client_id must not store it twice.
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        qint64 room = 0;
+        QString cachePath;
+        {
+            auto first = signUpAndSignIn(server, QStringLiteral("alice"));
+            QVERIFY(first);
+            room = directRoom(*bob, first->session()->me());
+            QVERIFY(room > 0);
+            first->session()->openRoom(room);
+            QTRY_COMPARE(first->mainWindow()->chatPane()->roomId(), room);
+            QTRY_VERIFY(first->mainWindow()->chatPane()->model()->isLoaded());
+            cachePath = first->session()->cachePath();
+        }
+        const QString clientId = QStringLiteral("sent-just-before-a-crash");
+        const QString body = QStringLiteral("committed, never acknowledged");
+        {
+            auto alice = std::make_unique<TestClient>();
+            QVERIFY(alice->connectTo(server.url()));
+            QVERIFY(alice->login(QStringLiteral("alice")).ok());
+            QVERIFY(alice->call(protocol::method::MessagesSend, params::Send { room, body, clientId }.toJson()).ok());
+            LocalCache cache;
+            QVERIFY(cache.open(cachePath));
+            cache.saveOutboxEntry({ clientId, room, body, QDateTime::currentMSecsSinceEpoch() });
+        }
+
+        auto second = startClient();
+        QTRY_COMPARE(second->connection()->state(), ChatConnection::State::Online);
+        ChatPane* pane = second->mainWindow()->chatPane();
+        QCOMPARE(pane->roomId(), room);
+        QTRY_COMPARE(pane->model()->pendingCount(), 0);
+        QTRY_COMPARE(bodiesIn(pane->model()), QStringList { body });
+        QCOMPARE(bodiesStoredOnServer(server.url(), QStringLiteral("bob"), room), QStringList { body });
+    }
+
+    void signingOutDeletesTheLocalCache()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(app);
+        const QString path = app->session()->cachePath();
+        QVERIFY(!path.isEmpty());
+        QVERIFY(QFile::exists(path));
+        QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)));
+        Q_EMIT app->mainWindow()->logoutRequested();
+        QTRY_VERIFY(app->loginDialog()->isVisible());
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(app->session()->cachePath().isEmpty());
     }
 
     void logoutReturnsToTheLoginDialog()

@@ -6,7 +6,10 @@
 //   2. per older page while scrolling back through 5,000 messages: scroll to the top, wait for the page to
 //      arrive, be laid out above the anchor and painted;
 //   3. the client's resident memory (VmRSS of this process; the server is another process) with 10,000
-//      messages loaded, and before the room was opened.
+//      messages loaded, and before the room was opened;
+//   4. start -> first painted conversation, cold and with the local cache, and the idle RSS of a client with
+//      20 rooms and 2,000 cached messages (StartupBench: each start a new process, a third account that is a
+//      member of 20 rooms of 100 messages each).
 // The server runs in a child process (this program with --serve), so that the memory is the client's alone.
 // Run: xvfb-run -a -s "-screen 0 1280x800x24" build/tests/bench/client/bench-client  (or
 // QT_QPA_PLATFORM=offscreen)
@@ -18,6 +21,8 @@
 #include "MainWindow.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
+#include "StartupBench.h"
+#include "WaitFor.h"
 
 #include "core/ChatServer.h"
 
@@ -40,18 +45,9 @@ using namespace chat::client;
 namespace {
 constexpr int Messages = 100000;
 constexpr int OpenRuns = 21;
-
-bool waitFor(const std::function<bool()>& condition, int timeoutMs = 60000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
+constexpr int StartupRooms = 20;
+constexpr int StartupMessagesPerRoom = 100;
+constexpr int StartupRuns = 11;
 
 qint64 rssKiB()
 {
@@ -106,6 +102,8 @@ QUrl startServerProcess(QProcess& process, const QString& databasePath)
 
 int main(int argc, char* argv[])
 {
+    if (const int code = StartupBench::runChild(argc, argv); code >= 0)
+        return code; // a client start-up under measurement, on the client's own event dispatcher
     qputenv("QT_NO_GLIB", "1");
     if (argc > 2 && qstrcmp(argv[1], "--serve") == 0)
         return serve(argc, argv);
@@ -120,12 +118,17 @@ int main(int argc, char* argv[])
     BenchSetup setup;
     QElapsedTimer seeding;
     seeding.start();
-    const QStringList tokens = setup.seedUsers(2);
+    const QStringList tokens = setup.seedUsers(4);
     const qint64 bigRoom = setup.seedRoom(QStringLiteral("history"), Messages, { 1, 2 });
     const qint64 smallRoom = setup.seedRoom(QStringLiteral("lobby"), 10, { 1, 2 });
+    for (int room = 1; room <= StartupRooms; ++room)
+        setup.seedRoom(QStringLiteral("team %1").arg(room), StartupMessagesPerRoom, { 3, 4 });
     qInfo("seeded %d messages in %lld ms", Messages, seeding.elapsed());
     QProcess serverProcess;
     const QUrl url = startServerProcess(serverProcess, setup.databasePath());
+
+    // Start-up first, each run its own client process, while nothing else talks to the server.
+    const StartupBench::Figures startup = StartupBench::measure(url, tokens.at(2), StartupMessagesPerRoom, StartupRuns);
 
     AppController controller(TokenStore::Backend::Settings);
     controller.connection()->resume(url, tokens.first());
@@ -184,6 +187,19 @@ int main(int argc, char* argv[])
         qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)), sortedPages.last());
     printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n", rssBefore,
         rssLoaded, model->storedCount(), rssLoaded - rssBefore);
+
+    printf("  start -> first painted conversation (%lld runs each, a new process each): cold median %.0f ms "
+           "(min %.0f, max %.0f); with the local cache median %.0f ms (min %.0f, max %.0f)\n",
+        qint64(StartupRuns), median(startup.coldMs), *std::min_element(startup.coldMs.begin(), startup.coldMs.end()),
+        *std::max_element(startup.coldMs.begin(), startup.coldMs.end()), median(startup.cachedMs),
+        *std::min_element(startup.cachedMs.begin(), startup.cachedMs.end()),
+        *std::max_element(startup.cachedMs.begin(), startup.cachedMs.end()));
+    printf("  the same from the child's main(): cold median %.0f ms, with the local cache median %.0f ms\n",
+        median(startup.coldInProcessMs), median(startup.cachedInProcessMs));
+    printf("  starts with the cache that painted before the server answered: %d of %lld\n", startup.cachedBeforeServer,
+        qint64(startup.cachedMs.size()));
+    printf("  idle client memory with %d rooms and %d cached messages: %lld KiB (median)\n", startup.rooms,
+        startup.cachedMessages, startup.idleRssKiB);
     serverProcess.terminate();
     serverProcess.waitForFinished(10000);
     return 0;

@@ -1,0 +1,223 @@
+#include "LocalCache.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chat;
+using namespace chat::client;
+
+namespace {
+Message messageAt(qint64 roomId, qint64 seq, const QString& body = {})
+{
+    return Message { seq * 100 + roomId, roomId, seq, seq % 2 ? 1 : 2,
+        body.isEmpty() ? QStringLiteral("message %1").arg(seq) : body, 1700000000000 + seq * 1000,
+        QStringLiteral("c%1-%2").arg(roomId).arg(seq) };
+}
+
+QList<Message> run(qint64 roomId, qint64 from, qint64 to)
+{
+    QList<Message> messages;
+    for (qint64 seq = from; seq <= to; ++seq)
+        messages.append(messageAt(roomId, seq));
+    return messages;
+}
+
+QList<qint64> seqsOf(const QList<Message>& messages)
+{
+    QList<qint64> seqs;
+    for (const Message& message : messages)
+        seqs.append(message.seq);
+    return seqs;
+}
+} // namespace
+
+// The local cache on a real SQLite file in a temporary folder: what is written is read back after a reopen.
+class LocalCacheTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString fileNamed(const QString& name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void whatIsWrittenIsReadBackAfterAReopen()
+    {
+        const QString path = fileNamed(QStringLiteral("roundtrip/cache.sqlite3"));
+        const User me { 2, QStringLiteral("alice"), true };
+        const QList<User> users { { 1, QStringLiteral("bob"), false }, { 2, QStringLiteral("alice"), false } };
+        Room general;
+        general.id = 7;
+        general.name = QStringLiteral("general");
+        general.members = { 1, 2 };
+        general.lastSeq = 3;
+        general.lastReadSeq = 2;
+        general.unread = 1;
+        Room direct;
+        direct.id = 9;
+        direct.kind = Room::Kind::Direct;
+        direct.members = { 1, 2 };
+        const LocalCache::OutboxEntry unsent { QStringLiteral("client-1"), 7, QStringLiteral("typed offline"), 42 };
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMe(me);
+            cache.saveUsers(users);
+            cache.saveRooms({ general, direct });
+            cache.saveMessages(run(7, 1, 3));
+            cache.saveOutboxEntry(unsent);
+        }
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QVERIFY(cache.me());
+        QCOMPARE(cache.me()->username, QStringLiteral("alice"));
+        QCOMPARE(cache.me()->id, 2);
+        QCOMPARE(cache.users(), users);
+        QCOMPARE(cache.rooms(), (QList<Room> { general, direct }));
+        QCOMPARE(cache.latestMessages(7), run(7, 1, 3));
+        QVERIFY(cache.latestMessages(9).isEmpty());
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { unsent });
+    }
+
+    void anAcknowledgedSendLeavesTheOutbox()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("outbox.sqlite3"))));
+        cache.saveOutboxEntry({ QStringLiteral("a"), 1, QStringLiteral("first"), 1 });
+        cache.saveOutboxEntry({ QStringLiteral("b"), 1, QStringLiteral("second"), 2 });
+        cache.saveOutboxEntry({ QStringLiteral("a"), 1, QStringLiteral("first"), 1 }); // restored and queued again
+        QCOMPARE(cache.outbox().size(), 2);
+        cache.removeOutboxEntry(QStringLiteral("a"));
+        QCOMPARE(cache.outbox().size(), 1);
+        QCOMPARE(cache.outbox().first().body, QStringLiteral("second"));
+    }
+
+    void eachRoomKeepsItsNewestMessagesOnly()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("trim.sqlite3"))));
+        cache.saveMessages(run(1, 1, 250));
+        cache.saveMessages(run(2, 1, 10));
+        cache.saveMessages({ messageAt(1, 251) });
+        const QList<Message> kept = cache.latestMessages(1, 1000);
+        QCOMPARE(kept.size(), LocalCache::MessagesPerRoom);
+        QCOMPARE(kept.first().seq, 251 - LocalCache::MessagesPerRoom + 1);
+        QCOMPARE(kept.last().seq, 251);
+        QCOMPARE(cache.latestMessages(2).size(), 10);
+        QCOMPARE(seqsOf(cache.latestMessages(1, 3)), (QList<qint64> { 249, 250, 251 }));
+    }
+
+    void aLiveMessageAfterAHoleShowsAloneUntilTheGapIsFilled()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("hole.sqlite3"))));
+        cache.saveMessages(run(1, 1, 50));
+        cache.saveMessages({ messageAt(1, 75) }); // arrived while the room was closed
+        QCOMPARE(seqsOf(cache.latestMessages(1)), QList<qint64> { 75 });
+        cache.saveMessages(run(1, 51, 74)); // the gap, filled from the server
+        QCOMPARE(cache.latestMessages(1).size(), 75);
+    }
+
+    void savingTheSameMessageTwiceKeepsOne()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("twice.sqlite3"))));
+        cache.saveMessages(run(1, 1, 5));
+        cache.saveMessages(run(1, 3, 6)); // the acknowledgement and message.new of the same send, a gap fill
+        QCOMPARE(cache.latestMessages(1), run(1, 1, 6));
+    }
+
+    void leavingARoomForgetsItsMessages()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("leave.sqlite3"))));
+        Room kept;
+        kept.id = 1;
+        Room left;
+        left.id = 2;
+        cache.saveRooms({ kept, left });
+        cache.saveMessages(run(1, 1, 3) + run(2, 1, 3));
+        cache.saveRooms({ kept });
+        QCOMPARE(cache.latestMessages(1).size(), 3);
+        QVERIFY(cache.latestMessages(2).isEmpty());
+    }
+
+    void discardDeletesTheFile()
+    {
+        const QString path = fileNamed(QStringLiteral("discard.sqlite3"));
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        cache.saveMessages(run(1, 1, 3));
+        QVERIFY(QFile::exists(path));
+        cache.discard();
+        QVERIFY(!cache.isOpen());
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        cache.saveMessages(run(1, 4, 5)); // closed: a no-op, not a crash or a new file
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void aFileThatIsNotADatabaseIsReplacedByAnEmptyCache()
+    {
+        const QString path = fileNamed(QStringLiteral("garbage.sqlite3"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QVERIFY(!cache.me());
+        QVERIFY(cache.users().isEmpty());
+        cache.saveMessages(run(1, 1, 2));
+        QCOMPARE(cache.latestMessages(1).size(), 2);
+    }
+
+    void aFolderThatCannotBeWrittenLeavesTheCacheClosedAndHarmless()
+    {
+        const QString blocker = fileNamed(QStringLiteral("not-a-folder"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        LocalCache cache;
+        QVERIFY(!cache.open(blocker + QStringLiteral("/cache.sqlite3")));
+        QVERIFY(!cache.isOpen());
+        cache.saveMessages(run(1, 1, 2));
+        cache.saveOutboxEntry({ QStringLiteral("a"), 1, QStringLiteral("body"), 1 });
+        QVERIFY(cache.latestMessages(1).isEmpty());
+        QVERIFY(cache.outbox().isEmpty());
+    }
+
+    void twoCachesOpenAtOnceStayApart()
+    {
+        LocalCache first;
+        LocalCache second;
+        QVERIFY(first.open(fileNamed(QStringLiteral("first.sqlite3"))));
+        QVERIFY(second.open(fileNamed(QStringLiteral("second.sqlite3"))));
+        first.saveMessages(run(1, 1, 2));
+        QCOMPARE(first.latestMessages(1).size(), 2);
+        QVERIFY(second.latestMessages(1).isEmpty());
+    }
+
+    void oneFilePerServerAndUser()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString alice
+            = LocalCache::fileFor(QUrl(QStringLiteral("ws://chat.example.org:7447")), QStringLiteral("alice"));
+        QVERIFY(alice.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)));
+        QVERIFY(alice.endsWith(QStringLiteral(".sqlite3")));
+        QVERIFY(
+            alice != LocalCache::fileFor(QUrl(QStringLiteral("ws://chat.example.org:7447")), QStringLiteral("bob")));
+        QVERIFY(
+            alice != LocalCache::fileFor(QUrl(QStringLiteral("ws://chat.example.org:7448")), QStringLiteral("alice")));
+        QVERIFY(
+            alice != LocalCache::fileFor(QUrl(QStringLiteral("ws://other.example.org:7447")), QStringLiteral("alice")));
+        QVERIFY(!LocalCache::fileFor(QUrl(QStringLiteral("ws://h:1")), QStringLiteral("../../etc"))
+                     .contains(QStringLiteral("/../")));
+    }
+};
+
+QTEST_GUILESS_MAIN(LocalCacheTest)
+#include "tst_local_cache.moc"
