@@ -48,11 +48,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
         m_cachedMe = {};
         Q_EMIT signedOut(reason);
     });
-    connect(m_connection, &ChatConnection::sessionRestored, this, [this] {
-        sync();
-        for (MessageModel* timeline : std::as_const(m_timelines))
-            timeline->fillGap();
-    });
+    connect(m_connection, &ChatConnection::sessionRestored, this, [this] { sync(CatchUp::OpenTimelines); });
     connect(m_connection, &ChatConnection::messageReceived, this, &ChatSession::onMessage);
     connect(m_connection, &ChatConnection::presenceChanged, m_users, &UsersModel::setOnline);
     connect(m_connection, &ChatConnection::userAdded, this, [this](const User& user) {
@@ -115,7 +111,7 @@ void ChatSession::onSignedIn(const User& me)
     }
     m_cachedMe = me;
     m_cache.saveMe(me);
-    sync();
+    sync(CatchUp::Nothing);
     Q_EMIT signedIn(me);
 }
 
@@ -171,7 +167,19 @@ void ChatSession::writeRooms()
     m_cache.saveRooms(rooms);
 }
 
-void ChatSession::sync()
+void ChatSession::catchUpTimelines()
+{
+    for (MessageModel* timeline : std::as_const(m_timelines)) {
+        const Room* room = m_rooms->room(timeline->roomId());
+        // Far behind (a start from an old cache, a long time offline): the newest page rather than every page.
+        if (room && timeline->isLoaded() && room->lastSeq - timeline->lastSeq() > LocalCache::MessagesPerRoom)
+            timeline->reloadLatest();
+        else
+            timeline->fillGap();
+    }
+}
+
+void ChatSession::sync(CatchUp catchUp)
 {
     m_users->setMe(me());
     m_syncsInFlight = 2;
@@ -192,7 +200,7 @@ void ChatSession::sync()
         }
         done();
     });
-    m_connection->call(method::RoomsList, {}, this, [this, done](const RpcResult& result) {
+    m_connection->call(method::RoomsList, {}, this, [this, done, catchUp](const RpcResult& result) {
         if (result.ok()) {
             QList<Room> rooms;
             const QJsonArray array = result.result.value(key::Rooms).toArray();
@@ -200,6 +208,8 @@ void ChatSession::sync()
                 rooms.append(Room::fromJson(value.toObject()));
             m_rooms->setRooms(rooms);
         }
+        if (catchUp == CatchUp::OpenTimelines)
+            catchUpTimelines(); // after rooms.list, which says how far behind each one is
         done();
     });
 }

@@ -91,7 +91,9 @@ private:
     bool openCache(const QUrl& server, const QString& username);
     void loadCache();
     void writeRooms();
-    void sync();
+    enum class CatchUp { Nothing, OpenTimelines };
+    void sync(CatchUp catchUp);
+    void catchUpTimelines();
     void onMessage(const Message& message);
     void onRoomUpdated(const RoomUpdate& update);
     void onRoomResult(const RpcResult& result, bool activate);

@@ -304,6 +304,18 @@ void MessageModel::fillGap()
     requestAfter(lastSeq());
 }
 
+void MessageModel::reloadLatest()
+{
+    if (m_loading)
+        return;
+    beginResetModel();
+    m_messages.clear();
+    m_loaded = false;
+    m_hasOlder = false;
+    endResetModel();
+    loadLatest();
+}
+
 void MessageModel::requestAfter(qint64 after)
 {
     m_fillingGap = true;

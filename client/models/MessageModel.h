@@ -43,6 +43,7 @@ public:
     qint64 roomId() const { return m_roomId; }
     void loadLatest();
     void fillGap(); // after a reconnect: everything after our last seq
+    void reloadLatest(); // too far behind for fillGap(): drops what is shown and loads the newest page
     bool isLoaded() const { return m_loaded; }
     bool hasOlder() const { return m_hasOlder; }
     bool isFetchingOlder() const { return m_fetchingOlder; }

@@ -1044,6 +1044,42 @@ private Q_SLOTS:
         }
     }
 
+    void aCacheFarBehindShowsTheNewestPageInsteadOfEveryMissedMessage()
+    {
+        TestServer server(roomyLimits);
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        const qint64 bobId = bob->userId();
+        qint64 room = 0;
+        {
+            auto first = signUpAndSignIn(server, QStringLiteral("alice"));
+            QVERIFY(first);
+            room = directRoom(*bob, first->session()->me());
+            QVERIFY(sendAs(*bob, room, QStringLiteral("seen before quitting")));
+            PeopleDock* dock = first->mainWindow()->dock();
+            QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
+            clickRow(dock->peopleView(), dock->indexOfUser(bobId));
+            QTRY_COMPARE(bodiesIn(first->mainWindow()->chatPane()->model()),
+                QStringList { QStringLiteral("seen before quitting") });
+        }
+        const int missed = LocalCache::MessagesPerRoom + 100;
+        for (int i = 1; i <= missed; ++i)
+            QVERIFY(sendAs(*bob, room, QStringLiteral("missed %1").arg(i)));
+
+        auto second = startClient();
+        ChatPane* pane = second->mainWindow()->chatPane();
+        QCOMPARE(pane->roomId(), room);
+        QCOMPARE(bodiesIn(pane->model()), QStringList { QStringLiteral("seen before quitting") });
+        QTRY_COMPARE(second->connection()->state(), ChatConnection::State::Online);
+        QTRY_COMPARE(
+            bodiesIn(pane->model()).value(MessageModel::PageSize - 1), QStringLiteral("missed %1").arg(missed));
+        QTRY_VERIFY(second->session()->isSynced());
+        QCOMPARE(pane->model()->rowCount(), MessageModel::PageSize);
+        QVERIFY(pane->model()->hasOlder());
+        QCOMPARE(pane->model()->firstSeq(), missed + 1 - MessageModel::PageSize + 1);
+    }
+
     void aMessageTypedOfflineSurvivesARestartAndArrivesExactlyOnce()
     {
         TestServer server;
