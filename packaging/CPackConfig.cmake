@@ -12,6 +12,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
+# Colour emoji in the chat pane (Qt's font fallback picks the font when it is installed); a cluster's
+# other parts (docs/deploy.md) are the operator's choice.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-color-emoji")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql, redis-server, haproxy")
 
 # Windows (NSIS) and macOS (DragNDrop) take the same install() rules.
 set(CPACK_NSIS_DISPLAY_NAME "chat")
