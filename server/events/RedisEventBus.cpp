@@ -54,18 +54,9 @@ void RedisEventBus::start()
 
 void RedisEventBus::stop()
 {
+    // No farewell to the others: stopping a link discards commands not yet written, so a stopped node is
+    // noticed like a crashed one, by its missing heartbeats.
     m_heartbeat.stop();
-    if (m_commands.isConnected()) {
-        // A clean stop: the others drop this node's users at once instead of after the timeout.
-        m_commands.command({ "SREM", NodesKey, m_nodeName.toUtf8() });
-        m_commands.command({ "DEL", onlineKey(m_nodeName) });
-        m_commands.command({ "PUBLISH", EventsChannel, [this] {
-                                ClusterEvent down = events::nodeDown(m_nodeName);
-                                down.origin = m_instance;
-                                down.publishedAtMs = currentTimeMs();
-                                return down.encode();
-                            }() });
-    }
     m_subscriber.stop();
     m_commands.stop();
 }
@@ -198,8 +189,6 @@ void RedisEventBus::onMessage(const QByteArray& channel, const QByteArray& paylo
         return;
     ++m_received;
     Q_EMIT remoteEventLag(currentTimeMs() - event->publishedAtMs);
-    if (event->kind == ClusterEvent::Kind::NodeDown)
-        m_lastHeard.remove(event->body.value(events::field::Node).toString());
     Q_EMIT eventReceived(*event);
 }
 
