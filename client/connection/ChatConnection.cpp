@@ -110,6 +110,21 @@ void ChatConnection::call(const QString& methodName, const QJsonObject& params, 
     m_rpc.call(methodName, params, context, std::move(done));
 }
 
+void ChatConnection::fetchHistory(const params::History& request, QObject* context, HistorySource::Callback done)
+{
+    m_rpc.call(method::MessagesHistory, request.toJson(), context, [done = std::move(done)](const RpcResult& result) {
+        HistoryPage page;
+        if (!result.ok())
+            return done(page, result.error->message);
+        const QJsonArray array = result.result.value(key::Messages).toArray();
+        page.messages.reserve(array.size());
+        for (const QJsonValue& value : array)
+            page.messages.append(Message::fromJson(value.toObject()));
+        page.hasMore = result.result.value(key::HasMore).toBool();
+        done(page, std::nullopt);
+    });
+}
+
 void ChatConnection::notify(const QString& methodName, const QJsonObject& params)
 {
     if (isOnline())

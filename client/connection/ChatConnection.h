@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Backoff.h"
+#include "HistorySource.h"
 #include "Limits.h"
 #include "Params.h"
 #include "RoomUpdate.h"
@@ -16,7 +17,7 @@ namespace chat::client {
 // The session with one chat-server: signs in (password or saved token), keeps the state the UI shows,
 // reconnects with backoff after a loss and resumes with the token, and turns notifications into typed
 // signals.
-class ChatConnection : public QObject {
+class ChatConnection : public QObject, public HistorySource {
     Q_OBJECT
 public:
     enum class State { Offline, Connecting, SigningIn, Online, Reconnecting };
@@ -48,6 +49,7 @@ public:
     // `done` runs once (never if `context` is gone): result, server error, timeout or lost connection.
     void call(const QString& method, const QJsonObject& params, QObject* context, RpcCallback done);
     void notify(const QString& method, const QJsonObject& params);
+    void fetchHistory(const params::History& request, QObject* context, HistorySource::Callback done) override;
 
     static QString describe(State state);
 

@@ -4,6 +4,7 @@
 #include "MessageModel.h"
 #include "Params.h"
 #include "Protocol.h"
+#include "RoomTimeline.h"
 #include "RoomsModel.h"
 #include "UsersModel.h"
 
@@ -74,7 +75,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     connect(m_outbox, &Outbox::queued, this, [this](const Outbox::Item& item) {
         m_cache.saveOutboxEntry({ item.clientId, item.roomId, item.body, item.queuedAtMs });
         m_pendingBodies.insert(item.clientId, item.body);
-        if (MessageModel* timeline = m_timelines.value(item.roomId))
+        if (RoomTimeline* timeline = m_timelines.value(item.roomId))
             timeline->addPending(item);
     });
     connect(m_outbox, &Outbox::acknowledged, this, [this](const QString& clientId, const Message& message) {
@@ -85,7 +86,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     connect(m_outbox, &Outbox::rejected, this, [this](const QString& clientId, qint64 roomId, const RpcError& error) {
         m_cache.removeOutboxEntry(clientId);
         const QString body = m_pendingBodies.take(clientId);
-        if (MessageModel* timeline = m_timelines.value(roomId))
+        if (RoomTimeline* timeline = m_timelines.value(roomId))
             timeline->removePending(clientId);
         Q_EMIT sendRejected(roomId, body, error.message);
     });
@@ -169,7 +170,7 @@ void ChatSession::writeRooms()
 
 void ChatSession::catchUpTimelines()
 {
-    for (MessageModel* timeline : std::as_const(m_timelines)) {
+    for (RoomTimeline* timeline : std::as_const(m_timelines)) {
         const Room* room = m_rooms->room(timeline->roomId());
         // Far behind (a start from an old cache, a long time offline): the newest page rather than every page.
         if (room && timeline->isLoaded() && room->lastSeq - timeline->lastSeq() > LocalCache::MessagesPerRoom)
@@ -216,11 +217,19 @@ void ChatSession::sync(CatchUp catchUp)
 
 MessageModel* ChatSession::messages(qint64 roomId)
 {
-    if (MessageModel* timeline = m_timelines.value(roomId))
+    RoomTimeline* timeline = this->timeline(roomId);
+    auto* model = timeline->findChild<MessageModel*>(QString(), Qt::FindDirectChildrenOnly);
+    return model ? model : new MessageModel(timeline, m_users, timeline);
+}
+
+RoomTimeline* ChatSession::timeline(qint64 roomId)
+{
+    if (RoomTimeline* timeline = m_timelines.value(roomId))
         return timeline;
-    auto* timeline = new MessageModel(roomId, m_connection, m_users, this);
+    auto* timeline = new RoomTimeline(
+        roomId, m_connection, [this] { return me(); }, this);
     m_timelines.insert(roomId, timeline);
-    connect(timeline, &MessageModel::pageFetched, this,
+    connect(timeline, &RoomTimeline::pageFetched, this,
         [this](const QList<Message>& messages) { m_cache.saveMessages(messages); });
     const QList<Outbox::Item> pending = m_outbox->pendingIn(roomId);
     for (const Outbox::Item& item : pending)
@@ -241,7 +250,7 @@ MessageModel* ChatSession::messages(qint64 roomId)
 
 void ChatSession::forgetMessages(qint64 roomId)
 {
-    if (MessageModel* timeline = m_timelines.take(roomId))
+    if (RoomTimeline* timeline = m_timelines.take(roomId))
         timeline->deleteLater();
 }
 
@@ -300,7 +309,7 @@ void ChatSession::markRead(qint64 roomId)
     if (!room)
         return;
     qint64 seq = room->lastSeq;
-    if (MessageModel* timeline = m_timelines.value(roomId))
+    if (RoomTimeline* timeline = m_timelines.value(roomId))
         seq = std::max(seq, timeline->lastSeq());
     if (seq <= room->lastReadSeq)
         return;
@@ -383,7 +392,7 @@ void ChatSession::onMessage(const Message& message)
     const qint64 lastBefore = m_rooms->room(message.roomId) ? m_rooms->room(message.roomId)->lastSeq : -1;
     m_rooms->noteMessage(message, mine);
     m_cache.saveMessages({ message });
-    if (MessageModel* timeline = m_timelines.value(message.roomId))
+    if (RoomTimeline* timeline = m_timelines.value(message.roomId))
         timeline->addMessages({ message });
     if (!m_rooms->room(message.roomId)) {
         // A room we have not heard of yet (e.g. someone's first direct message): learn it.

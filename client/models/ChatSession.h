@@ -13,6 +13,7 @@
 namespace chat::client {
 
 class MessageModel;
+class RoomTimeline;
 class RoomsModel;
 class UsersModel;
 
@@ -47,7 +48,8 @@ public:
     void reconnectNow() { m_connection->reconnectNow(); }
     bool isSynced() const { return m_synced; }
 
-    MessageModel* messages(qint64 roomId); // created and loading on first use
+    RoomTimeline* timeline(qint64 roomId); // created and loading on first use
+    MessageModel* messages(qint64 roomId); // a list model over timeline(roomId), for a view
     void forgetMessages(qint64 roomId); // drops the cached timeline (benchmarks, leaving a room)
 
     void openDirect(qint64 userId); // finds or creates the direct room, then makes it active
@@ -104,7 +106,7 @@ private:
     UsersModel* m_users;
     RoomsModel* m_rooms;
     Outbox* m_outbox;
-    QHash<qint64, MessageModel*> m_timelines;
+    QHash<qint64, RoomTimeline*> m_timelines;
     QHash<QString, QString> m_pendingBodies; // client_id -> body, to tell the user which send failed
     qint64 m_activeRoom = 0;
     bool m_reading = false;

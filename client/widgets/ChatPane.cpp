@@ -239,7 +239,7 @@ void ChatPane::onScrolled(int value)
     m_followNewest = isAtBottom();
     if (m_followNewest)
         m_newMessages->hide();
-    if (m_model && value <= m_view->verticalScrollBar()->minimum() && m_model->hasOlder()) {
+    if (m_model && value <= m_view->verticalScrollBar()->minimum() && m_model->timeline()->hasOlder()) {
         // Keep what the reader looks at in place while the older page lands above it.
         const QScrollBar* bar = m_view->verticalScrollBar();
         m_distanceFromBottom = bar->maximum() - bar->value();

@@ -139,8 +139,13 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) { m_leave->setEnabled(current.isValid()); });
     connect(m_session, &ChatSession::activeRoomChanged, this, &PeopleDock::selectRoom);
-    // A newly created/joined room may arrive after it became active: select it once it is listed.
-    connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this, [this] { selectRoom(m_session->activeRoom()); });
+    // A newly created/joined room may arrive after it became active, and every sync (sign-in, reconnect)
+    // resets both lists, which drops their selection: highlight the open conversation again each time.
+    auto reselect = [this] { selectRoom(m_session->activeRoom()); };
+    connect(m_roomsModel, &QAbstractItemModel::rowsInserted, this, reselect);
+    connect(m_roomsModel, &QAbstractItemModel::modelReset, this, reselect);
+    connect(m_peopleModel, &QAbstractItemModel::rowsInserted, this, reselect);
+    connect(m_peopleModel, &QAbstractItemModel::modelReset, this, reselect);
 }
 
 QModelIndex PeopleDock::indexOfUser(qint64 userId) const

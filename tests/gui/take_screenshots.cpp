@@ -121,16 +121,16 @@ int main(int argc, char* argv[])
     QTest::mouseClick(
         dock->peopleView()->viewport(), Qt::LeftButton, {}, dock->peopleView()->visualRect(bobRow).center());
     ChatPane* pane = window->chatPane();
-    waitFor([&] { return pane->model() && pane->model()->isLoaded(); });
+    waitFor([&] { return pane->model() && pane->model()->timeline()->isLoaded(); });
 
     QTest::keyClicks(pane->composer(), QStringLiteral("Yes, it went out at 9:40. Smoke tests are green."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
-    waitFor([&] { return pane->model()->rowCount() == 3 && pane->model()->pendingCount() == 0; });
+    waitFor([&] { return pane->model()->rowCount() == 3 && pane->model()->timeline()->pendingCount() == 0; });
     say(*bob, withBob,
         QStringLiteral("Great. I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
     pane->composer()->insertPlainText(QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
-    waitFor([&] { return pane->model()->rowCount() == 5 && pane->model()->pendingCount() == 0; });
+    waitFor([&] { return pane->model()->rowCount() == 5 && pane->model()->timeline()->pendingCount() == 0; });
     say(*carol, withCarol, QStringLiteral("Lunch at 12:30?"));
     say(*carol, withCarol, QStringLiteral("The usual place"));
     bob->notify(protocol::notification::Typing, params::RoomRef { withBob }.toJson());

@@ -315,7 +315,7 @@ private Q_SLOTS:
 
         ChatPane* pane = app->mainWindow()->chatPane();
         QTRY_COMPARE(pane->roomId(), room);
-        QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+        QTRY_VERIFY(pane->model() && pane->model()->timeline()->isLoaded());
         QAbstractItemModelTester tester(pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(pane->model()->rowCount(), MessageModel::PageSize);
         QCOMPARE(bodiesIn(pane->model()).last(), QStringLiteral("stored 80"));
@@ -330,7 +330,7 @@ private Q_SLOTS:
         QTRY_COMPARE(pane->model()->rowCount(), 80);
         QCOMPARE(bodiesIn(pane->model()).first(), QStringLiteral("stored 1"));
         QTRY_VERIFY(qAbs(pane->view()->visualRect(anchor).top() - anchorTop) <= 2);
-        QVERIFY(!pane->model()->hasOlder());
+        QVERIFY(!pane->model()->timeline()->hasOlder());
 
         // Reading old messages, a new one does not move the view: a button offers to jump.
         QVERIFY(!pane->isAtBottom());
@@ -362,14 +362,15 @@ private Q_SLOTS:
         PeopleDock* bobDock = bob->mainWindow()->dock();
         QTRY_VERIFY(bobDock->indexOfUser(aliceId).isValid());
         clickRow(bobDock->peopleView(), bobDock->indexOfUser(aliceId));
-        QTRY_VERIFY(bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->isLoaded());
+        QTRY_VERIFY(
+            bob->mainWindow()->chatPane()->model() && bob->mainWindow()->chatPane()->model()->timeline()->isLoaded());
 
         activate(alice->mainWindow());
         PeopleDock* aliceDock = alice->mainWindow()->dock();
         QTRY_VERIFY(aliceDock->indexOfUser(bobId).isValid());
         clickRow(aliceDock->peopleView(), aliceDock->indexOfUser(bobId));
         ChatPane* alicePane = alice->mainWindow()->chatPane();
-        QTRY_VERIFY(alicePane->model() && alicePane->model()->isLoaded());
+        QTRY_VERIFY(alicePane->model() && alicePane->model()->timeline()->isLoaded());
         QCOMPARE(alicePane->roomId(), bob->mainWindow()->chatPane()->roomId());
 
         Composer* composer = alicePane->composer();
@@ -383,7 +384,7 @@ private Q_SLOTS:
         const QString sent = QStringLiteral("first line\nhello bob, see https://example.org/x");
         QTRY_COMPARE(bodiesIn(bob->mainWindow()->chatPane()->model()), QStringList { sent });
         QTRY_COMPARE(bodiesIn(alicePane->model()), QStringList { sent });
-        QTRY_COMPARE(alicePane->model()->pendingCount(), 0);
+        QTRY_COMPARE(alicePane->model()->timeline()->pendingCount(), 0);
         QCOMPARE(bob->mainWindow()->chatPane()->model()->index(0).data(MessageModel::SenderNameRole).toString(),
             QStringLiteral("alice"));
     }
@@ -448,7 +449,7 @@ private Q_SLOTS:
         QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
         clickRow(dock->peopleView(), dock->indexOfUser(bobId));
         ChatPane* pane = app->mainWindow()->chatPane();
-        QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+        QTRY_VERIFY(pane->model() && pane->model()->timeline()->isLoaded());
         const qint64 room = pane->roomId();
         bob.reset();
 
@@ -458,12 +459,12 @@ private Q_SLOTS:
 
         QTest::keyClicks(pane->composer(), QStringLiteral("written while offline"));
         QTest::keyClick(pane->composer(), Qt::Key_Return);
-        QCOMPARE(pane->model()->pendingCount(), 1);
+        QCOMPARE(pane->model()->timeline()->pendingCount(), 1);
         QVERIFY(pane->model()->index(pane->model()->rowCount() - 1).data(MessageModel::PendingRole).toBool());
 
         QVERIFY(server.start()); // same port, same database
         QTRY_COMPARE_WITH_TIMEOUT(app->connection()->state(), ChatConnection::State::Online, 15000);
-        QTRY_COMPARE(pane->model()->pendingCount(), 0);
+        QTRY_COMPARE(pane->model()->timeline()->pendingCount(), 0);
         QTRY_COMPARE(bodiesIn(pane->model()), QStringList { QStringLiteral("written while offline") });
 
         QCOMPARE(bodiesStoredOnServer(server.url(), QStringLiteral("bob"), room),
@@ -859,6 +860,31 @@ private Q_SLOTS:
         auto second = startClient(); // kept signed in
         QTRY_VERIFY(second->mainWindow()->isVisible());
         QTRY_COMPARE(second->mainWindow()->chatPane()->roomId(), general);
+        PeopleDock* dock = second->mainWindow()->dock();
+        QTRY_VERIFY(second->session()->isSynced());
+        QTRY_COMPARE(dock->roomsView()->currentIndex(), dock->indexOfRoom(general));
+        QVERIFY(dock->roomsView()->selectionModel()->isSelected(dock->indexOfRoom(general)));
+    }
+
+    void theDockKeepsTheOpenConversationHighlightedAcrossAReconnect()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(bob && app);
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
+        QTRY_VERIFY(app->mainWindow()->chatPane()->roomId() != 0);
+        QTRY_VERIFY(dock->peopleView()->selectionModel()->isSelected(dock->indexOfUser(bob->userId())));
+
+        QSignalSpy synced(app->session(), &ChatSession::synced);
+        app->connection()->dropConnection();
+        QVERIFY(synced.wait(10000)); // users.list and rooms.list reset both lists
+        QVERIFY(dock->peopleView()->selectionModel()->isSelected(dock->indexOfUser(bob->userId())));
+        QCOMPARE(dock->peopleView()->currentIndex(), dock->indexOfUser(bob->userId()));
+        QVERIFY(!dock->roomsView()->selectionModel()->hasSelection());
     }
 
     void everyMenuActionHasAShortcutListedInHelp()
@@ -872,7 +898,7 @@ private Q_SLOTS:
         QStringList withShortcut;
         for (const QAction* menu : window->menuBar()->actions()) {
             for (const QAction* action : menu->menu()->actions()) {
-                if (action->isSeparator() || action->isCheckable() && action != window->toggleDockAction())
+                if (action->isSeparator() || (action->isCheckable() && action != window->toggleDockAction()))
                     continue; // settings that are toggled, not commands
                 (action->shortcut().isEmpty() ? missing : withShortcut).append(action->text());
             }
@@ -1004,7 +1030,7 @@ private Q_SLOTS:
             QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
             clickRow(dock->peopleView(), dock->indexOfUser(bobId));
             ChatPane* pane = first->mainWindow()->chatPane();
-            QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+            QTRY_VERIFY(pane->model() && pane->model()->timeline()->isLoaded());
             QCOMPARE(bodiesIn(pane->model()), before);
         } // quit
         QStringList whileAway;
@@ -1021,7 +1047,7 @@ private Q_SLOTS:
         QVERIFY(!second->loginDialog()->isVisible());
         ChatPane* pane = second->mainWindow()->chatPane();
         QCOMPARE(pane->roomId(), room);
-        QVERIFY(pane->model() && pane->model()->isLoaded());
+        QVERIFY(pane->model() && pane->model()->timeline()->isLoaded());
         QAbstractItemModelTester tester(pane->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(bodiesIn(pane->model()), before);
         QVERIFY(second->mainWindow()->dock()->indexOfUser(bobId).isValid());
@@ -1076,8 +1102,8 @@ private Q_SLOTS:
             bodiesIn(pane->model()).value(MessageModel::PageSize - 1), QStringLiteral("missed %1").arg(missed));
         QTRY_VERIFY(second->session()->isSynced());
         QCOMPARE(pane->model()->rowCount(), MessageModel::PageSize);
-        QVERIFY(pane->model()->hasOlder());
-        QCOMPARE(pane->model()->firstSeq(), missed + 1 - MessageModel::PageSize + 1);
+        QVERIFY(pane->model()->timeline()->hasOlder());
+        QCOMPARE(pane->model()->timeline()->firstSeq(), missed + 1 - MessageModel::PageSize + 1);
     }
 
     void aMessageTypedOfflineSurvivesARestartAndArrivesExactlyOnce()
@@ -1096,7 +1122,7 @@ private Q_SLOTS:
             QTRY_VERIFY(dock->indexOfUser(bobId).isValid());
             clickRow(dock->peopleView(), dock->indexOfUser(bobId));
             ChatPane* pane = first->mainWindow()->chatPane();
-            QTRY_VERIFY(pane->model() && pane->model()->isLoaded());
+            QTRY_VERIFY(pane->model() && pane->model()->timeline()->isLoaded());
             room = pane->roomId();
             cachePath = first->session()->cachePath();
             bob.reset();
@@ -1104,21 +1130,21 @@ private Q_SLOTS:
             QTRY_COMPARE(first->connection()->state(), ChatConnection::State::Reconnecting);
             QTest::keyClicks(pane->composer(), QStringLiteral("typed before quitting"));
             QTest::keyClick(pane->composer(), Qt::Key_Return);
-            QCOMPARE(pane->model()->pendingCount(), 1);
+            QCOMPARE(pane->model()->timeline()->pendingCount(), 1);
         } // quit with the message unsent
 
         auto second = startClient(); // still no server
         ChatPane* pane = second->mainWindow()->chatPane();
         QVERIFY(second->mainWindow()->isVisible());
         QCOMPARE(pane->roomId(), room);
-        QCOMPARE(pane->model()->pendingCount(), 1);
+        QCOMPARE(pane->model()->timeline()->pendingCount(), 1);
         const QModelIndex last = pane->model()->index(pane->model()->rowCount() - 1);
         QVERIFY(last.data(MessageModel::PendingRole).toBool());
         QCOMPARE(last.data(MessageModel::BodyRole).toString(), QStringLiteral("typed before quitting"));
 
         QVERIFY(server.start());
         QTRY_COMPARE_WITH_TIMEOUT(second->connection()->state(), ChatConnection::State::Online, 15000);
-        QTRY_COMPARE(pane->model()->pendingCount(), 0);
+        QTRY_COMPARE(pane->model()->timeline()->pendingCount(), 0);
         QTRY_COMPARE(bodiesIn(pane->model()), QStringList { QStringLiteral("typed before quitting") });
         LocalCache cache;
         QVERIFY(cache.open(cachePath));
@@ -1145,7 +1171,7 @@ private Q_SLOTS:
             QVERIFY(room > 0);
             first->session()->openRoom(room);
             QTRY_COMPARE(first->mainWindow()->chatPane()->roomId(), room);
-            QTRY_VERIFY(first->mainWindow()->chatPane()->model()->isLoaded());
+            QTRY_VERIFY(first->mainWindow()->chatPane()->model()->timeline()->isLoaded());
             cachePath = first->session()->cachePath();
         }
         const QString clientId = QStringLiteral("sent-just-before-a-crash");
@@ -1164,7 +1190,7 @@ private Q_SLOTS:
         QTRY_COMPARE(second->connection()->state(), ChatConnection::State::Online);
         ChatPane* pane = second->mainWindow()->chatPane();
         QCOMPARE(pane->roomId(), room);
-        QTRY_COMPARE(pane->model()->pendingCount(), 0);
+        QTRY_COMPARE(pane->model()->timeline()->pendingCount(), 0);
         QTRY_COMPARE(bodiesIn(pane->model()), QStringList { body });
         QCOMPARE(bodiesStoredOnServer(server.url(), QStringLiteral("bob"), room), QStringList { body });
     }

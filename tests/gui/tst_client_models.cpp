@@ -1,7 +1,5 @@
 #include "Backoff.h"
-#include "ChatConnection.h"
 #include "FuzzyMatch.h"
-#include "MessageModel.h"
 #include "PeopleFilterModel.h"
 #include "Protocol.h"
 #include "RoomsModel.h"
@@ -28,24 +26,6 @@ Message messageFrom(
     return Message::fromJson(Message { seq * 10, roomId, seq, sender, body, ts ? ts : 1700000000000 + seq * 1000,
         clientId.isEmpty() ? QStringLiteral("c%1").arg(seq) : clientId }
                                  .toJson());
-}
-
-QList<Message> page(qint64 roomId, qint64 from, qint64 to)
-{
-    QList<Message> messages;
-    for (qint64 seq = from; seq <= to; ++seq)
-        messages.append(messageFrom(roomId, seq, seq % 2 ? 1 : 2, QStringLiteral("message %1").arg(seq)));
-    return messages;
-}
-
-Outbox::Item pendingItem(qint64 roomId, const QString& clientId, const QString& body)
-{
-    Outbox::Item item;
-    item.clientId = clientId;
-    item.roomId = roomId;
-    item.body = body;
-    item.queuedAtMs = 1700000009000;
-    return item;
 }
 
 QStringList column(const QAbstractItemModel& model, int role = Qt::DisplayRole)
@@ -152,84 +132,6 @@ private Q_SLOTS:
         QCOMPARE(rooms.room(7)->members.size(), 2);
         rooms.remove(7);
         QCOMPARE(rooms.rowCount(), 0);
-    }
-
-    void messagesAppendLiveIgnoreDuplicatesAndPrependOlderPages()
-    {
-        ChatConnection connection; // offline: requests fail, the test feeds the pages itself
-        UsersModel users;
-        users.setMe(1);
-        MessageModel model(5, &connection, &users);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-
-        model.addMessages({ messageFrom(5, 101, 2, QStringLiteral("early live")) }); // before the first page
-        model.setLatestPage(page(5, 51, 100), true);
-        QCOMPARE(model.rowCount(), 51);
-        QCOMPARE(model.lastSeq(), 101);
-        QVERIFY(model.hasOlder());
-
-        model.addMessages({ messageFrom(5, 101, 2, QStringLiteral("early live")) });
-        model.addMessages({ messageFrom(5, 102, 2, QStringLiteral("live")) });
-        QCOMPARE(model.rowCount(), 52);
-        QCOMPARE(model.index(51).data(MessageModel::BodyRole).toString(), QStringLiteral("live"));
-        QVERIFY(model.index(0).data(MessageModel::StartsDayRole).toBool());
-        QVERIFY(model.index(0).data(MessageModel::StartsGroupRole).toBool());
-
-        model.setOlderFetchingAllowed(false);
-        QVERIFY(!model.canFetchMore({}));
-        model.setOlderFetchingAllowed(true);
-        QTRY_VERIFY(model.canFetchMore({})); // once the tester's own fetchMore() has failed offline
-    }
-
-    void pendingRowsBecomeStoredMessagesOnce()
-    {
-        ChatConnection connection;
-        UsersModel users;
-        users.setMe(1);
-        MessageModel model(5, &connection, &users);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLatestPage(page(5, 1, 3), false);
-
-        model.addPending(pendingItem(5, QStringLiteral("abc"), QStringLiteral("on its way")));
-        QCOMPARE(model.rowCount(), 4);
-        QVERIFY(model.index(3).data(MessageModel::PendingRole).toBool());
-        QCOMPARE(model.index(3).data(MessageModel::SeqRole).toLongLong(), 0);
-
-        const Message stored = messageFrom(5, 4, 1, QStringLiteral("on its way"), 0, QStringLiteral("abc"));
-        model.addMessages({ stored });
-        model.addMessages({ stored }); // the ack and message.new both deliver it
-        QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(model.pendingCount(), 0);
-        QCOMPARE(model.index(3).data(MessageModel::SeqRole).toLongLong(), 4);
-        QVERIFY(!model.index(3).data(MessageModel::PendingRole).toBool());
-    }
-
-    void aGapIsNotPaperedOver()
-    {
-        ChatConnection connection;
-        UsersModel users;
-        MessageModel model(5, &connection, &users);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setLatestPage(page(5, 1, 3), false);
-        model.addMessages({ messageFrom(5, 6, 2, QStringLiteral("after a gap")) });
-        QCOMPARE(model.lastSeq(), 3); // waits for messages.history after=3 instead
-    }
-
-    void daySeparatorsFollowLocalDays()
-    {
-        ChatConnection connection;
-        UsersModel users;
-        MessageModel model(5, &connection, &users);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const QDateTime day(QDate(2024, 3, 1), QTime(10, 0));
-        const qint64 t = day.toMSecsSinceEpoch();
-        model.setLatestPage({ messageFrom(5, 1, 2, "a", t), messageFrom(5, 2, 2, "b", t + 60000),
-                                messageFrom(5, 3, 3, "c", t + 120000), messageFrom(5, 4, 3, "d", t + 86400000) },
-            false);
-        QCOMPARE(model.index(1).data(MessageModel::StartsDayRole).toBool(), false);
-        QCOMPARE(model.index(1).data(MessageModel::StartsGroupRole).toBool(), false);
-        QCOMPARE(model.index(2).data(MessageModel::StartsGroupRole).toBool(), true);
-        QCOMPARE(model.index(3).data(MessageModel::StartsDayRole).toBool(), true);
     }
 
     void fuzzyMatchFindsLettersInOrder_data()

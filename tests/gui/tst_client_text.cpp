@@ -1,7 +1,7 @@
 // What the client's text says: translations (plural forms in English and German) and the delegate's
 // small print. Links the widgets library, unlike tst_client_models.
 #include "Avatar.h"
-#include "ChatConnection.h"
+#include "FakeHistorySource.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
 #include "RoomsModel.h"
@@ -13,21 +13,23 @@
 
 using namespace chat;
 using namespace chat::client;
+using chat::client::testing::FakeHistorySource;
 
 class ClientTextTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void anUnsentMessageSaysSendingWithoutMojibake()
     {
-        ChatConnection connection;
+        FakeHistorySource source;
         UsersModel users;
-        MessageModel model(5, &connection, &users);
+        RoomTimeline timeline(5, &source, [] { return qint64(1); });
+        MessageModel model(&timeline, &users);
         Outbox::Item item;
         item.clientId = QStringLiteral("abc");
         item.roomId = 5;
         item.body = QStringLiteral("on its way");
         item.queuedAtMs = 1700000009000;
-        model.addPending(item);
+        timeline.addPending(item);
         const QString time = MessageDelegate::timeText(model.index(0));
         QVERIFY2(time.endsWith(QStringLiteral("  \u00b7  sending\u2026")), qPrintable(time));
         QVERIFY2(!time.contains(QChar(0x00c2)), qPrintable(time));

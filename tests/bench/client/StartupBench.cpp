@@ -6,7 +6,7 @@
 #include "ChatSession.h"
 #include "LocalCache.h"
 #include "MainWindow.h"
-#include "MessageModel.h"
+#include "RoomTimeline.h"
 #include "RoomsModel.h"
 #include "WaitFor.h"
 
@@ -53,17 +53,16 @@ int prime(const QUrl& server, const QString& token, int perRoom)
     int cached = 0;
     for (const qint64 roomId : rooms) {
         session->openRoom(roomId);
-        MessageModel* model = session->messages(roomId);
-        if (!waitFor([&] { return model->isLoaded(); }))
+        RoomTimeline* timeline = session->timeline(roomId);
+        if (!waitFor([&] { return timeline->isLoaded(); }))
             qFatal("prime: room %lld did not load", roomId);
-        model->setOlderFetchingAllowed(true); // the pane allows it only while scrolled to the top
-        while (model->storedCount() < perRoom && model->hasOlder()) {
-            const int before = model->storedCount();
-            model->fetchMore({});
-            if (!waitFor([&] { return model->storedCount() > before; }))
+        while (timeline->storedCount() < perRoom && timeline->hasOlder()) {
+            const int before = timeline->storedCount();
+            timeline->fetchOlder();
+            if (!waitFor([&] { return timeline->storedCount() > before; }))
                 qFatal("prime: older messages of room %lld did not load", roomId);
         }
-        cached += model->storedCount();
+        cached += timeline->storedCount();
     }
     printf("primed %lld %d %s\n", qint64(rooms.size()), cached,
         qPrintable(QFileInfo(session->cachePath()).absolutePath()));
@@ -117,7 +116,7 @@ int start(const QElapsedTimer& sinceMain)
     if (!waitFor([&] { return firstPaint.paintedAtMs() != 0; }))
         qFatal("start: the last conversation was never painted");
     if (!waitFor([&] {
-            return controller.session()->isSynced() && controller.session()->messages(lastRoom)->isLoaded()
+            return controller.session()->isSynced() && controller.session()->timeline(lastRoom)->isLoaded()
                 && controller.connection()->isOnline();
         }))
         qFatal("start: never synced");

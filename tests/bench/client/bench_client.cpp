@@ -145,28 +145,28 @@ int main(int argc, char* argv[])
     QList<double> opens;
     for (int run = 0; run < OpenRuns; ++run) {
         clickRoom(dock, smallRoom);
-        waitFor([&] { return pane->model() && pane->roomId() == smallRoom && pane->model()->isLoaded(); });
+        waitFor([&] { return pane->model() && pane->roomId() == smallRoom && pane->model()->timeline()->isLoaded(); });
         controller.session()->forgetMessages(bigRoom);
         QCoreApplication::processEvents();
 
         QElapsedTimer timer;
         timer.start();
         clickRoom(dock, bigRoom);
-        waitFor([&] { return pane->roomId() == bigRoom && pane->model()->isLoaded(); });
+        waitFor([&] { return pane->roomId() == bigRoom && pane->model()->timeline()->isLoaded(); });
         pane->view()->viewport()->repaint();
         opens.append(timer.nsecsElapsed() / 1e6);
     }
 
     QList<double> pages;
-    MessageModel* model = pane->model();
+    const RoomTimeline* timeline = pane->model()->timeline();
     QScrollBar* bar = pane->view()->verticalScrollBar();
     auto scrollBackTo = [&](int loaded, QList<double>* samples) {
-        while (model->storedCount() < loaded && model->hasOlder()) {
-            const int before = model->storedCount();
+        while (timeline->storedCount() < loaded && timeline->hasOlder()) {
+            const int before = timeline->storedCount();
             QElapsedTimer timer;
             timer.start();
             bar->setValue(bar->minimum());
-            if (!waitFor([&] { return model->storedCount() > before; }))
+            if (!waitFor([&] { return timeline->storedCount() > before; }))
                 qFatal("older page did not arrive");
             pane->view()->viewport()->repaint();
             if (samples)
@@ -186,7 +186,7 @@ int main(int argc, char* argv[])
            "%.1f ms\n",
         qint64(pages.size()), median(pages), sortedPages.at(int(sortedPages.size() * 0.9)), sortedPages.last());
     printf("  client memory: %lld KiB before opening, %lld KiB with %d messages loaded (+%lld KiB)\n", rssBefore,
-        rssLoaded, model->storedCount(), rssLoaded - rssBefore);
+        rssLoaded, timeline->storedCount(), rssLoaded - rssBefore);
 
     printf("  start -> first painted conversation (%lld runs each, a new process each): cold median %.0f ms "
            "(min %.0f, max %.0f); with the local cache median %.0f ms (min %.0f, max %.0f)\n",
