@@ -36,9 +36,7 @@ void RoomTimeline::fetchOlder()
             m_fetchingOlder = false;
             return Q_EMIT loadFailed(*error);
         }
-        // Still "fetching" while the rows go in: a view may ask for more from inside the insertion.
         const QList<Message> added = prependOlder(page.messages, page.hasMore);
-        m_fetchingOlder = false;
         Q_EMIT olderLoaded(int(added.size()));
         Q_EMIT pageFetched(added);
     });
@@ -50,9 +48,14 @@ QList<Message> RoomTimeline::prependOlder(QList<Message> page, bool hasMore)
     page.erase(
         std::remove_if(page.begin(), page.end(), [first](const Message& m) { return m.seq >= first; }), page.end());
     m_hasOlder = hasMore && !page.isEmpty();
-    if (!page.isEmpty()) {
+    if (page.isEmpty()) {
+        m_fetchingOlder = false;
+    } else {
+        // Still "fetching" until the rows are in: a view that asks for more from inside the insertion (a
+        // scroll bar still at the top) gets the page before these, not this one again.
         Q_EMIT aboutToInsertRows(0, int(page.size()) - 1);
         m_messages = page + m_messages;
+        m_fetchingOlder = false;
         Q_EMIT rowsInserted();
         // The old first row may no longer start its day or its sender's run.
         Q_EMIT neighboursChanged(int(page.size()), int(page.size()));

@@ -1,7 +1,7 @@
 #include "MessageDelegate.h"
 
 #include "Avatar.h"
-
+#include "ColorEmoji.h"
 #include "MessageModel.h"
 
 #include <QAbstractItemView>
@@ -66,16 +66,17 @@ QString MessageDelegate::toHtml(const QString& plainText)
     const QString escaped = plainText.toHtmlEscaped();
     QString html;
     html.reserve(escaped.size() + 64);
+    const QString emojiFamily = emoji::colorFamily();
     qsizetype last = 0;
     auto it = url.globalMatch(escaped);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
-        html += QStringView(escaped).mid(last, match.capturedStart() - last);
+        html += emoji::wrapRuns(QStringView(escaped).mid(last, match.capturedStart() - last), emojiFamily);
         html += QLatin1String("<a href=\"") + match.captured() + QLatin1String("\">") + match.captured()
             + QLatin1String("</a>");
         last = match.capturedEnd();
     }
-    html += QStringView(escaped).mid(last);
+    html += emoji::wrapRuns(QStringView(escaped).mid(last), emojiFamily);
     return QLatin1String("<div style=\"white-space: pre-wrap\">") + html + QLatin1String("</div>");
 }
 

@@ -123,11 +123,11 @@ int main(int argc, char* argv[])
     ChatPane* pane = window->chatPane();
     waitFor([&] { return pane->model() && pane->model()->timeline()->isLoaded(); });
 
-    QTest::keyClicks(pane->composer(), QStringLiteral("Yes, it went out at 9:40. Smoke tests are green."));
+    pane->composer()->insertPlainText(QStringLiteral("Yes, it went out at 9:40. Smoke tests are green \u2705"));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 3 && pane->model()->timeline()->pendingCount() == 0; });
     say(*bob, withBob,
-        QStringLiteral("Great. I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
+        QStringLiteral("Great \U0001F389 I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
     pane->composer()->insertPlainText(QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 5 && pane->model()->timeline()->pendingCount() == 0; });

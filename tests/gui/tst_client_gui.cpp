@@ -343,6 +343,35 @@ private Q_SLOTS:
         QCOMPARE(bodiesIn(pane->model()).last(), QStringLiteral("live one"));
     }
 
+    void scrollingToTheTopAgainAndAgainLoadsEveryOlderPage()
+    {
+        TestServer server(roomyLimits);
+        QVERIFY(server.start());
+        auto bob = signedUpClient(server, QStringLiteral("bob"));
+        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
+        QVERIFY(bob && app);
+        const qint64 room = directRoom(*bob, app->session()->me());
+        constexpr int Stored = 4 * MessageModel::PageSize + 10;
+        for (int i = 1; i <= Stored; ++i)
+            QVERIFY(sendAs(*bob, room, QStringLiteral("stored %1").arg(i)));
+        PeopleDock* dock = app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfUser(bob->userId()).isValid());
+        clickRow(dock->peopleView(), dock->indexOfUser(bob->userId()));
+        ChatPane* pane = app->mainWindow()->chatPane();
+        QTRY_VERIFY(pane->model() && pane->roomId() == room && pane->model()->timeline()->isLoaded());
+        QTRY_VERIFY(pane->isAtBottom());
+        QScrollBar* bar = pane->view()->verticalScrollBar();
+        // As a reader drags to the top and waits, over and over: every time, the page before arrives.
+        while (pane->model()->timeline()->hasOlder()) {
+            const int before = pane->model()->rowCount();
+            QTRY_VERIFY(bar->value() > bar->minimum()); // the last page landed above what is on screen
+            bar->setValue(bar->minimum());
+            QTRY_VERIFY(pane->model()->rowCount() > before);
+        }
+        QCOMPARE(pane->model()->rowCount(), Stored);
+        QCOMPARE(bodiesIn(pane->model()).first(), QStringLiteral("stored 1"));
+    }
+
     void messageSentWithEnterAppearsInTheOtherClientsPane()
     {
         TestServer server;

@@ -1,6 +1,7 @@
 // What the client's text says: translations (plural forms in English and German) and the delegate's
 // small print. Links the widgets library, unlike tst_client_models.
 #include "Avatar.h"
+#include "ColorEmoji.h"
 #include "FakeHistorySource.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
@@ -8,7 +9,12 @@
 #include "Translations.h"
 #include "UsersModel.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QGlyphRun>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTranslator>
 
 using namespace chat;
@@ -106,6 +112,60 @@ private Q_SLOTS:
             QStringLiteral("Falscher Benutzername oder falsches Passwort."));
         QCOMPARE(translator.translate("chat::client::RoomsModel", "%n member(s)", nullptr, 3),
             QStringLiteral("%n Mitglieder"));
+    }
+
+    void emojiSequencesAndOnlyThemAreSetInTheColourFont_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected"); // [ and ] stand for the span's start and end
+        QTest::newRow("emoticon") << QStringLiteral("hi \U0001F600!") << QStringLiteral("hi [\U0001F600]!");
+        QTest::newRow("skin tone") << QStringLiteral("\U0001F44D\U0001F3FD ok")
+                                   << QStringLiteral("[\U0001F44D\U0001F3FD] ok");
+        QTest::newRow("zwj sequence") << QStringLiteral("\U0001F469\u200D\U0001F4BB")
+                                      << QStringLiteral("[\U0001F469\u200D\U0001F4BB]");
+        QTest::newRow("heart with VS16") << QStringLiteral("I \u2764\uFE0F it")
+                                         << QStringLiteral("I [\u2764\uFE0F] it");
+        QTest::newRow("heart as text") << QStringLiteral("I \u2764 it") << QStringLiteral("I \u2764 it");
+        QTest::newRow("keycap") << QStringLiteral("press 1\uFE0F\u20E3") << QStringLiteral("press [1\uFE0F\u20E3]");
+        QTest::newRow("digits stay text") << QStringLiteral("room 101") << QStringLiteral("room 101");
+        QTest::newRow("flag") << QStringLiteral("\U0001F1E9\U0001F1EA") << QStringLiteral("[\U0001F1E9\U0001F1EA]");
+        QTest::newRow("two runs") << QStringLiteral("\u2705 done \u274C") << QStringLiteral("[\u2705] done [\u274C]");
+        QTest::newRow("CJK and Hebrew untouched") << QStringLiteral("\u4F60\u597D \u05E9\u05DC\u05D5\u05DD")
+                                                  << QStringLiteral("\u4F60\u597D \u05E9\u05DC\u05D5\u05DD");
+    }
+
+    void emojiSequencesAndOnlyThemAreSetInTheColourFont()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QString family = QStringLiteral("Color");
+        QString wrapped = emoji::wrapRuns(text, family);
+        wrapped.replace(QLatin1String("<span style=\"font-family:'Color'\">"), QLatin1String("["));
+        wrapped.replace(QLatin1String("</span>"), QLatin1String("]"));
+        QCOMPARE(wrapped, expected);
+        QCOMPARE(emoji::wrapRuns(text, QString()), text); // no colour font: the text as it is
+    }
+
+    void aMessageDrawsItsEmojiWithTheColourFont()
+    {
+        // scripts/install-deps.sh installs fonts-noto-color-emoji, as the DEB recommends it.
+        QCOMPARE(emoji::colorFamily(), QStringLiteral("Noto Color Emoji"));
+        QTextDocument document;
+        // DejaVu Sans has monochrome glyphs for these and Qt would take them: the span is what brings colour.
+        document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 11));
+        document.setHtml(MessageDelegate::toHtml(QStringLiteral("ok \U0001F600 https://example.org/\U0001F600")));
+        document.setTextWidth(600);
+        QVERIFY(document.size().height() > 0); // lays the text out
+        QStringList families;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            for (int line = 0; line < block.layout()->lineCount(); ++line) {
+                const QList<QGlyphRun> runs = block.layout()->lineAt(line).glyphRuns(0, block.length());
+                for (const QGlyphRun& run : runs)
+                    families.append(run.rawFont().familyName());
+            }
+        }
+        QVERIFY2(families.contains(QStringLiteral("Noto Color Emoji")), qPrintable(families.join(u',')));
+        QVERIFY2(families.first() != QStringLiteral("Noto Color Emoji"), qPrintable(families.join(u','))); // "ok "
     }
 };
 

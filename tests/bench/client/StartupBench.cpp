@@ -133,9 +133,7 @@ int start(const QElapsedTimer& sinceMain)
 QString runChildProcess(const QStringList& arguments, qint64* startedAtMs = nullptr)
 {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("QT_NO_GLIB")); // the client runs on its default dispatcher
-    process.setProcessEnvironment(environment);
+    BenchProcess::killWithParent(process);
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     if (startedAtMs)
         *startedAtMs = QDateTime::currentMSecsSinceEpoch();

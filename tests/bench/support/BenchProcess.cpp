@@ -5,15 +5,29 @@
 #include <QRegularExpression>
 
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 
 BenchProcess::~BenchProcess()
 {
     stop();
 }
 
+void BenchProcess::killWithParent(QProcess& process)
+{
+#ifdef Q_OS_LINUX
+    process.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#else
+    Q_UNUSED(process);
+#endif
+}
+
 bool BenchProcess::start(const QString& program, const QStringList& arguments)
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    killWithParent(m_process);
     const QString core = qEnvironmentVariable("BENCH_SERVER_CPU");
     if (core.isEmpty()) {
         m_process.start(program, arguments);

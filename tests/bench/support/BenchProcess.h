@@ -35,6 +35,8 @@ public:
     // Moves a running process (every thread) to the core(s) named by BENCH_SERVER_CPU, as start() does
     // for its own; for services the generator starts, which would otherwise inherit its core.
     static bool pinToServerCore(qint64 pid);
+    // A benchmark that aborts (qFatal) runs no destructors: its children die with it instead of running on.
+    static void killWithParent(QProcess& process);
 
 private:
     QProcess m_process;
