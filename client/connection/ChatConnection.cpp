@@ -214,11 +214,15 @@ void ChatConnection::onDisconnected(const QString& why)
 {
     if (m_hasSession) {
         qCInfo(lcConnection) << "connection lost:" << why;
+        if (const auto& problem = m_rpc.certificateProblem())
+            Q_EMIT certificateRefused(certificateError(*problem));
         scheduleReconnect();
         return;
     }
     if (m_state == State::Connecting || m_state == State::SigningIn) {
         setState(State::Offline);
+        if (const auto& problem = m_rpc.certificateProblem())
+            return Q_EMIT signInFailed(certificateError(*problem));
         RpcError error = RpcError::unavailable(why.isEmpty()
                 ? tr("The server at %1 cannot be reached.").arg(m_url.toDisplayString())
                 : tr("The server at %1 cannot be reached: %2").arg(m_url.toDisplayString(), why));
@@ -226,6 +230,18 @@ void ChatConnection::onDisconnected(const QString& why)
         return;
     }
     setState(State::Offline);
+}
+
+RpcError ChatConnection::certificateError(const RpcClient::CertificateProblem& problem) const
+{
+    RpcError error;
+    error.code = errc::Unavailable;
+    const bool changed = problem.verdict == CertificateTrust::Verdict::Changed;
+    error.reason = changed ? CertificateTrust::ChangedReason : CertificateTrust::UntrustedReason;
+    error.message = problem.details;
+    error.extra.insert(QStringLiteral("fingerprint"), problem.fingerprint);
+    error.extra.insert(QStringLiteral("server"), CertificateTrust::placeOf(m_url));
+    return error;
 }
 
 void ChatConnection::endRevokedSession(const QString& reason)

@@ -57,6 +57,9 @@ Q_SIGNALS:
     void stateChanged(chat::client::ChatConnection::State state);
     void signedIn(const chat::User& me);
     void signInFailed(const chat::RpcError& error);
+    // A reconnect met a certificate the user has not trusted for this server (reasons in CertificateTrust);
+    // it keeps trying, so a certificate put right lets it back in.
+    void certificateRefused(const chat::RpcError& error);
     void sessionRestored(); // signed in again after a reconnect: time to re-sync
     void signedOut(const QString& reason); // logout, or a token the server no longer accepts
 
@@ -75,6 +78,7 @@ private:
     void onAuthenticated(const RpcResult& result);
     void scheduleReconnect();
     void endRevokedSession(const QString& reason);
+    RpcError certificateError(const RpcClient::CertificateProblem& problem) const;
     void watchNetwork();
 
     RpcClient m_rpc;

@@ -36,6 +36,7 @@ RpcClient::RpcClient(QObject* parent)
     connect(&m_socket, &QWebSocket::connected, this, &RpcClient::connected);
     connect(&m_socket, &QWebSocket::disconnected, this, &RpcClient::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RpcClient::onTextMessage);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &RpcClient::onSslErrors);
     // Qt 6.4 has no QWebSocket::errorOccurred.
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
         [this](QAbstractSocket::SocketError) {
@@ -53,11 +54,35 @@ RpcClient::~RpcClient()
 void RpcClient::open(const QUrl& url)
 {
     m_lastSocketError.clear();
+    m_certificateProblem.reset();
+    m_url = url;
     // A new attempt replaces the old socket quietly: its loss is not news to the owner.
     m_replacing = true;
     m_socket.abort();
     m_replacing = false;
     m_socket.open(url);
+}
+
+void RpcClient::onSslErrors(const QList<QSslError>& errors)
+{
+    // wss:// verifies against the system's CAs; this runs only when that failed. Only the very certificate
+    // the user trusted for this host and port gets past it, whatever else is wrong with it.
+    QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    if (certificate.isNull() && !errors.isEmpty())
+        certificate = errors.first().certificate();
+    const CertificateTrust::Verdict verdict = CertificateTrust().judge(m_url, certificate);
+    if (verdict == CertificateTrust::Verdict::Trusted) {
+        m_socket.ignoreSslErrors(errors);
+        return;
+    }
+    QStringList details;
+    for (const QSslError& error : errors)
+        details.append(error.errorString());
+    m_certificateProblem = CertificateProblem { verdict, CertificateTrust::fingerprintOf(certificate),
+        details.join(QStringLiteral("; ")) };
+    qCWarning(lcConnection) << "refused the certificate of" << CertificateTrust::placeOf(m_url) << "("
+                            << m_certificateProblem->fingerprint << "):" << m_certificateProblem->details
+                            << (verdict == CertificateTrust::Verdict::Changed ? "- not the one trusted before" : "");
 }
 
 void RpcClient::close()

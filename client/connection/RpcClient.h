@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CertificateTrust.h"
 #include "RpcResult.h"
 
 #include <QAbstractSocket>
@@ -11,6 +12,8 @@
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
+
+#include <optional>
 
 namespace chat::client {
 
@@ -31,6 +34,15 @@ public:
     void notify(const QString& method, const QJsonObject& params);
 
     void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    // Why the last attempt's TLS handshake was refused, if it was: a certificate no trusted authority signed
+    // (Unknown: the user may trust it) or not the one the user trusted here (Changed).
+    struct CertificateProblem {
+        CertificateTrust::Verdict verdict = CertificateTrust::Verdict::Unknown;
+        QString fingerprint;
+        QString details; // what verification said, e.g. "The certificate is self-signed, and untrusted"
+    };
+    const std::optional<CertificateProblem>& certificateProblem() const { return m_certificateProblem; }
     int pendingCalls() const { return int(m_pending.size()); }
 
 Q_SIGNALS:
@@ -46,6 +58,7 @@ private:
     };
 
     void onTextMessage(const QString& text);
+    void onSslErrors(const QList<QSslError>& errors);
     void onDisconnected();
     void expireOverdue();
     void failAll(const RpcError& error);
@@ -60,6 +73,8 @@ private:
     QTimer m_pingTimer;
     qint64 m_lastHeardMs = 0;
     QString m_lastSocketError;
+    QUrl m_url;
+    std::optional<CertificateProblem> m_certificateProblem;
     bool m_replacing = false;
 };
 

@@ -44,6 +44,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     });
     connect(m_connection, &ChatConnection::signedIn, this, &ChatSession::onSignedIn);
     connect(m_connection, &ChatConnection::signInFailed, this, &ChatSession::signInFailed);
+    connect(m_connection, &ChatConnection::certificateRefused, this, &ChatSession::certificateRefused);
     connect(m_connection, &ChatConnection::signedOut, this, [this](const QString& reason) {
         m_cache.discard(); // signing out (or a session the server ended) leaves nothing of it on this machine
         m_cachedMe = {};

@@ -78,6 +78,7 @@ Q_SIGNALS:
     void stateChanged(chat::client::ChatConnection::State state);
     void signedIn(const chat::User& me);
     void signInFailed(const chat::RpcError& error);
+    void certificateRefused(const chat::RpcError& error); // while reconnecting: not the certificate trusted before
     void signedOut(const QString& reason); // logout, or a token the server no longer accepts
     void synced(); // users and rooms are loaded (after sign-in and after every reconnect)
     void cacheLoaded(); // users, rooms and the outbox as the local cache kept them; the server may not know yet

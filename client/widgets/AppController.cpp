@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "AuthErrorText.h"
+#include "CertificatePrompt.h"
 #include "ChatSession.h"
 #include "CredentialsForm.h"
 #include "LoginDialog.h"
@@ -9,6 +10,7 @@
 #include "SignupDialog.h"
 
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 
 namespace chat::client {
@@ -56,6 +58,9 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
 
     connect(m_session, &ChatSession::signedIn, this, &AppController::onSignedIn);
     connect(m_session, &ChatSession::signInFailed, this, &AppController::onSignInFailed);
+    connect(m_session, &ChatSession::certificateRefused, this, [this](const RpcError& error) {
+        m_window->showNotice(AuthErrorText::describe(error, m_session->serverUrl()));
+    });
     connect(m_session, &ChatSession::signedOut, this, [this](const QString& reason) {
         m_session->reset();
         m_window->retire();
@@ -203,6 +208,8 @@ void AppController::showMainWindow()
 
 void AppController::onSignInFailed(const RpcError& error)
 {
+    if (error.reason == CertificateTrust::UntrustedReason)
+        askToTrustCertificate(error);
     const QString message = AuthErrorText::describe(error, m_session->serverUrl());
     if (m_signup->isVisible()) {
         m_signup->setBusy(false);
@@ -222,6 +229,35 @@ void AppController::onSignInFailed(const RpcError& error)
     m_login->show();
     m_login->form()->showError(message);
     focusLogin(); // not the next enabled button (Quit), where disabling the fields left it
+}
+
+CertificatePrompt* AppController::certificatePrompt() const
+{
+    return m_certificatePrompt;
+}
+
+void AppController::askToTrustCertificate(const RpcError& error)
+{
+    if (m_certificatePrompt)
+        return;
+    QWidget* over = m_signup->isVisible() ? static_cast<QWidget*>(m_signup) : m_login;
+    const QUrl server = m_session->serverUrl();
+    const bool signingUp = m_signup->isVisible();
+    const bool resuming = m_resuming;
+    const QString fingerprint = error.extra.value(QStringLiteral("fingerprint")).toString();
+    m_certificatePrompt = new CertificatePrompt(CertificateTrust::placeOf(server), fingerprint, error.message, over);
+    m_certificatePrompt->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_certificatePrompt, &QMessageBox::accepted, this, [this, server, fingerprint, signingUp, resuming] {
+        CertificateTrust().trust(server, fingerprint);
+        // Once more, the way it was tried: the same form, or the saved session.
+        if (signingUp)
+            m_signup->createButton()->click();
+        else if (resuming)
+            start();
+        else
+            m_login->signInButton()->click();
+    });
+    m_certificatePrompt->open();
 }
 
 void AppController::logout()

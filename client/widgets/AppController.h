@@ -8,6 +8,7 @@
 
 namespace chat::client {
 
+class CertificatePrompt;
 class LoginDialog;
 class MainWindow;
 class SignupDialog;
@@ -29,6 +30,7 @@ public:
     SignupDialog* signupDialog() const { return m_signup; }
     TokenStore* tokenStore() const { return m_tokens; }
     MainWindow* mainWindow() const { return m_window; }
+    CertificatePrompt* certificatePrompt() const; // open while it asks
 
 Q_SIGNALS:
     void quitRequested();
@@ -40,6 +42,7 @@ private:
     void onSignedIn();
     void showMainWindow();
     void onSignInFailed(const chat::RpcError& error);
+    void askToTrustCertificate(const chat::RpcError& error);
     void logout();
     QString account() const;
 
@@ -50,6 +53,7 @@ private:
     MainWindow* m_window;
     bool m_keepSignedIn = false;
     bool m_resuming = false;
+    QPointer<CertificatePrompt> m_certificatePrompt;
 };
 
 } // namespace chat::client

@@ -53,7 +53,7 @@ bool TestServer::restart()
 QUrl TestServer::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_config.tls.enabled() ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setHost(m_config.host);
     url.setPort(m_port);
     return url;
