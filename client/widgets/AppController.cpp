@@ -10,6 +10,7 @@
 #include "SignupDialog.h"
 
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 
@@ -58,8 +59,14 @@ AppController::AppController(TokenStore::Backend tokenBackend, QObject* parent)
 
     connect(m_session, &ChatSession::signedIn, this, &AppController::onSignedIn);
     connect(m_session, &ChatSession::signInFailed, this, &AppController::onSignInFailed);
-    connect(m_session, &ChatSession::certificateRefused, this, [this](const RpcError& error) {
-        m_window->showNotice(AuthErrorText::describe(error, m_session->serverUrl()));
+    connect(m_session, &ChatSession::certificateRefused, this, &AppController::warnAboutCertificate);
+    connect(m_session, &ChatSession::synced, this, [this] {
+        if (m_certificateWarning.isEmpty())
+            return;
+        m_certificateWarning.clear(); // the certificate was put right: the warning no longer holds
+        m_window->showNotice({});
+        if (auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("certificateWarning")))
+            box->close();
     });
     connect(m_session, &ChatSession::signedOut, this, [this](const QString& reason) {
         m_session->reset();
@@ -258,6 +265,21 @@ void AppController::askToTrustCertificate(const RpcError& error)
             m_login->signInButton()->click();
     });
     m_certificatePrompt->open();
+}
+
+void AppController::warnAboutCertificate(const RpcError& error)
+{
+    // Every reconnect meets it again: say it once (until a connection succeeds), in a box, as it may be an attack.
+    const QString text = AuthErrorText::describe(error, m_session->serverUrl());
+    m_window->showNotice(text);
+    if (m_certificateWarning == text || !m_window->isVisible())
+        return;
+    m_certificateWarning = text;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Certificate changed"), text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("certificateWarning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->open();
 }
 
 void AppController::logout()

@@ -43,6 +43,7 @@ private:
     void showMainWindow();
     void onSignInFailed(const chat::RpcError& error);
     void askToTrustCertificate(const chat::RpcError& error);
+    void warnAboutCertificate(const chat::RpcError& error); // while reconnecting
     void logout();
     QString account() const;
 
@@ -54,6 +55,7 @@ private:
     bool m_keepSignedIn = false;
     bool m_resuming = false;
     QPointer<CertificatePrompt> m_certificatePrompt;
+    QString m_certificateWarning; // shown since the last successful sync
 };
 
 } // namespace chat::client

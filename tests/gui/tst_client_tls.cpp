@@ -16,6 +16,7 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSettings>
@@ -190,6 +191,40 @@ private Q_SLOTS:
         QVERIFY(!app->mainWindow()->isVisible());
         QCOMPARE(CertificateTrust().judge(server.url(), QSslCertificate::fromPath(m_second.certificate).first()),
             CertificateTrust::Verdict::Changed);
+    }
+
+    void aCertificateThatChangesWhileReconnectingIsRefusedUntilItIsPutRight()
+    {
+        TestServer server;
+        QVERIFY(startServerWithAlice(server, m_first, m_first));
+        CertificateTrust().trust(server.url(), fingerprintOf(m_first));
+        auto app = startClient();
+        typeSignIn(*app, server.url());
+        QTRY_VERIFY(app->session()->isSynced());
+        QVERIFY(!app->certificatePrompt());
+
+        QSignalSpy refused(app->session(), &ChatSession::certificateRefused);
+        server.stop();
+        server.config().tls.certificate = m_second.certificate; // same address, another certificate
+        server.config().tls.privateKey = m_second.key;
+        QVERIFY(server.start());
+        QVERIFY(refused.wait(10000));
+        QTRY_VERIFY(app->mainWindow()->findChild<QMessageBox*>(QStringLiteral("certificateWarning")));
+        auto* warning = app->mainWindow()->findChild<QMessageBox*>(QStringLiteral("certificateWarning"));
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(fingerprintOf(m_second)));
+        QTRY_VERIFY(refused.count() >= 2); // it keeps trying...
+        QCOMPARE(app->mainWindow()->findChildren<QMessageBox*>(QStringLiteral("certificateWarning")).size(),
+            1); // ...but says it once
+        QVERIFY(!app->connection()->isOnline());
+
+        server.stop();
+        server.config().tls.certificate = m_first.certificate; // put right
+        server.config().tls.privateKey = m_first.key;
+        QVERIFY(server.start());
+        QTRY_VERIFY_WITH_TIMEOUT(app->connection()->isOnline(), 10000);
+        QTRY_VERIFY(
+            !app->mainWindow()->findChild<QMessageBox*>(QStringLiteral("certificateWarning"))); // no longer true
     }
 
     void aCertificateFromATrustedAuthorityConnectsWithoutAQuestion()
