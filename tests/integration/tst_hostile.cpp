@@ -127,6 +127,18 @@ class HostileTest : public QObject {
         return answer && decoded(*answer).id == QJsonValue(QStringLiteral("probe"));
     }
 
+    // What messages.history says the room's newest message is, asked on `socket`.
+    QString newestBodyInHistory(RawWebSocket& socket) const
+    {
+        socket.sendText(jsonrpc::encodeRequest(QStringLiteral("history"), method::MessagesHistory,
+            { { key::RoomId, m_placeholders.value("$ROOM").toLongLong() }, { key::Limit, 1 } }));
+        const std::optional<QByteArray> answer = socket.readAnswerText();
+        if (!answer)
+            return {};
+        const QJsonArray messages = decoded(*answer).result.value(key::Messages).toArray();
+        return messages.isEmpty() ? QString() : messages.last().toObject().value(key::Body).toString();
+    }
+
     void sendRow(RawWebSocket& socket, const Case& row, const QHash<QByteArray, QByteArray>& placeholders)
     {
         for (int i = 0; i < row.repeat; ++i) {
@@ -207,9 +219,11 @@ private Q_SLOTS:
             QCOMPARE(answer.id, row.id);
             if (row.code == 0) {
                 QVERIFY2(!answer.error, text->constData());
-                if (row.storedBody)
+                if (row.storedBody) {
                     QCOMPARE(
                         answer.result.value(key::MessageObj).toObject().value(key::Body).toString(), *row.storedBody);
+                    QCOMPARE(newestBodyInHistory(*socket), *row.storedBody);
+                }
             } else {
                 QVERIFY2(answer.error, text->constData());
                 QCOMPARE(answer.error->code, row.code);

@@ -345,6 +345,11 @@ QList<HostileCase> hostileCatalog()
     add("body with zero-width characters",
         acceptedMessage(R"("a\u200bb\u200dc\u2060d")", QStringLiteral("a\u200bb\u200dc\u2060d")));
     add("body of only U+FEFF", acceptedMessage(R"("\ufeff")", QStringLiteral("\ufeff")));
+    add("send body starting with U+FFFE",
+        invalidParams("messages.send", R"({"room_id":$ROOM,"client_id":"c","body":"\ufffeabc"})"));
+    add("send body with raw U+FFFF",
+        invalidParams("messages.send", "{\"room_id\":$ROOM,\"client_id\":\"c\",\"body\":\"a\xef\xbf\xbf\"}"));
+    add("body starting with two U+FEFF", acceptedMessage(R"("\ufeff\ufeffx")", QStringLiteral("\ufeff\ufeffx")));
     add("body starting with raw BOM", acceptedMessage("\"\xef\xbb\xbfhi\"", QStringLiteral("\ufeffhi")));
     add("body with combining marks",
         acceptedMessage(R"("e\u0301\u0301\u0301")", QStringLiteral("e\u0301\u0301\u0301")));
