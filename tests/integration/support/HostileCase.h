@@ -24,6 +24,7 @@ struct HostileCase {
         quint8 opcode = 0x1;
         QByteArray payload;
         bool final = true;
+        bool raw = false; // `payload` is written as it is, header and all
     };
 
     QByteArray name;

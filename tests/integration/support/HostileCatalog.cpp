@@ -160,6 +160,12 @@ QList<HostileCase> hostileCatalog()
     add("text frame inside a fragmented message",
         closes(frames({ { 0x1, R"({"jsonrpc":)", false }, { 0x1, usersList, true } }), 1002));
     add("reserved opcode", closes(frames({ { 0x3, usersList, true } }), 1002));
+    add("unmasked frame", closes(frames({ { 0x1, QByteArray("\x81\x02{}", 4), true, true } }), 1002));
+    add("reserved bit set", closes(frames({ { 0x1, QByteArray("\xc1\x80\x01\x02\x03\x04", 6), true, true } }), 1002));
+    add("length of 2^63 bytes",
+        closes(
+            frames({ { 0x1, QByteArray("\x81\xff\x80\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03\x04", 14), true, true } }),
+            1009));
     add("ping with payload", silence(frames({ { 0x9, "are you there", true } })));
     add("oversized ping", closes(frames({ { 0x9, QByteArray(200, 'p'), true } }), 1002));
     add("fragmented ping", closes(frames({ { 0x9, "p", false } }), 1002));

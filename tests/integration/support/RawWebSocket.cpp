@@ -44,7 +44,7 @@ std::optional<FrameHeader> completeFrame(const QByteArray& buffer)
 bool RawWebSocket::open(const QUrl& url, const QByteArray& prefix, int timeoutMs)
 {
     m_socket.connectToHost(url.host(), quint16(url.port()));
-    if (!m_socket.waitForConnected(timeoutMs))
+    if (!QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs))
         return false;
     const QByteArray key = QByteArray::number(QRandomGenerator::global()->generate64()).toBase64();
     m_socket.write(prefix + "GET / HTTP/1.1\r\nHost: " + url.host().toLatin1()
@@ -159,7 +159,8 @@ bool RawWebSocket::waitForClosed(int timeoutMs)
             readText(int(deadline.remainingTime()));
             continue;
         }
-        m_socket.waitForDisconnected(int(deadline.remainingTime()));
+        QTest::qWaitFor(
+            [this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, int(deadline.remainingTime()));
     }
     return m_socket.state() == QAbstractSocket::UnconnectedState;
 }
