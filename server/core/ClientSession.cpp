@@ -82,8 +82,8 @@ ClientSession::ClientSession(
     m_authTimer.setSingleShot(true);
     m_authTimer.setInterval(config.connection.authTimeoutMs);
     connect(&m_authTimer, &QTimer::timeout, this, [this] {
-        if (!isAuthenticated())
-            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign in took too long"));
+        m_authDeadlinePassed = true;
+        closeIfNotSignedIn();
     });
     m_authTimer.start();
 
@@ -113,6 +113,21 @@ void ClientSession::authenticate(qint64 userId, const QByteArray& tokenHash)
     Q_EMIT authenticated(this);
 }
 
+void ClientSession::setAuthPending(bool pending)
+{
+    m_authPending = pending;
+    // A sign-in that finishes now is followed at once by authenticate(): judge after that.
+    if (!pending && m_authDeadlinePassed)
+        QTimer::singleShot(0, this, &ClientSession::closeIfNotSignedIn);
+}
+
+void ClientSession::closeIfNotSignedIn()
+{
+    // A sign-in sent in time is not cut off by the deadline while the server is still checking it.
+    if (!isAuthenticated() && !m_authPending)
+        close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign in took too long"));
+}
+
 void ClientSession::deauthenticate()
 {
     const qint64 previous = m_userId;
@@ -120,6 +135,7 @@ void ClientSession::deauthenticate()
     m_tokenHash.clear();
     if (previous != 0)
         Q_EMIT deauthenticated(this, previous);
+    m_authDeadlinePassed = false;
     m_authTimer.start();
 }
 

@@ -37,7 +37,7 @@ public:
     void deauthenticate();
     // Auth requests are answered asynchronously; this stops a second one from racing the first.
     bool isAuthPending() const { return m_authPending; }
-    void setAuthPending(bool pending) { m_authPending = pending; }
+    void setAuthPending(bool pending);
 
     void sendResult(const QJsonValue& id, const QJsonObject& result);
     void sendError(const QJsonValue& id, const RpcError& error);
@@ -63,6 +63,7 @@ private:
     void onCloseReceived(QWebSocketProtocol::CloseCode code);
     void onPing();
     bool admitFrame();
+    void closeIfNotSignedIn();
     void trackRequest(const QJsonValue& id);
     void settleRequest(const QJsonValue& id);
     void sendCloseFrame();
@@ -77,6 +78,7 @@ private:
     qint64 m_userId = 0;
     QByteArray m_tokenHash;
     bool m_authPending = false;
+    bool m_authDeadlinePassed = false;
     bool m_closing = false; // no more requests are read
     bool m_closeFrameSent = false; // nothing more is written
     QWebSocketProtocol::CloseCode m_closeCode = QWebSocketProtocol::CloseCodeNormal;
