@@ -390,6 +390,17 @@ QList<HostileCase> hostileCatalog()
     add("read seq negative", invalidParams("rooms.read", R"({"room_id":$ROOM,"seq":-1})"));
     add("read seq string", invalidParams("rooms.read", R"({"room_id":$ROOM,"seq":"1"})"));
 
+    // Methods without parameters ignore extra keys; methods with parameters refuse missing ones.
+    add("users.list with extra keys",
+        accepted(text(request("users.list", R"({"all":true,"limit":-1})"), Sender::Member)));
+    add("rooms.list with extra keys", accepted(text(request("rooms.list", R"({"user_id":1})"), Sender::Member)));
+    add("rooms.public with extra keys", accepted(text(request("rooms.public", R"({"x":[1,2]})"), Sender::Member)));
+    add("join without room_id", invalidParams("rooms.join", "{}"));
+    add("leave without room_id", invalidParams("rooms.leave", "{}"));
+    add("join room_id 2^53", invalidParams("rooms.join", R"({"room_id":9007199254740992})"));
+    add("typing with extra keys", silence(text(notification("typing", R"({"room_id":$ROOM,"x":1})"), Sender::Member)));
+    add("typing without room_id", silence(text(notification("typing", "{}"), Sender::Member)));
+
     // Authorization: someone outside a room learns nothing about it, not even that it exists.
     for (const char* room : { "$ROOM", "$DM" }) {
         const QByteArray id(room);
