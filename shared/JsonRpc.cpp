@@ -1,6 +1,7 @@
 #include "JsonRpc.h"
 
 #include "Protocol.h"
+#include "StrictJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,9 +21,9 @@ bool isValidId(const QJsonValue& id)
     return id.isString() || (id.isDouble());
 }
 
-Decoded fail(RpcError error, QJsonValue id = QJsonValue::Null)
+Decoded fail(RpcError error, QJsonValue id = QJsonValue::Null, bool answered = true)
 {
-    return Decoded { std::nullopt, DecodeFailure { std::move(error), std::move(id) } };
+    return Decoded { std::nullopt, DecodeFailure { std::move(error), std::move(id), answered } };
 }
 
 QByteArray serialize(const QJsonObject& object)
@@ -30,52 +31,23 @@ QByteArray serialize(const QJsonObject& object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-// RFC 8259 forbids raw control characters (U+0000..U+001F) inside strings, but Qt's parser lets them through.
-qsizetype rawControlCharacterOffset(const QByteArray& json)
-{
-    bool inString = false;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const auto c = static_cast<unsigned char>(json.at(i));
-        if (!inString)
-            inString = c == '"';
-        else if (c == '\\')
-            ++i;
-        else if (c == '"')
-            inString = false;
-        else if (c < 0x20)
-            return i;
-    }
-    return -1;
-}
-
-// Qt's parser refuses a top-level scalar ("5", "null") as malformed, but it is valid JSON that is not a request,
-// which JSON-RPC answers with Invalid Request. "[text]" has exactly one element exactly when text is one value.
-bool isJsonScalar(const QByteArray& utf8Json)
-{
-    QJsonParseError error;
-    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + utf8Json + ']', &error);
-    return error.error == QJsonParseError::NoError && wrapped.array().size() == 1
-        && rawControlCharacterOffset(utf8Json) < 0;
-}
-
 } // namespace
 
 Decoded decode(const QByteArray& utf8Json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(utf8Json, &parseError);
-    if (parseError.error != QJsonParseError::NoError && isJsonScalar(utf8Json))
+    const json::StrictCheck strict = json::checkStrict(utf8Json);
+    if (!strict.isValid())
+        return fail(RpcError::parseError(
+            QStringLiteral("Malformed JSON at offset %1: %2").arg(*strict.errorOffset).arg(strict.error)));
+    if (!strict.topLevelIsContainer)
         return fail(RpcError::invalidRequest(QStringLiteral("A message must be a JSON object")));
-    if (parseError.error != QJsonParseError::NoError)
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json::escapeByteOrderMarks(utf8Json), &parseError);
+    if (parseError.error != QJsonParseError::NoError) // grammatical, but e.g. a number beyond a double's range
         return fail(RpcError::parseError(
             QStringLiteral("Malformed JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString())));
-    if (const qsizetype offset = rawControlCharacterOffset(utf8Json); offset >= 0)
-        return fail(RpcError::parseError(
-            QStringLiteral("Malformed JSON at offset %1: control characters in strings must be escaped").arg(offset)));
     if (doc.isArray())
         return fail(RpcError::invalidRequest(QStringLiteral("Batches are not supported: send one message per frame")));
-    if (!doc.isObject())
-        return fail(RpcError::invalidRequest(QStringLiteral("A message must be a JSON object")));
 
     const QJsonObject object = doc.object();
     const QJsonValue idValue = object.value(key::Id);
@@ -100,10 +72,22 @@ Decoded decode(const QByteArray& utf8Json)
         if (object.contains(key::Result) || object.contains(key::Error))
             return fail(
                 RpcError::invalidRequest(QStringLiteral("A request cannot carry \"result\" or \"error\"")), replyId);
+        // A notification is never answered, not even when its params are unusable.
+        const bool answered = hasId;
         const QJsonValue params = object.value(key::Params);
         if (!params.isUndefined() && !params.isObject())
+            return fail(RpcError::invalidParams(QStringLiteral("\"params\" must be an object of named parameters")),
+                replyId, answered);
+        if (strict.loneSurrogateOffset)
+            return fail(RpcError::invalidParams(
+                            QStringLiteral("Strings must be valid Unicode: a lone surrogate escape at offset %1")
+                                .arg(*strict.loneSurrogateOffset)),
+                replyId, answered);
+        if (strict.nonCharacterOffset)
             return fail(
-                RpcError::invalidParams(QStringLiteral("\"params\" must be an object of named parameters")), replyId);
+                RpcError::invalidParams(
+                    QStringLiteral("Strings cannot hold U+FFFE or U+FFFF (offset %1)").arg(*strict.nonCharacterOffset)),
+                replyId, answered);
         message.kind = hasId ? Message::Kind::Request : Message::Kind::Notification;
         message.method = method.toString();
         message.params = params.toObject();

@@ -30,6 +30,7 @@ struct Message {
 struct DecodeFailure {
     RpcError error;
     QJsonValue id = QJsonValue::Null;
+    bool answered = true; // false for a notification: JSON-RPC never answers one, even a malformed one
 };
 
 struct Decoded {

@@ -74,7 +74,14 @@ std::optional<RpcError> checkRoomName(const QString& name, const Limits& limits)
 
 QString usernameKey(const QString& username)
 {
-    return username.toCaseFolded();
+    // Usernames are ASCII, so only ASCII letters fold: Unicode folding would let KELVIN SIGN (U+212A) or
+    // LONG S (U+017F) reach the accounts "k..." and "s...", names that no one can sign up with.
+    QString key = username;
+    for (QChar& c : key) {
+        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            c = QChar(c.unicode() + ('a' - 'A'));
+    }
+    return key;
 }
 
 QString roomNameKey(const QString& name)

@@ -20,6 +20,7 @@ std::optional<RpcError> checkRoomName(const QString& name, const Limits& limits)
 // Characters as a person (and most languages' string length) counts them: a surrogate pair is one.
 qsizetype codePointCount(const QString& text);
 
+// The account a name signs in to: ASCII letters lowered, nothing else folded.
 QString usernameKey(const QString& username);
 QString roomNameKey(const QString& name);
 

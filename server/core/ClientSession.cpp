@@ -1,6 +1,8 @@
 #include "ClientSession.h"
 
 #include "Clock.h"
+#include "FrameReader.h"
+#include "LingeringClose.h"
 #include "Listener.h"
 #include "Logging.h"
 #include "RequestRouter.h"
@@ -27,6 +29,14 @@ double frameBurst(const Limits& limits)
     return std::max(200.0, 2.0 * limits.messageBurst);
 }
 constexpr qint64 TypingIntervalMs = 2000;
+// How long a closing connection waits for the answers still under way, and then for its peer to hang up.
+constexpr int CloseGraceMs = 5000;
+
+QString idKey(const QJsonValue& id)
+{
+    return id.isString() ? QLatin1Char('s') + id.toString()
+                         : QLatin1Char('n') + QString::number(id.toDouble(), 'g', 17);
+}
 } // namespace
 
 ClientSession::ClientSession(
@@ -49,25 +59,51 @@ ClientSession::ClientSession(
     m_socket->setMaxAllowedIncomingMessageSize(quint64(config.limits.maxFrameBytes) * 2);
     m_socket->setMaxAllowedIncomingFrameSize(quint64(config.limits.maxFrameBytes) * 2);
 
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
+    connect(m_socket, &QWebSocket::textMessageReceived, this,
+        [this](const QString& text) { onTextMessage(text.toUtf8()); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = currentTimeMs(); });
+    if (m_transport) {
+        // QWebSocket stops reading here (see FrameReader for why); it still writes pings and the close frame.
+        m_reader = new FrameReader(quint64(config.limits.maxFrameBytes) * 2, this);
+        disconnect(m_transport, &QIODevice::readyRead, m_socket, nullptr);
+        connect(m_transport, &QIODevice::readyRead, this, &ClientSession::readTransport);
+        connect(m_reader, &FrameReader::textMessageReceived, this, &ClientSession::onTextMessage);
+        connect(m_reader, &FrameReader::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
+        connect(m_reader, &FrameReader::pingReceived, this, &ClientSession::onPingReceived);
+        connect(m_reader, &FrameReader::pongReceived, this, [this] { m_lastHeardMs = currentTimeMs(); });
+        connect(m_reader, &FrameReader::closeReceived, this, &ClientSession::onCloseReceived);
+        connect(m_reader, &FrameReader::protocolError, this, &ClientSession::close);
+        // Bytes that came with the handshake are read once the hub has greeted the connection.
+        QMetaObject::invokeMethod(this, &ClientSession::readTransport, Qt::QueuedConnection);
+    }
     connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(this); });
 
     m_authTimer.setSingleShot(true);
     m_authTimer.setInterval(config.connection.authTimeoutMs);
     connect(&m_authTimer, &QTimer::timeout, this, [this] {
-        if (!isAuthenticated())
-            close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign in took too long"));
+        m_authDeadlinePassed = true;
+        closeIfNotSignedIn();
     });
     m_authTimer.start();
+
+    m_closeDeadline.setSingleShot(true);
+    m_closeDeadline.setInterval(CloseGraceMs);
+    connect(&m_closeDeadline, &QTimer::timeout, this, &ClientSession::sendCloseFrame);
+    if (m_transport)
+        LingeringClose::install(m_transport, parent ? parent : this, CloseGraceMs);
 
     m_pingTimer.setInterval(config.connection.pingIntervalSeconds * 1000);
     connect(&m_pingTimer, &QTimer::timeout, this, &ClientSession::onPing);
     m_pingTimer.start();
 }
 
-ClientSession::~ClientSession() = default;
+ClientSession::~ClientSession()
+{
+    // Destroyed while answers were still under way (the server is stopping): the close frame goes now.
+    if (m_closing)
+        sendCloseFrame();
+}
 
 void ClientSession::authenticate(qint64 userId, const QByteArray& tokenHash)
 {
@@ -77,6 +113,21 @@ void ClientSession::authenticate(qint64 userId, const QByteArray& tokenHash)
     Q_EMIT authenticated(this);
 }
 
+void ClientSession::setAuthPending(bool pending)
+{
+    m_authPending = pending;
+    // A sign-in that finishes now is followed at once by authenticate(): judge after that.
+    if (!pending && m_authDeadlinePassed)
+        QTimer::singleShot(0, this, &ClientSession::closeIfNotSignedIn);
+}
+
+void ClientSession::closeIfNotSignedIn()
+{
+    // A sign-in sent in time is not cut off by the deadline while the server is still checking it.
+    if (!isAuthenticated() && !m_authPending)
+        close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("sign in took too long"));
+}
+
 void ClientSession::deauthenticate()
 {
     const qint64 previous = m_userId;
@@ -84,22 +135,43 @@ void ClientSession::deauthenticate()
     m_tokenHash.clear();
     if (previous != 0)
         Q_EMIT deauthenticated(this, previous);
+    m_authDeadlinePassed = false;
     m_authTimer.start();
 }
 
 void ClientSession::sendResult(const QJsonValue& id, const QJsonObject& result)
 {
     send(jsonrpc::encodeResult(id, result));
+    settleRequest(id);
 }
 
 void ClientSession::sendError(const QJsonValue& id, const RpcError& error)
 {
     send(jsonrpc::encodeError(id, error));
+    settleRequest(id);
+}
+
+void ClientSession::trackRequest(const QJsonValue& id)
+{
+    ++m_unanswered[idKey(id)];
+}
+
+void ClientSession::settleRequest(const QJsonValue& id)
+{
+    if (id.isNull() || id.isUndefined())
+        return;
+    auto it = m_unanswered.find(idKey(id));
+    if (it == m_unanswered.end())
+        return;
+    if (--it.value() == 0)
+        m_unanswered.erase(it);
+    if (m_closing && m_unanswered.isEmpty())
+        sendCloseFrame();
 }
 
 void ClientSession::send(const OutgoingFrame& frame)
 {
-    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (m_closeFrameSent || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     // A burst (one group commit answers hundreds of sends) can queue more than the limit for a reader
     // that keeps up; only what the kernel will not take either counts as a slow reader.
@@ -107,7 +179,9 @@ void ClientSession::send(const OutgoingFrame& frame)
         m_socket->flush();
     if (m_socket->bytesToWrite() > m_config.connection.maxPendingBytes) {
         qCWarning(lcSession) << "connection" << m_connectionId << "reads too slowly; closing it";
-        m_closing = true;
+        m_closing = m_closeFrameSent = true;
+        if (m_transport)
+            LingeringClose::uninstall(m_transport, parent() ? parent() : this);
         m_socket->abort();
         return;
     }
@@ -124,7 +198,21 @@ void ClientSession::close(QWebSocketProtocol::CloseCode code, const QString& rea
     if (m_closing)
         return;
     m_closing = true;
-    m_socket->close(code, reason);
+    m_closeCode = code;
+    m_closeReason = reason;
+    if (m_unanswered.isEmpty())
+        sendCloseFrame();
+    else
+        m_closeDeadline.start();
+}
+
+void ClientSession::sendCloseFrame()
+{
+    if (m_closeFrameSent)
+        return;
+    m_closeFrameSent = true;
+    m_closeDeadline.stop();
+    m_socket->close(m_closeCode, m_closeReason);
     m_socket->flush(); // the close frame must leave before the socket may be destroyed at shutdown
 }
 
@@ -153,7 +241,32 @@ bool ClientSession::admitFrame()
     return false;
 }
 
-void ClientSession::onTextMessage(const QString& text)
+void ClientSession::readTransport()
+{
+    if (m_transport && m_transport->isOpen())
+        m_reader->feed(m_transport->readAll());
+}
+
+void ClientSession::onPingReceived(const QByteArray& payload)
+{
+    m_lastHeardMs = currentTimeMs();
+    if (m_closeFrameSent || !m_transport)
+        return;
+    QByteArray pong;
+    pong.append(char(0x8a)); // final pong frame; server frames are unmasked
+    pong.append(char(payload.size())); // control payloads are at most 125 bytes
+    pong.append(payload);
+    m_transport->write(pong);
+}
+
+void ClientSession::onCloseReceived(QWebSocketProtocol::CloseCode code)
+{
+    // The answer to a close frame echoes its code (RFC 6455 5.5.1), when it is one an endpoint may send.
+    const bool sendable = code >= 1000 && code <= 4999 && code != 1004 && code != 1005 && code != 1006 && code != 1015;
+    close(sendable ? code : QWebSocketProtocol::CloseCodeProtocolError, QString());
+}
+
+void ClientSession::onTextMessage(const QByteArray& utf8)
 {
     if (m_closing)
         return;
@@ -165,7 +278,6 @@ void ClientSession::onTextMessage(const QString& text)
                     m_frameBucket.msUntilAvailable(now), QStringLiteral("Too many requests: slow down")));
         return;
     }
-    const QByteArray utf8 = text.toUtf8();
     if (utf8.size() > m_config.limits.maxFrameBytes) {
         sendError(QJsonValue::Null,
             RpcError::tooLarge(QStringLiteral("A frame has at most %1 bytes").arg(m_config.limits.maxFrameBytes)));
@@ -173,9 +285,12 @@ void ClientSession::onTextMessage(const QString& text)
     }
     jsonrpc::Decoded decoded = jsonrpc::decode(utf8);
     if (decoded.failure) {
-        sendError(decoded.failure->id, decoded.failure->error);
+        if (decoded.failure->answered)
+            sendError(decoded.failure->id, decoded.failure->error);
         return;
     }
+    if (decoded.message->isRequest())
+        trackRequest(decoded.message->id);
     m_router.route(*this, std::move(*decoded.message));
 }
 

@@ -14,6 +14,7 @@
 
 namespace chat::server {
 
+class FrameReader;
 class RequestRouter;
 
 // One WebSocket connection: frames in (size and flood limits, decoding), replies and notifications out,
@@ -36,11 +37,13 @@ public:
     void deauthenticate();
     // Auth requests are answered asynchronously; this stops a second one from racing the first.
     bool isAuthPending() const { return m_authPending; }
-    void setAuthPending(bool pending) { m_authPending = pending; }
+    void setAuthPending(bool pending);
 
     void sendResult(const QJsonValue& id, const QJsonObject& result);
     void sendError(const QJsonValue& id, const RpcError& error);
     void send(const OutgoingFrame& frame); // an already encoded message, shared between recipients
+    // Stops reading requests at once; the close frame follows the answers to requests already under way
+    // (or comes after a few seconds, whichever is first), and the socket lingers so that all of it arrives.
     void close(QWebSocketProtocol::CloseCode code, const QString& reason);
 
     TokenBucket& sendBucket() { return m_sendBucket; }
@@ -53,13 +56,21 @@ Q_SIGNALS:
     void disconnected(ClientSession* session);
 
 private:
-    void onTextMessage(const QString& text);
+    void readTransport();
+    void onTextMessage(const QByteArray& utf8);
     void onBinaryMessage(const QByteArray& data);
+    void onPingReceived(const QByteArray& payload);
+    void onCloseReceived(QWebSocketProtocol::CloseCode code);
     void onPing();
     bool admitFrame();
+    void closeIfNotSignedIn();
+    void trackRequest(const QJsonValue& id);
+    void settleRequest(const QJsonValue& id);
+    void sendCloseFrame();
 
     QWebSocket* m_socket;
     QPointer<QAbstractSocket> m_transport;
+    FrameReader* m_reader = nullptr; // reads the transport when there is one; else QWebSocket does
     const ServerConfig& m_config;
     RequestRouter& m_router;
     quint64 m_connectionId;
@@ -67,7 +78,13 @@ private:
     qint64 m_userId = 0;
     QByteArray m_tokenHash;
     bool m_authPending = false;
-    bool m_closing = false;
+    bool m_authDeadlinePassed = false;
+    bool m_closing = false; // no more requests are read
+    bool m_closeFrameSent = false; // nothing more is written
+    QWebSocketProtocol::CloseCode m_closeCode = QWebSocketProtocol::CloseCodeNormal;
+    QString m_closeReason;
+    QHash<QString, int> m_unanswered; // ids of requests routed but not yet answered, with their counts
+    QTimer m_closeDeadline;
     TokenBucket m_frameBucket;
     TokenBucket m_sendBucket;
     QHash<qint64, qint64> m_lastTypingMs;

@@ -26,6 +26,19 @@ SqlStatements::Result SqlStatements::prepared(const QString& sql)
     return query.get();
 }
 
+QVariant SqlStatements::bindable(const QVariant& value) const
+{
+    // QSQLITE binds text as UTF-16 (sqlite3_bind_text16), and SQLite takes a leading U+FEFF (or U+FFFE, which
+    // the protocol refuses) for a byte order mark and drops it. One U+FEFF more in front is the mark SQLite
+    // eats, so the string is stored as it was.
+    if (!m_shieldsLeadingByteOrderMark || value.typeId() != QMetaType::QString)
+        return value;
+    const QString text = value.toString();
+    if (text.isEmpty() || (text.front() != QChar(0xfeff) && text.front() != QChar(0xfffe)))
+        return value;
+    return QString(QChar(0xfeff) + text);
+}
+
 SqlStatements::Result SqlStatements::run(const QString& sql, const QVariantList& values)
 {
     auto query = prepared(sql);
@@ -33,7 +46,7 @@ SqlStatements::Result SqlStatements::run(const QString& sql, const QVariantList&
         return query;
     QSqlQuery* q = *query;
     for (int i = 0; i < values.size(); ++i)
-        q->bindValue(i, values.at(i));
+        q->bindValue(i, bindable(values.at(i)));
     if (!q->exec()) {
         StoreError error = failureOf(*q, QStringLiteral("query failed"));
         q->finish();

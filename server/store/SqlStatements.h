@@ -21,6 +21,7 @@ public:
 
     explicit SqlStatements(const QSqlDatabase& db)
         : m_db(db)
+        , m_shieldsLeadingByteOrderMark(db.driverName() == QLatin1String("QSQLITE"))
     {
     }
 
@@ -37,8 +38,10 @@ public:
 
 private:
     Result prepared(const QString& sql);
+    QVariant bindable(const QVariant& value) const;
 
     QSqlDatabase m_db;
+    bool m_shieldsLeadingByteOrderMark;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_cache;
 };
 

@@ -3,6 +3,7 @@
 
 #include "SqlDialect.h"
 #include "SqlStatements.h"
+#include "Validation.h"
 
 #include <QSqlQuery>
 
@@ -20,7 +21,7 @@ UserRecord userFrom(const QSqlQuery& q)
 
 QString keyOf(const QString& username)
 {
-    return username.toCaseFolded();
+    return validation::usernameKey(username);
 }
 
 QString hexOf(const QByteArray& tokenHash)

@@ -76,6 +76,44 @@ private Q_SLOTS:
         QTest::newRow("NUL after the object") << bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}\0")
                                               << errc::ParseError << parse << QByteArray("null");
 
+        // RFC 8259's grammar, stricter than QJsonDocument.
+        for (const char* id :
+            { ".5", "-.5", "26.", "27.e1", "01", "-01", "+1", "0x10", "NaN", "Infinity", "1e", "1e+", "-", "1.5.2" }) {
+            QTest::newRow(qPrintable(QStringLiteral("id %1").arg(QLatin1String(id))))
+                << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray(id) + ",\"method\":\"users.list\"}")
+                << errc::ParseError << parse << QByteArray("null");
+        }
+        for (const char* escape : { R"(\x)", R"(\U0041)", R"(\u12)", R"(\u12G4)", R"(\')", R"(\a)" }) {
+            QTest::newRow(qPrintable(QStringLiteral("escape %1").arg(QLatin1String(escape))))
+                << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a" + QByteArray(escape) + "\"}")
+                << errc::ParseError << parse << QByteArray("null");
+        }
+        QTest::newRow("single quotes") << QByteArray("{'jsonrpc':'2.0','id':1,'method':'x'}") << errc::ParseError
+                                       << parse << QByteArray("null");
+        QTest::newRow("comment") << QByteArray(R"({"jsonrpc":"2.0",/**/"id":1,"method":"x"})") << errc::ParseError
+                                 << parse << QByteArray("null");
+        QTest::newRow("byte order mark before the object")
+            << QByteArray("\xef\xbb\xbf{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}") << errc::ParseError << parse
+            << QByteArray("null");
+        QTest::newRow("lone high surrogate")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"messages.send","params":{"body":"a\ud800b"}})")
+            << errc::InvalidParams << params << QByteArray("7");
+        QTest::newRow("lone low surrogate")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"x","params":{"body":"\udc00"}})") << errc::InvalidParams
+            << params << QByteArray("7");
+        QTest::newRow("surrogates reversed")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"x","params":{"body":"\udc00\ud800"}})")
+            << errc::InvalidParams << params << QByteArray("7");
+        QTest::newRow("noncharacter escape")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"x","params":{"body":"\uffff"}})") << errc::InvalidParams
+            << params << QByteArray("7");
+        QTest::newRow("raw noncharacter")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"x\",\"b\":\"\xef\xbf\xbe\"}")
+            << errc::InvalidParams << params << QByteArray("7");
+        QTest::newRow("high surrogate then a plain escape")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"x","params":{"body":"\ud800\n"}})")
+            << errc::InvalidParams << params << QByteArray("7");
+
         QTest::newRow("batch") << QByteArray(R"([{"jsonrpc":"2.0","id":1,"method":"users.list"}])")
                                << errc::InvalidRequest << invalid << QByteArray("null");
         QTest::newRow("empty batch") << QByteArray("[]") << errc::InvalidRequest << invalid << QByteArray("null");
@@ -169,6 +207,54 @@ private Q_SLOTS:
         // On the wire: the reason sits in error.data beside nothing else.
         const QJsonObject data = decoded.failure->error.toJson().value(QLatin1String("data")).toObject();
         QCOMPARE(data.value(QLatin1String("reason")).toString(), reason);
+    }
+
+    void strictNumbersAndEscapesDecode()
+    {
+        const jsonrpc::Decoded decoded
+            = jsonrpc::decode("{\"jsonrpc\":\"2.0\",\"id\":-0,\"method\":\"x\",\"params\":{\"a\":[0,1e5,1E+5,0.5e-3,-"
+                              "12.25],\"s\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\"}}");
+        QVERIFY2(decoded.message, decoded.failure ? qPrintable(decoded.failure->error.message) : "");
+        QCOMPARE(decoded.message->params.value(QLatin1String("a")).toArray().at(3).toDouble(), 0.0005);
+        QCOMPARE(decoded.message->params.value(QLatin1String("s")).toString(),
+            QStringLiteral("\"\\/\b\f\n\r\t\u00e9\U0001F600"));
+    }
+
+    void malformedNotificationsAreNeverAnswered_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::newRow("params array") << QByteArray(R"({"jsonrpc":"2.0","method":"typing","params":[3]})");
+        QTest::newRow("params string") << QByteArray(R"({"jsonrpc":"2.0","method":"typing","params":"3"})");
+        QTest::newRow("params null") << QByteArray(R"({"jsonrpc":"2.0","method":"typing","params":null})");
+        QTest::newRow("lone surrogate") << QByteArray(R"({"jsonrpc":"2.0","method":"typing","params":{"x":"\ud800"}})");
+    }
+    void malformedNotificationsAreNeverAnswered()
+    {
+        QFETCH(QByteArray, frame);
+        const jsonrpc::Decoded decoded = jsonrpc::decode(frame);
+        QVERIFY(!decoded.message);
+        QVERIFY(decoded.failure);
+        QVERIFY(!decoded.failure->answered);
+    }
+
+    void byteOrderMarksInStringsAreKept_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        const QChar bom(0xfeff);
+        QTest::newRow("raw, leading") << QByteArray("\xef\xbb\xbfhi") << bom + QStringLiteral("hi");
+        QTest::newRow("raw, alone") << QByteArray("\xef\xbb\xbf") << QString(bom);
+        QTest::newRow("raw, inside") << QByteArray("h\xef\xbb\xbfi") << QStringLiteral("h") + bom + QStringLiteral("i");
+        QTest::newRow("escaped, leading") << QByteArray("\\ufeffhi") << bom + QStringLiteral("hi");
+    }
+    void byteOrderMarksInStringsAreKept()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        const jsonrpc::Decoded decoded
+            = jsonrpc::decode("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\",\"params\":{\"body\":\"" + body + "\"}}");
+        QVERIFY(decoded.message);
+        QCOMPARE(decoded.message->params.value(QLatin1String("body")).toString(), expected);
     }
 
     void batchIsRefusedAsInvalidRequest()

@@ -112,6 +112,10 @@ private Q_SLOTS:
                                           << "b0b" << false;
         QTest::newRow("different names") << "alice"
                                          << "alicia" << false;
+        QTest::newRow("KELVIN SIGN is not K") << QStringLiteral("s\u212Aipper") << "skipper" << false;
+        QTest::newRow("LONG S is not s") << QStringLiteral("\u017Fkipper") << "skipper" << false;
+        QTest::newRow("dotted capital I is not i") << QStringLiteral("sk\u0130pper") << "skipper" << false;
+        QTest::newRow("fullwidth is not ASCII") << QStringLiteral("\uFF33kipper") << "skipper" << false;
     }
 
     void usernameKeysIgnoreCase()
