@@ -242,7 +242,9 @@ int AdminCommands::checkDatabase()
     }
     auto problems = db->integrityCheck();
     if (!problems) {
-        m_err << "chat-server: integrity check failed to run: " << problems.error().message << Qt::endl;
+        m_err << "chat-server: the integrity check stopped: " << explainOpenFailure(m_config.database, problems.error())
+              << Qt::endl;
+        m_out << "NOT OK" << Qt::endl;
         return exitcode::Failure;
     }
     for (const QString& problem : std::as_const(*problems))

@@ -133,6 +133,38 @@ private Q_SLOTS:
         verifyRefusedWith(server, QStringLiteral("is damaged"));
     }
 
+    void aDatabaseDamagedInsideATableIsRefused()
+    {
+        ServerUnderTest server(m_dir.path());
+        QVERIFY(server.writeConfig(m_database));
+        QVERIFY(makeChatDatabase(server));
+        qint64 usersPage = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+            db.setDatabaseName(m_database);
+            QVERIFY(db.open());
+            QSqlQuery root(db);
+            QVERIFY(
+                root.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'users'")) && root.next());
+            usersPage = root.value(0).toLongLong();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
+        // The schema is intact; the users table's page is not.
+        const qint64 page = pageSize(m_database);
+        QVERIFY(usersPage > 1);
+        QVERIFY(writeBytes(m_database, (usersPage - 1) * page, QByteArray(int(page), '\xA5')));
+        const int exitCode = server.runToExit();
+        QVERIFY2(exitCode > 0, qPrintable(server.standardError()));
+        QVERIFY2(server.standardError().contains(m_database), qPrintable(server.standardError()));
+        QVERIFY2(server.standardError().contains(QLatin1String("is damaged")), qPrintable(server.standardError()));
+        // The check finds it too.
+        const ServerUnderTest::AdminRun check = server.runAdmin({ QStringLiteral("db"), QStringLiteral("check") });
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.out.contains(QLatin1String("NOT OK")), qPrintable(check.out + check.err));
+        QVERIFY2(check.err.contains(QLatin1String("is damaged")), qPrintable(check.err));
+    }
+
     void aTruncatedDatabaseIsRefused()
     {
         ServerUnderTest server(m_dir.path());
