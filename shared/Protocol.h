@@ -50,6 +50,7 @@ inline constexpr QLatin1String Message { "message" };
 inline constexpr QLatin1String Data { "data" };
 inline constexpr QLatin1String Reason { "reason" };
 inline constexpr QLatin1String RetryAfterMs { "retry_after_ms" };
+inline constexpr QLatin1String Cause { "cause" }; // error.data.cause: a finer reason within `unavailable`
 inline constexpr QLatin1String Limit { "limit" };
 
 inline constexpr QLatin1String Protocol { "protocol" };

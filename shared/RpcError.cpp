@@ -111,5 +111,12 @@ RpcError RpcError::unavailable(const QString& message)
 {
     return make(errc::Unavailable, reason::Unavailable, message);
 }
+RpcError RpcError::storageFull()
+{
+    RpcError e
+        = unavailable(QStringLiteral("The server's disk is full, so it cannot save anything now; try again later"));
+    e.extra.insert(protocol::key::Cause, cause::StorageFull);
+    return e;
+}
 
 } // namespace chat

@@ -50,6 +50,11 @@ inline constexpr QLatin1String AccountDisabled { "account_disabled" };
 inline constexpr QLatin1String Unavailable { "unavailable" };
 } // namespace reason
 
+// error.data.cause values: why an `unavailable` happened, for clients that want to say more than "retry".
+namespace cause {
+inline constexpr QLatin1String StorageFull { "storage_full" };
+} // namespace cause
+
 // A typed protocol error: becomes the JSON-RPC error object on the wire.
 struct RpcError {
     int code = errc::InternalError;
@@ -78,6 +83,7 @@ struct RpcError {
     static RpcError nameTaken(const QString& name);
     static RpcError accountDisabled();
     static RpcError unavailable(const QString& message);
+    static RpcError storageFull(); // `unavailable` with data.cause storage_full: the server's disk is full
 };
 
 } // namespace chat

@@ -1,12 +1,14 @@
 #include "AdminCommands.h"
 
 #include "CliStore.h"
+#include "DatabaseBackupCommand.h"
 #include "DatabaseCopyCommand.h"
 #include "ServerCli.h"
 #include "Validation.h"
 #include "auth/PasswordHasher.h"
 #include "core/Clock.h"
 #include "store/Accounts.h"
+#include "store/OpenFailure.h"
 #include "store/StoreDb.h"
 
 #include <memory>
@@ -43,7 +45,9 @@ QString AdminCommands::usage()
         "  user list           every account: id, name, state\n"
         "  db check            schema version and an integrity check\n"
         "  db migrate          bring the schema to this version\n"
-        "  db copy FILE        copy the SQLite database FILE into the configured, empty database\n");
+        "  db copy FILE        copy the SQLite database FILE into the configured, empty database\n"
+        "  db backup FILE      write a consistent copy of the SQLite database to the new FILE, also while\n"
+        "                      the server runs (restore: stop the server, put the copy in place of the database)\n");
 }
 
 int AdminCommands::run(const QStringList& words)
@@ -51,7 +55,7 @@ int AdminCommands::run(const QStringList& words)
     const QString group = words.value(0);
     const QString action = words.value(1);
     const bool needsName = (group == QLatin1String("user") && action != QLatin1String("list"))
-        || (group == QLatin1String("db") && action == QLatin1String("copy"));
+        || (group == QLatin1String("db") && (action == QLatin1String("copy") || action == QLatin1String("backup")));
     if (words.size() != (needsName ? 3 : 2)) {
         m_err << "chat-server: unknown or incomplete command \"" << words.join(QLatin1Char(' ')) << "\"\n" << usage();
         return exitcode::Usage;
@@ -75,6 +79,8 @@ int AdminCommands::run(const QStringList& words)
             return migrateDatabase();
         if (action == QLatin1String("copy"))
             return copyDatabase(name);
+        if (action == QLatin1String("backup"))
+            return DatabaseBackupCommand(m_config.database, m_out, m_err).run(name);
     }
     m_err << "chat-server: unknown command \"" << words.join(QLatin1Char(' ')) << "\"\n" << usage();
     return exitcode::Usage;
@@ -223,6 +229,10 @@ int AdminCommands::checkDatabase()
     auto db = openStore(m_config.database, m_err, false);
     if (!db)
         return exitcode::Failure;
+    if (auto own = db->refuseForeignTables(); !own) {
+        m_err << "chat-server: " << explainOpenFailure(m_config.database, own.error()) << Qt::endl;
+        return exitcode::Failure;
+    }
     const int version = db->schemaVersion();
     m_out << "database " << m_config.database.displayName() << "\nschema version " << version
           << " (this chat-server: " << StoreDb::latestSchemaVersion() << ")" << Qt::endl;
@@ -232,7 +242,9 @@ int AdminCommands::checkDatabase()
     }
     auto problems = db->integrityCheck();
     if (!problems) {
-        m_err << "chat-server: integrity check failed to run: " << problems.error().message << Qt::endl;
+        m_err << "chat-server: the integrity check stopped: " << explainOpenFailure(m_config.database, problems.error())
+              << Qt::endl;
+        m_out << "NOT OK" << Qt::endl;
         return exitcode::Failure;
     }
     for (const QString& problem : std::as_const(*problems))

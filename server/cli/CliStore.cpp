@@ -1,5 +1,6 @@
 #include "CliStore.h"
 
+#include "store/OpenFailure.h"
 #include "store/StoreDb.h"
 
 namespace chat::server {
@@ -8,14 +9,13 @@ std::unique_ptr<StoreDb> openStore(const DatabaseConfig& config, QTextStream& er
 {
     auto db = StoreDb::open(config, QStringLiteral("chat-admin"));
     if (!db) {
-        err << "chat-server: cannot open the database " << config.displayName() << ": " << db.error().message
-            << Qt::endl;
+        err << "chat-server: cannot open the database: " << explainOpenFailure(config, db.error()) << Qt::endl;
         return nullptr;
     }
     if (migrate) {
         if (auto migrated = (*db)->migrate(); !migrated) {
-            err << "chat-server: cannot migrate the database " << config.displayName() << ": "
-                << migrated.error().message << Qt::endl;
+            err << "chat-server: cannot migrate the database: " << explainOpenFailure(config, migrated.error())
+                << Qt::endl;
             return nullptr;
         }
     }

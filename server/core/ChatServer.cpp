@@ -19,6 +19,7 @@
 #include "handlers/RoomHandlers.h"
 #include "observability/HttpEndpoint.h"
 #include "observability/Metrics.h"
+#include "store/OpenFailure.h"
 #include "store/Store.h"
 
 #include <QRandomGenerator>
@@ -124,18 +125,20 @@ Expected<bool, QString> ChatServer::loadDirectory()
 {
     // Loading happens once, before serving, on a connection of its own.
     auto db = StoreDb::open(m_config.database, QStringLiteral("chat-directory-load"));
+    // Each failure names the database and the cause, e.g. a table damaged on disk.
+    auto explained = [this](const StoreError& error) { return explainOpenFailure(m_config.database, error); };
     if (!db)
-        return QStringLiteral("cannot open the database: %1").arg(db.error().message);
+        return QStringLiteral("cannot open the database: %1").arg(explained(db.error()));
     // The newest admin event first: a change after it is either in what is loaded next or read by the tail.
     auto lastAdminEvent = (*db)->lastAdminEventId();
     if (!lastAdminEvent)
-        return QStringLiteral("cannot read admin events: %1").arg(lastAdminEvent.error().message);
+        return QStringLiteral("cannot read admin events: %1").arg(explained(lastAdminEvent.error()));
     auto users = (*db)->allUsers();
     if (!users)
-        return QStringLiteral("cannot read users: %1").arg(users.error().message);
+        return QStringLiteral("cannot read users: %1").arg(explained(users.error()));
     auto rooms = (*db)->allRooms();
     if (!rooms)
-        return QStringLiteral("cannot read rooms: %1").arg(rooms.error().message);
+        return QStringLiteral("cannot read rooms: %1").arg(explained(rooms.error()));
     m_directory->load(*users, *rooms);
     m_adminTail->start(*lastAdminEvent);
     qCInfo(lcServer) << "loaded" << users->size() << "users and" << rooms->size() << "rooms";

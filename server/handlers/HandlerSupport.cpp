@@ -14,6 +14,8 @@ RequestRouter::Handler withContext(ServerContext& context, ContextHandler handle
 RpcError storeFailure(const StoreError& error)
 {
     qCWarning(lcServer) << "store failure:" << error.message;
+    if (error.kind == StoreError::Kind::StorageFull)
+        return RpcError::storageFull();
     return RpcError::unavailable(QStringLiteral("The server could not save or read that just now; try again"));
 }
 

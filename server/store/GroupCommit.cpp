@@ -11,14 +11,29 @@ namespace {
 
 const QString JobSavepoint = QStringLiteral("store_job");
 
-bool commitOrRollBack(StoreDb& db, qsizetype jobs)
+// Commits, or rolls back and says why not.
+std::optional<StoreError> commitOrRollBack(StoreDb& db, qsizetype jobs)
 {
     if (auto committed = db.commit(); !committed) {
         qCWarning(lcStore) << "a batch of" << jobs << "writes failed to commit:" << committed.error().message;
         db.rollback();
-        return false;
+        return committed.error();
     }
-    return true;
+    return std::nullopt;
+}
+
+GroupCommit::Outcome notCommitted(const StoreError& why)
+{
+    GroupCommit::Outcome outcome;
+    outcome.begun = true;
+    outcome.failure = why;
+    return outcome;
+}
+
+void finish(GroupCommit::Outcome& outcome, StoreDb& db, qsizetype jobs)
+{
+    outcome.failure = commitOrRollBack(db, jobs);
+    outcome.committed = !outcome.failure;
 }
 
 // Every job in a savepoint of its own, so that a failed job is undone alone.
@@ -28,13 +43,14 @@ GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
     outcome.begun = true; // the first attempt began, and its jobs ran
     if (auto begun = db.begin(); !begun) {
         qCWarning(lcStore) << "cannot begin a write batch:" << begun.error().message;
+        outcome.failure = begun.error();
         return outcome;
     }
     for (const StoreJob& job : jobs) {
         if (auto marked = db.savepoint(JobSavepoint); !marked) {
             qCWarning(lcStore) << "cannot set a savepoint:" << marked.error().message;
             db.rollback();
-            return { true, false, 0 };
+            return notCommitted(marked.error());
         }
         if (job.run(db))
             ++outcome.succeededJobs;
@@ -44,10 +60,12 @@ GroupCommit::Outcome runIsolated(StoreDb& db, const QList<StoreJob>& jobs)
         if (auto released = db.releaseSavepoint(JobSavepoint); !released) {
             qCWarning(lcStore) << "cannot release a savepoint:" << released.error().message;
             db.rollback();
-            return { true, false, 0 };
+            return notCommitted(released.error());
         }
     }
-    outcome.committed = commitOrRollBack(db, jobs.size());
+    finish(outcome, db, jobs.size());
+    if (!outcome.committed)
+        outcome.succeededJobs = 0;
     return outcome;
 }
 
@@ -65,7 +83,9 @@ GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& arrive
     // with savepoints; jobs only touch the database and their own result, so running them twice is safe.
     if (auto begun = db.begin(); !begun) {
         qCWarning(lcStore) << "cannot begin a write batch:" << begun.error().message;
-        return {};
+        Outcome outcome;
+        outcome.failure = begun.error();
+        return outcome;
     }
     for (const StoreJob& job : jobs) {
         if (!job.run(db)) {
@@ -75,7 +95,7 @@ GroupCommit::Outcome GroupCommit::run(StoreDb& db, const QList<StoreJob>& arrive
     }
     Outcome outcome;
     outcome.begun = true;
-    outcome.committed = commitOrRollBack(db, jobs.size());
+    finish(outcome, db, jobs.size());
     outcome.succeededJobs = outcome.committed ? int(jobs.size()) : 0;
     return outcome;
 }

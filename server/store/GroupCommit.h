@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace chat::server {
 
 class StoreDb;
@@ -17,6 +19,7 @@ public:
         bool begun = false; // false: BEGIN failed, so no job ran
         bool committed = false;
         int succeededJobs = 0;
+        std::optional<StoreError> failure; // when not committed: why (BEGIN, a savepoint or COMMIT failed)
     };
     static Outcome run(StoreDb& db, const QList<StoreJob>& jobs);
 };

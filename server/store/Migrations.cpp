@@ -68,6 +68,35 @@ int Migrations::latestVersion()
     return steps().constLast().version;
 }
 
+Expected<bool, StoreError> Migrations::refuseForeignTables()
+{
+    const QString listTables = m_dialect.applicationTables();
+    if (listTables.isEmpty())
+        return true;
+    auto version = currentVersion();
+    if (!version)
+        return version.error();
+    if (*version > 0)
+        return true;
+    auto tables = m_statements.run(listTables);
+    if (!tables)
+        return tables.error();
+    ScopedFinish finish(*tables);
+    QStringList names;
+    while ((*tables)->next())
+        names.append((*tables)->value(0).toString());
+    if (names.isEmpty())
+        return true;
+    constexpr int Named = 5;
+    QString listed = names.mid(0, Named).join(QStringLiteral(", "));
+    if (names.size() > Named)
+        listed += QStringLiteral(" and %1 more").arg(names.size() - Named);
+    StoreError foreign;
+    foreign.kind = StoreError::Kind::ForeignDatabase;
+    foreign.message = QStringLiteral("it holds tables (%1) and none of chat-server's").arg(listed);
+    return foreign;
+}
+
 Expected<bool, StoreError> Migrations::ensureVersionTable()
 {
     auto exists = m_statements.run(m_dialect.tableExists(), { QStringLiteral("schema_version") });
@@ -77,6 +106,8 @@ Expected<bool, StoreError> Migrations::ensureVersionTable()
     (*exists)->finish();
     if (found)
         return true;
+    if (auto own = refuseForeignTables(); !own)
+        return own;
     return m_statements.execDirect(
         QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version %1 PRIMARY KEY, description %2 NOT NULL, "
                        "applied_at %3 NOT NULL)")

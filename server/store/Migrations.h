@@ -35,6 +35,9 @@ public:
 
     Expected<int, StoreError> currentVersion(); // 0: empty database
     Expected<int, StoreError> migrate(qint64 nowMs); // idempotent; returns the version reached
+    // A database without chat-server's version table must be empty: never add tables to another application's.
+    // Fails with Kind::ForeignDatabase, naming its tables.
+    Expected<bool, StoreError> refuseForeignTables();
 
 private:
     Expected<int, StoreError> migrateLocked(qint64 nowMs);

@@ -56,6 +56,12 @@ public:
     {
         return QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
     }
+    QString applicationTables() const override
+    {
+        return QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "ORDER BY name");
+    }
     QString resetIdentity(const QString&) const override { return {}; } // INTEGER PRIMARY KEY takes max(id) + 1
 };
 
@@ -129,6 +135,7 @@ public:
         return QStringLiteral("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
                               "AND table_name = ?");
     }
+    QString applicationTables() const override { return {}; }
     QString resetIdentity(const QString& table) const override
     {
         // is_called = false: the next id is exactly max(id) + 1, and 1 for an empty table.

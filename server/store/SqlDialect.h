@@ -45,6 +45,9 @@ public:
     virtual QString insertIgnoring(const QString& table, const QStringList& columns) const = 0;
     virtual QStringList integrityCheck() const = 0; // statements whose rows name problems; "ok" means none
     virtual QString tableExists() const = 0; // one bound parameter: the table name; yields a row if it exists
+    // Yields the name of every table of the database that is not the engine's own, for refusing to migrate
+    // another application's database; empty where that is not checked (a PostgreSQL database may be shared).
+    virtual QString applicationTables() const = 0;
     // After rows were inserted with explicit ids: makes the table's generated ids continue after max(id).
     // Empty when the engine does that by itself.
     virtual QString resetIdentity(const QString& table) const = 0;

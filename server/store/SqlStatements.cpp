@@ -4,13 +4,39 @@
 
 namespace chat::server {
 
+namespace {
+
+bool isStorageFull(const QSqlDriver* driver, const QString& nativeCode)
+{
+    if (!driver)
+        return false;
+    switch (driver->dbmsType()) {
+    case QSqlDriver::SQLite:
+        return (nativeCode.toInt() & 0xff) == 13; // SQLITE_FULL (the low byte: extended codes keep it)
+    case QSqlDriver::PostgreSQL:
+        return nativeCode == QLatin1String("53100"); // disk_full
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 StoreError SqlStatements::failureOf(const QSqlQuery& query, const QString& what)
 {
-    const QSqlError error = query.lastError();
+    return failureOf(query.lastError(), query.driver(), what);
+}
+
+StoreError SqlStatements::failureOf(const QSqlError& error, const QSqlDriver* driver, const QString& what)
+{
     QString text = error.text();
     if (!error.nativeErrorCode().isEmpty())
         text += QStringLiteral(" [") + error.nativeErrorCode() + QLatin1Char(']');
-    return StoreError::failure(what + QStringLiteral(": ") + text);
+    StoreError failure = StoreError::failure(what + QStringLiteral(": ") + text);
+    failure.nativeCode = error.nativeErrorCode();
+    if (isStorageFull(driver, failure.nativeCode))
+        failure.kind = StoreError::Kind::StorageFull;
+    return failure;
 }
 
 SqlStatements::Result SqlStatements::prepared(const QString& sql)

@@ -5,6 +5,8 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
@@ -35,6 +37,8 @@ public:
     void clear() { m_cache.clear(); }
 
     static StoreError failureOf(const QSqlQuery& query, const QString& what);
+    // `what` and the driver's text, with its native code kept and a full disk recognised (Kind::StorageFull).
+    static StoreError failureOf(const QSqlError& error, const QSqlDriver* driver, const QString& what);
 
 private:
     Result prepared(const QString& sql);

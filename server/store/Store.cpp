@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "OpenFailure.h"
 #include "StoreLogging.h"
 #include "StoreThread.h"
 
@@ -18,6 +19,13 @@ Store::~Store()
     stop();
 }
 
+StoreError Store::explained(const StoreError& error) const
+{
+    StoreError explained = error;
+    explained.message = explainOpenFailure(m_config, error);
+    return explained;
+}
+
 Store::Result<bool> Store::start()
 {
     if (m_writer || m_reader)
@@ -33,11 +41,11 @@ Store::Result<bool> Store::start()
         return true;
     });
     if (!migrated)
-        return migrated.error();
+        return explained(migrated.error());
     auto reader
         = std::make_unique<StoreThread>(m_config, StoreThread::Mode::Reader, QStringLiteral("chat-store-reader"));
     if (auto opened = reader->start(); !opened)
-        return opened.error(); // the writer stops as it goes out of scope
+        return explained(opened.error()); // the writer stops as it goes out of scope
     m_writer = std::move(writer);
     m_reader = std::move(reader);
     return true;
@@ -102,7 +110,8 @@ void Store::enqueue(StoreThread* thread, StoreJob job)
     if (thread && thread->enqueue(job))
         return;
     qCWarning(lcStore) << "a job arrived while the store is not running; it fails";
-    job.done(false);
+    if (job.done)
+        job.done(StoreError::failure(QStringLiteral("the store is not running")));
 }
 
 } // namespace chat::server

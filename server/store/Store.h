@@ -33,7 +33,8 @@ public:
     explicit Store(const DatabaseConfig& config, QObject* parent = nullptr);
     ~Store() override;
 
-    // Opens both connections and migrates the schema; blocking, called once before serving.
+    // Opens both connections and migrates the schema; blocking, called once before serving. A failure's
+    // message names the database and the cause (see explainOpenFailure).
     Result<bool> start();
     // Finishes every queued job (writes are committed, or fail if the database is unavailable) and stops
     // the threads.
@@ -77,8 +78,9 @@ private:
     // A batch of writes is answered with one posted event, not one per write.
     void deliver(QPointer<QObject> context, std::function<void()> call);
     void runDeliveries();
-    // Answers the job with done(false) at once when `thread` is not running.
+    // Answers the job with a failure at once when `thread` is not running.
     void enqueue(StoreThread* thread, StoreJob job);
+    StoreError explained(const StoreError& error) const;
 
     template<typename T> StoreJob makeJob(Job<T> job, QObject* context, std::function<void(Result<T>)> done)
     {
@@ -88,10 +90,10 @@ private:
                 result->emplace(job(db));
                 return result->value().ok();
             },
-            [this, result, context = QPointer<QObject>(context), done = std::move(done)](bool completed) {
-                if (!completed)
-                    result->emplace(StoreError::failure(
-                        QStringLiteral("the database is unavailable, or the transaction did not commit")));
+            [this, result, context = QPointer<QObject>(context), done = std::move(done)](
+                const std::optional<StoreError>& failure) {
+                if (failure)
+                    result->emplace(*failure);
                 deliver(context, [done, result] { done(std::move(**result)); });
             },
         };

@@ -76,7 +76,7 @@ StoreDb::Result<bool> StoreDb::openAndSetUp()
     // Statements exist even while the connection is down: they then fail instead of crashing.
     m_sql = std::make_unique<SqlStatements>(m_db);
     if (!m_db.open())
-        return StoreError::failure(QStringLiteral("cannot open the database: %1").arg(m_db.lastError().text()));
+        return SqlStatements::failureOf(m_db.lastError(), m_db.driver(), QStringLiteral("cannot open the database"));
     const QStringList setup = m_dialect->connectionSetup(m_config);
     for (const QString& statement : setup) {
         if (auto done = m_sql->execDirect(statement); !done)
@@ -106,6 +106,11 @@ int StoreDb::schemaVersion()
 {
     auto version = Migrations(*m_sql, *m_dialect).currentVersion();
     return version ? *version : 0;
+}
+
+StoreDb::Result<bool> StoreDb::refuseForeignTables()
+{
+    return Migrations(*m_sql, *m_dialect).refuseForeignTables();
 }
 
 int StoreDb::latestSchemaVersion()

@@ -35,6 +35,7 @@ public:
 
     Result<int> migrate(); // brings the schema to the latest version; returns it
     int schemaVersion();
+    Result<bool> refuseForeignTables(); // Kind::ForeignDatabase: another application's tables, none of ours
     static int latestSchemaVersion();
     Result<QStringList> integrityCheck(); // empty list: healthy
 

@@ -13,10 +13,15 @@ namespace chat::server {
 
 namespace {
 
-void answer(const StoreJob& job, bool completed)
+void answer(const StoreJob& job, const std::optional<StoreError>& failure)
 {
     if (job.done)
-        job.done(completed);
+        job.done(failure);
+}
+
+StoreError connectionLost()
+{
+    return StoreError::failure(QStringLiteral("the database connection is lost; reconnecting"));
 }
 
 } // namespace
@@ -129,12 +134,12 @@ bool StoreThread::runReads(StoreDb& db, const QList<StoreJob>& batch)
         if (!job.run(db) && !db.ping()) {
             if (!db.reopen()) {
                 for (qsizetype rest = i; rest < batch.size(); ++rest)
-                    answer(batch.at(rest), false);
+                    answer(batch.at(rest), connectionLost());
                 return false;
             }
             job.run(db); // its result stands, whatever it is
         }
-        answer(job, true);
+        answer(job, std::nullopt);
     }
     return true;
 }
@@ -157,9 +162,27 @@ bool StoreThread::runWrites(StoreDb& db, const QList<StoreJob>& batch)
             m_commitObserver(elapsed, int(batch.size()));
         qCDebug(lcStore) << "committed" << batch.size() << "write jobs in" << elapsed / 1000 << "us";
     }
+    noteStorageFull(outcome);
+    const std::optional<StoreError> failure
+        = outcome.committed ? std::nullopt : std::optional<StoreError>(outcome.failure.value_or(connectionLost()));
     for (const StoreJob& job : batch)
-        answer(job, outcome.committed);
+        answer(job, failure);
     return outcome.committed || db.ping();
+}
+
+void StoreThread::noteStorageFull(const GroupCommit::Outcome& outcome)
+{
+    // One line when the disk fills and one when writes commit again, not one per refused write.
+    const bool full = !outcome.committed && outcome.failure && outcome.failure->kind == StoreError::Kind::StorageFull;
+    if (full && !m_storageFull) {
+        qCCritical(lcStore).noquote() << "the disk holding the database" << m_config.displayName()
+                                      << "is full: changes (messages, sign-ins) are refused until space is freed";
+    } else if (outcome.committed && m_storageFull) {
+        qCInfo(lcStore).noquote() << "the database" << m_config.displayName()
+                                  << "accepts changes again: disk space was freed";
+    }
+    if (full || outcome.committed)
+        m_storageFull = full;
 }
 
 bool StoreThread::reconnect(StoreDb& db)
@@ -203,7 +226,7 @@ bool StoreThread::waitToReconnect(
         const bool stopping = m_stopping;
         lock.unlock();
         for (const StoreJob& job : due)
-            answer(job, false);
+            answer(job, stopping ? StoreError::failure(QStringLiteral("the store is stopping")) : connectionLost());
         if (stopping)
             return false;
         lock.lock();

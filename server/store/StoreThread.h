@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Expected.h"
+#include "GroupCommit.h"
 #include "StoreJob.h"
 #include "StoreTypes.h"
 #include "config/ServerConfig.h"
@@ -25,7 +26,7 @@ class StoreDb;
 // A thread that owns one StoreDb connection (opened and closed on that thread) and runs queued jobs.
 // A writer drains up to groupCommitMaxBatch jobs into one transaction (GroupCommit) and calls their
 // done() only after the commit; a reader runs jobs one by one, in order, without a transaction.
-// done(false) means the job's result does not stand: its batch did not commit, or the job never ran.
+// done(failure) means the job's result does not stand: its batch did not commit, or the job never ran.
 // When the connection is lost (the database stopped or restarted) the thread reconnects by itself: at
 // most once per ReconnectFirstDelayMs, and while idle with a backoff up to ReconnectMaxDelayMs. Jobs
 // fail at once meanwhile instead of waiting (callers answer `unavailable`).
@@ -65,6 +66,7 @@ private:
     bool runBatch(StoreDb& db, const QList<StoreJob>& batch);
     bool runWrites(StoreDb& db, const QList<StoreJob>& batch);
     bool runReads(StoreDb& db, const QList<StoreJob>& batch);
+    void noteStorageFull(const GroupCommit::Outcome& outcome); // logs when the disk fills and frees
     bool reconnect(StoreDb& db); // false: stop was asked before the database came back
     // Waits for the next reconnect attempt: until `deadline`, or from `earliest` on as soon as a job is
     // queued, so that traffic brings the database back sooner than the idle backoff would. Jobs queued
@@ -90,6 +92,7 @@ private:
     CommitObserver m_commitObserver;
     std::atomic<qint64> m_reconnectAttempts { 0 };
     std::atomic<bool> m_connected { false };
+    bool m_storageFull = false; // the writer's last failure was a full disk; only its thread uses it
 };
 
 } // namespace chat::server

@@ -9,13 +9,16 @@
 namespace chat::server {
 
 struct StoreError {
-    enum class Kind { Conflict, NotFound, Failure };
+    // StorageFull: the disk (or the database's own size limit) is full; nothing more can be written until
+    // space is freed. ForeignDatabase: the database holds another application's tables, not chat-server's.
+    enum class Kind { Conflict, NotFound, Failure, StorageFull, ForeignDatabase };
     Kind kind = Kind::Failure;
     QString message; // for logs and admins; never shown to clients verbatim for Failure
+    QString nativeCode; // the driver's own code when known: SQLite's result code, PostgreSQL's SQLSTATE
 
-    static StoreError conflict(const QString& m) { return { Kind::Conflict, m }; }
-    static StoreError notFound(const QString& m) { return { Kind::NotFound, m }; }
-    static StoreError failure(const QString& m) { return { Kind::Failure, m }; }
+    static StoreError conflict(const QString& m) { return { Kind::Conflict, m, {} }; }
+    static StoreError notFound(const QString& m) { return { Kind::NotFound, m, {} }; }
+    static StoreError failure(const QString& m) { return { Kind::Failure, m, {} }; }
 };
 
 struct UserRecord {
