@@ -11,10 +11,12 @@ packages=(
   fonts-dejavu-core fonts-noto-color-emoji xvfb openssl xauth dpkg-dev file
   dbus-daemon gnome-keyring libsecret-1-0
   postgresql redis-server haproxy
+  clang libclang-rt-14-dev
 )
 
 # dbus-daemon (dbus-run-session), gnome-keyring and libsecret: the client's keychain GUI tests run the
 # default token store against a real Secret Service (tests/gui/run-with-dbus.sh).
+# clang and libclang-rt-14-dev build the libFuzzer targets (tests/fuzz/run-fuzz.sh, run by CI).
 # Node.js runs the interop test (a client in another language); any installed node will do.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

@@ -182,7 +182,9 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     });
     connect(m_session, &ChatSession::messageArrived, this, &MainWindow::notify);
     connect(m_pane, &ChatPane::linkActivated, this, [](const QString& url) { QDesktopServices::openUrl(QUrl(url)); });
-    connect(m_dock, &QDockWidget::visibilityChanged, this, [this] { m_pane->updateReading(); });
+    // The dock still signals while the window is being destroyed: the pane, not this half-destroyed window, is
+    // the receiver (UBSan caught the access).
+    connect(m_dock, &QDockWidget::visibilityChanged, m_pane, [pane = m_pane] { pane->updateReading(); });
 
     updateTitle();
     m_preferences = Preferences::load();

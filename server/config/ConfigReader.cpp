@@ -1,7 +1,10 @@
 #include "ConfigReader.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 
 namespace chat::server {
 
@@ -11,12 +14,33 @@ ConfigReader::ConfigReader(const QString& file)
 {
 }
 
+QSettings::Status ConfigReader::status()
+{
+    // QSettings keeps parsed files in a process-wide cache and tells only the reader that parsed a file that
+    // it is malformed: remember that verdict, so that every reading of an unchanged file refuses it alike.
+    struct Verdict {
+        qint64 size;
+        QDateTime modified;
+        QSettings::Status status;
+    };
+    static QMutex mutex;
+    static QHash<QString, Verdict> verdicts; // by file, for its latest version only
+    const QFileInfo info(m_file);
+    const QMutexLocker lock(&mutex);
+    Verdict& verdict = verdicts[info.absoluteFilePath()];
+    if (m_settings.status() != QSettings::NoError || verdict.size != info.size()
+        || verdict.modified != info.lastModified())
+        verdict = Verdict { info.size(), info.lastModified(), m_settings.status() };
+    return verdict.status;
+}
+
 std::optional<ConfigError> ConfigReader::open()
 {
     m_settings.sync();
-    if (m_settings.status() == QSettings::FormatError)
+    const QSettings::Status status = this->status();
+    if (status == QSettings::FormatError)
         return ConfigError { m_file, QString(), QStringLiteral("not a valid ini file") };
-    if (m_settings.status() == QSettings::AccessError)
+    if (status == QSettings::AccessError)
         return ConfigError { m_file, QString(), QStringLiteral("the file cannot be read") };
     return std::nullopt;
 }

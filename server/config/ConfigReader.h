@@ -43,6 +43,7 @@ public:
 
 private:
     std::optional<QString> raw(const QString& key);
+    QSettings::Status status();
 
     QString m_file;
     QSettings m_settings;

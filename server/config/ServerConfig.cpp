@@ -171,10 +171,13 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("security/login_window_seconds"), security.loginWindowSeconds, 1, 86400);
     reader.integer(
         QStringLiteral("security/signups_per_address_per_hour"), security.signupsPerAddressPerHour, 1, 1000000);
+    reader.integer(QStringLiteral("security/login_known_address_days"), security.loginKnownAddressDays, 0, 3650);
     reader.integer(QStringLiteral("security/hash_threads"), security.hashThreads, 0, 256);
 
     ConnectionConfig& connection = config.connection;
     reader.integer(QStringLiteral("connections/max_connections"), connection.maxConnections, 1, 1000000);
+    reader.integer(
+        QStringLiteral("connections/max_connections_per_address"), connection.maxConnectionsPerAddress, 1, 1000000);
     reader.integer(QStringLiteral("connections/handshake_timeout_ms"), connection.handshakeTimeoutMs, 100, 600000);
     reader.integer(QStringLiteral("connections/auth_timeout_ms"), connection.authTimeoutMs, 100, 3600000);
     reader.integer(QStringLiteral("connections/ping_interval_seconds"), connection.pingIntervalSeconds, 1, 3600);

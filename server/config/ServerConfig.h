@@ -55,11 +55,17 @@ struct SecurityConfig {
     int loginAttemptsPerAddress = 30;
     int loginWindowSeconds = 300;
     int signupsPerAddressPerHour = 20;
+    // A password sign-in from an address that signed in to the same account with its password within this many
+    // days is held by the per-address limit only, so an attacker's failures elsewhere never lock the owner out.
+    // 0: every address is held by the per-account limit too.
+    int loginKnownAddressDays = 30;
     int hashThreads = 0; // 0: one per core
 };
 
 struct ConnectionConfig {
     int maxConnections = 50000;
+    // Per client address (the PROXY header's, behind a balancer), handshakes in progress included.
+    int maxConnectionsPerAddress = 256;
     int handshakeTimeoutMs = 10000; // TCP accept to WebSocket upgrade
     int authTimeoutMs = 60000; // upgrade to successful auth.*
     int pingIntervalSeconds = 30;

@@ -73,8 +73,7 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
         *m_hub,
         *m_bus,
         *m_presence,
-        AttemptThrottle(security.loginAttemptsPerAccount, qint64(security.loginWindowSeconds) * 1000),
-        AttemptThrottle(security.loginAttemptsPerAddress, qint64(security.loginWindowSeconds) * 1000),
+        LoginThrottle(security),
         AttemptThrottle(security.signupsPerAddressPerHour, 3600 * 1000),
     });
     registerAuthHandlers(*m_router, *m_context);
@@ -162,11 +161,10 @@ void ChatServer::applyToThrottles(const ClusterEvent& event)
     const QString address = event.body.value(events::field::Address).toString();
     switch (event.kind) {
     case ClusterEvent::Kind::LoginFailed:
-        m_context->loginsByAccount.record(account, now);
-        m_context->loginsByAddress.record(address, now);
+        m_context->logins.recordFailure(account, address, now);
         break;
     case ClusterEvent::Kind::LoginSucceeded:
-        m_context->loginsByAccount.clear(account);
+        m_context->logins.recordSuccess(account, address, now);
         break;
     case ClusterEvent::Kind::SignupAttempt:
         m_context->signupsByAddress.record(address, now);
@@ -288,8 +286,7 @@ QUrl ChatServer::url() const
 void ChatServer::houseKeep()
 {
     const qint64 now = currentTimeMs();
-    m_context->loginsByAccount.prune(now);
-    m_context->loginsByAddress.prune(now);
+    m_context->logins.prune(now);
     m_context->signupsByAddress.prune(now);
     m_store->write<int>(
         [now](StoreDb& db) -> StoreDb::Result<int> {

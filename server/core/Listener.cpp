@@ -15,6 +15,11 @@
 namespace chat::server {
 
 namespace {
+// The child object that holds a connection's place in ConnectionsPerAddress, and whether the connection is over
+// its address's limit (then it is upgraded only to be closed with a reason).
+constexpr const char* CountedPlaceName = "chatConnectionPlace";
+constexpr const char* RefusedProperty = "chatRefusedForAddress";
+
 QString endpointKey(const QHostAddress& address, quint16 port)
 {
     return address.toString() + QLatin1Char(':') + QString::number(port);
@@ -26,6 +31,7 @@ Listener::Listener(const ServerConfig& config, QObject* parent)
     , m_config(config)
     , m_webSockets(std::make_unique<QWebSocketServer>(QStringLiteral("chat-server/" CHAT_VERSION),
           config.tls.enabled() ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode))
+    , m_perAddress(config.connection.maxConnectionsPerAddress)
 {
     m_webSockets->setHandshakeTimeout(config.connection.handshakeTimeoutMs);
     m_webSockets->setMaxPendingConnections(1 << 16);
@@ -110,6 +116,8 @@ void Listener::acceptPending()
 {
     while (QTcpSocket* socket = m_tcp.nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // Whoever drops it (a deadline, a bad PROXY header, the peer), a closed socket does not stay behind.
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         // QWebSocketServer 6.4 applies its handshake timeout only to sockets it accepted itself.
         const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
         QPointer<QTcpSocket> guard(socket);
@@ -124,7 +132,7 @@ void Listener::acceptPending()
         if (m_config.proxyProtocol) {
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readProxyHeader(socket); });
             readProxyHeader(socket);
-        } else {
+        } else if (admit(socket, socket, socket->peerAddress().toString())) {
             upgrade(socket);
         }
     }
@@ -148,7 +156,42 @@ void Listener::readProxyHeader(QTcpSocket* socket)
     }
     if (!client->isNull())
         socket->setProperty(ClientAddressProperty, client->toString());
-    upgrade(socket);
+    // An UNKNOWN header is the balancer's own health check: it counts against the balancer's address.
+    if (admit(socket, socket, client->isNull() ? socket->peerAddress().toString() : client->toString()))
+        upgrade(socket);
+}
+
+bool Listener::admit(QObject* connection, QAbstractSocket* socket, const QString& address)
+{
+    const ConnectionsPerAddress::Verdict verdict = m_perAddress.admit(address);
+    if (verdict == ConnectionsPerAddress::Verdict::Drop) {
+        qCWarning(lcServer) << "dropping a connection: far too many from" << address;
+        if (socket)
+            socket->abort();
+        return false;
+    }
+    // The count is held by a child of the connection, moved to the WebSocket once upgraded: a QWebSocket
+    // disconnects every signal of the socket it takes over, the socket's destroyed() included.
+    auto* place = new QObject(connection);
+    place->setObjectName(QLatin1String(CountedPlaceName));
+    place->setProperty(RefusedProperty, verdict == ConnectionsPerAddress::Verdict::Refuse);
+    connect(place, &QObject::destroyed, this, [this, address] { m_perAddress.release(address); });
+    if (verdict == ConnectionsPerAddress::Verdict::Refuse)
+        qCInfo(lcServer) << "refusing a connection: too many from" << address;
+    return true;
+}
+
+void Listener::refuse(QWebSocket* socket)
+{
+    // Upgraded only to say why: the client hears the close code and reason, then the socket goes.
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(m_config.connection.handshakeTimeoutMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+        QStringLiteral("too many connections from your address (at most %1)")
+            .arg(m_config.connection.maxConnectionsPerAddress));
 }
 
 void Listener::upgrade(QTcpSocket* socket)
@@ -164,6 +207,19 @@ void Listener::takeUpgraded()
             const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
             m_upgraded.insert(key);
             transport = m_accepted.take(key).data();
+        } else if (!admit(socket, nullptr, socket->peerAddress().toString())) {
+            // wss:// is accepted inside QWebSocketServer: the count starts once the TLS handshake is done.
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto* place = (transport ? static_cast<QObject*>(transport) : socket)
+                          ->findChild<QObject*>(QLatin1String(CountedPlaceName), Qt::FindDirectChildrenOnly);
+        if (place && transport)
+            place->setParent(socket);
+        if (place && place->property(RefusedProperty).toBool()) {
+            refuse(socket);
+            continue;
         }
         Q_EMIT connectionUpgraded(socket, transport);
     }

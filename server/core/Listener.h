@@ -2,6 +2,7 @@
 
 #include "Expected.h"
 #include "config/ServerConfig.h"
+#include "limits/ConnectionsPerAddress.h"
 
 #include <QHash>
 #include <QObject>
@@ -38,6 +39,9 @@ private:
     Expected<bool, QString> configureTls();
     void acceptPending();
     void upgrade(QTcpSocket* socket);
+    // Counts the connection against its address's limit (ConnectionsPerAddress); false when it was dropped.
+    bool admit(QObject* connection, QAbstractSocket* socket, const QString& address);
+    void refuse(QWebSocket* socket);
     void readProxyHeader(QTcpSocket* socket);
     void takeUpgraded();
 
@@ -48,6 +52,7 @@ private:
     QSet<QString> m_upgraded;
     // Accepted sockets by "address:port" until their upgrade (or handshake deadline).
     QHash<QString, QPointer<QTcpSocket>> m_accepted;
+    ConnectionsPerAddress m_perAddress;
 };
 
 } // namespace chat::server

@@ -20,6 +20,9 @@ std::optional<QHostAddress> ProxyHeader::parse(const QByteArray& line)
     const auto expected = fields.at(1) == "TCP4" ? QAbstractSocket::IPv4Protocol : QAbstractSocket::IPv6Protocol;
     if (source.protocol() != expected || destination.protocol() != expected)
         return std::nullopt;
+    // QHostAddress takes "fe80::1%anything": a scope would let one client pose as any number of addresses.
+    if (!source.scopeId().isEmpty() || !destination.scopeId().isEmpty())
+        return std::nullopt;
     for (const QByteArray& port : { fields.at(4), fields.at(5) }) {
         bool ok = false;
         const uint value = port.toUInt(&ok);

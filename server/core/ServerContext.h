@@ -2,6 +2,7 @@
 
 #include "config/ServerConfig.h"
 #include "limits/AttemptThrottle.h"
+#include "limits/LoginThrottle.h"
 
 class QObject;
 
@@ -23,8 +24,7 @@ struct ServerContext {
     SessionHub& hub;
     EventBus& events; // every change that other sessions must see is published here
     PresenceTracker& presence;
-    AttemptThrottle loginsByAccount;
-    AttemptThrottle loginsByAddress;
+    LoginThrottle logins;
     AttemptThrottle signupsByAddress;
 };
 

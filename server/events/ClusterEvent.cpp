@@ -215,9 +215,9 @@ ClusterEvent loginFailed(const QString& accountKey, const QString& address)
     return make(ClusterEvent::Kind::LoginFailed, { { field::Account, accountKey }, { field::Address, address } });
 }
 
-ClusterEvent loginSucceeded(const QString& accountKey)
+ClusterEvent loginSucceeded(const QString& accountKey, const QString& address)
 {
-    return make(ClusterEvent::Kind::LoginSucceeded, { { field::Account, accountKey } });
+    return make(ClusterEvent::Kind::LoginSucceeded, { { field::Account, accountKey }, { field::Address, address } });
 }
 
 ClusterEvent signupAttempt(const QString& address)

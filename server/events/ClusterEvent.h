@@ -75,7 +75,7 @@ ClusterEvent typing(qint64 roomId, qint64 userId);
 ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId);
 ClusterEvent catchUpRequest();
 ClusterEvent loginFailed(const QString& accountKey, const QString& address);
-ClusterEvent loginSucceeded(const QString& accountKey);
+ClusterEvent loginSucceeded(const QString& accountKey, const QString& address);
 ClusterEvent signupAttempt(const QString& address);
 
 // RoomRecord <-> the JSON an event carries (every member, no read state).

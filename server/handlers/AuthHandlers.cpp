@@ -111,6 +111,9 @@ void signup(ServerContext& context, ClientSession& session, const jsonrpc::Messa
                 context.events.publish(events::userAdded(user));
                 for (const RoomRecord& room : std::as_const(result->joinedRooms))
                     context.events.publish(events::memberJoined(room, user.id));
+                // The address that created the account is one its owner signs in from (LoginThrottle).
+                context.events.publish(
+                    events::loginSucceeded(validation::usernameKey(username), session.peerAddress()));
                 finishSignIn(session, tokenHash, user);
                 session.sendResult(
                     id, { { key::User, userJson(context, user.id, user.username) }, { key::Token, token } });
@@ -128,9 +131,7 @@ void login(ServerContext& context, ClientSession& session, const jsonrpc::Messag
     const QString accountKey = validation::usernameKey(params->username);
     const QString address = session.peerAddress();
     const qint64 now = currentTimeMs();
-    const qint64 wait = std::max(
-        context.loginsByAccount.retryAfterMs(accountKey, now), context.loginsByAddress.retryAfterMs(address, now));
-    if (wait > 0)
+    if (const qint64 wait = context.logins.retryAfterMs(accountKey, address, now); wait > 0)
         return session.sendError(message.id,
             RpcError::rateLimited(wait, QStringLiteral("Too many failed sign-ins; wait a moment and try again")));
 
@@ -159,7 +160,7 @@ void login(ServerContext& context, ClientSession& session, const jsonrpc::Messag
                         session.setAuthPending(false);
                         return session.sendError(id, RpcError::accountDisabled());
                     }
-                    context.events.publish(events::loginSucceeded(accountKey));
+                    context.events.publish(events::loginSucceeded(accountKey, address));
                     const QString token = SessionToken::generate();
                     const QByteArray tokenHash = SessionToken::hash(token);
                     const SessionRecord record { tokenHash, user->id, now, now + sessionLifetimeMs(context) };

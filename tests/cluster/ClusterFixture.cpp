@@ -99,20 +99,22 @@ bool ClusterFixture::start(int nodeCount)
         const QString name = QStringLiteral("node-%1").arg(i);
         const quint16 wsPort = freeLoopbackPort();
         const quint16 httpPort = freeLoopbackPort();
-        const QString ini = QStringLiteral(
-            "[server]\nhost=127.0.0.1\nport=%1\nname=%7\n"
-            "[database]\ndriver=postgres\nhost=127.0.0.1\nport=%2\nname=%3\nuser=%4\npassword_file=%5\n"
-            "sslmode=disable\n"
-            "[cluster]\nredis=%6\nnode=%7\n"
-            "[http]\nenabled=true\nhost=127.0.0.1\nport=%8\n"
-            "[limits]\nmessages_per_second=1000\nmessage_burst=1000\n"
-            // Every test user signs up from 127.0.0.1, and signups are counted cluster-wide.
-            "[security]\nlogin_attempts_per_account=3\nsignups_per_address_per_hour=1000\n")
-                                .arg(wsPort)
-                                .arg(m_postgres.port())
-                                .arg(m_postgres.databaseName(), m_postgres.user(), m_postgres.passwordFile(),
-                                    m_redis.url(), name)
-                                .arg(httpPort);
+        const QString ini
+            = QStringLiteral(
+                "[server]\nhost=127.0.0.1\nport=%1\nname=%7\n"
+                "[database]\ndriver=postgres\nhost=127.0.0.1\nport=%2\nname=%3\nuser=%4\npassword_file=%5\n"
+                "sslmode=disable\n"
+                "[cluster]\nredis=%6\nnode=%7\n"
+                "[http]\nenabled=true\nhost=127.0.0.1\nport=%8\n"
+                "[limits]\nmessages_per_second=1000\nmessage_burst=1000\n"
+                // Every test user signs up from 127.0.0.1, and signups are counted cluster-wide; that address is
+                // known to every account, so known addresses are off for the per-account limit to hold it.
+                "[security]\nlogin_attempts_per_account=3\nsignups_per_address_per_hour=1000\n"
+                "login_known_address_days=0\n")
+                  .arg(wsPort)
+                  .arg(m_postgres.port())
+                  .arg(m_postgres.databaseName(), m_postgres.user(), m_postgres.passwordFile(), m_redis.url(), name)
+                  .arg(httpPort);
         auto node = std::make_unique<ClusterNode>(name, ini);
         node->m_wsPort = wsPort;
         node->m_httpPort = httpPort;

@@ -2,8 +2,7 @@
 
 #include "JsonRpc.h"
 #include "Limits.h"
-#include "Params.h"
-#include "Validation.h"
+#include "ParamsExercise.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -20,25 +19,6 @@ namespace detail {
 inline QString describe(const QJsonValue& value)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson());
-}
-
-template<typename P> QString parseAndReparse(const QJsonObject& params, const Limits& limits, const char* name)
-{
-    const params::Parsed<P> parsed = P::parse(params, limits);
-    if (!parsed) {
-        if (parsed.error().reason.isEmpty() || parsed.error().message.isEmpty())
-            return QStringLiteral("%1: an error without reason or message").arg(QLatin1String(name));
-        return {};
-    }
-    // What a client sends with toJson() must be accepted again, unchanged.
-    const QJsonObject sent = parsed->toJson();
-    const params::Parsed<P> again = P::parse(sent, limits);
-    if (!again)
-        return QStringLiteral("%1: toJson() of accepted params is refused: %2")
-            .arg(QLatin1String(name), again.error().message);
-    if (again->toJson() != sent)
-        return QStringLiteral("%1: params change on a second parse").arg(QLatin1String(name));
-    return {};
 }
 
 inline QString sameMessage(const jsonrpc::Message& a, const jsonrpc::Message& b)
@@ -107,25 +87,7 @@ inline QString exerciseDecoder(const QByteArray& frame)
         return {};
 
     // Every method's parser sees every request, as a client could send any params to any method.
-    QString problem;
-    auto check = [&problem](QString result) {
-        if (problem.isEmpty())
-            problem = std::move(result);
-    };
-    check(detail::parseAndReparse<params::Credentials>(message.params, limits, "Credentials"));
-    check(detail::parseAndReparse<params::Resume>(message.params, limits, "Resume"));
-    check(detail::parseAndReparse<params::Direct>(message.params, limits, "Direct"));
-    check(detail::parseAndReparse<params::CreateRoom>(message.params, limits, "CreateRoom"));
-    check(detail::parseAndReparse<params::RoomRef>(message.params, limits, "RoomRef"));
-    check(detail::parseAndReparse<params::Send>(message.params, limits, "Send"));
-    check(detail::parseAndReparse<params::History>(message.params, limits, "History"));
-    check(detail::parseAndReparse<params::Read>(message.params, limits, "Read"));
-    if (auto credentials = params::Credentials::parse(message.params, limits)) {
-        (void)validation::checkUsername(credentials->username, limits);
-        (void)validation::checkPassword(credentials->password, limits);
-        (void)validation::usernameKey(credentials->username);
-    }
-    return problem;
+    return exerciseEveryParamsParser(message.params, limits);
 }
 
 } // namespace chat::fuzz

@@ -55,8 +55,9 @@ private Q_SLOTS:
             "[database]\npath=data/chat.db\nsynchronous=normal\ngroup_commit_max_batch=64\n"
             "[limits]\nmax_frame_bytes=131072\nmax_body_chars=8000\nhistory_max=100\nmessages_per_second="
             "5\nmessage_burst=10\n"
-            "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\n"
-            "[connections]\nmax_connections=10\nping_interval_seconds=10\nidle_timeout_seconds=25\n"
+            "[security]\nsession_days=7\nlogin_attempts_per_account=3\nhash_threads=2\nlogin_known_address_days=0\n"
+            "[connections]\nmax_connections=10\nmax_connections_per_address=3\nping_interval_seconds=10\n"
+            "idle_timeout_seconds=25\n"
             "[rooms]\ndefault=lobby, random\n"
             "[cluster]\nredis=redis://10.0.0.5:6380/2\nredis_password_file=secrets/redis.pass\nnode=node-a.1:7447\n"
             "[http]\nenabled=true\nhost=0.0.0.0\nport=0\n"));
@@ -75,7 +76,9 @@ private Q_SLOTS:
         QCOMPARE(config->security.sessionDays, 7);
         QCOMPARE(config->security.loginAttemptsPerAccount, 3);
         QCOMPARE(config->security.hashThreads, 2);
+        QCOMPARE(config->security.loginKnownAddressDays, 0);
         QCOMPARE(config->connection.maxConnections, 10);
+        QCOMPARE(config->connection.maxConnectionsPerAddress, 3);
         QCOMPARE(config->connection.idleTimeoutSeconds, 25);
         QCOMPARE(config->defaultRooms, QStringList({ QStringLiteral("lobby"), QStringLiteral("random") }));
         QVERIFY(config->cluster.enabled());
@@ -216,6 +219,10 @@ private Q_SLOTS:
         QTest::newRow("body beyond frame") << QByteArray("[limits]\nmax_body_chars=60000\n") << "limits/max_body_chars";
         QTest::newRow("rate") << QByteArray("[limits]\nmessages_per_second=lots\n") << "limits/messages_per_second";
         QTest::newRow("session days") << QByteArray("[security]\nsession_days=0\n") << "security/session_days";
+        QTest::newRow("no connection per address") << QByteArray("[connections]\nmax_connections_per_address=0\n")
+                                                   << "connections/max_connections_per_address";
+        QTest::newRow("known addresses for ever")
+            << QByteArray("[security]\nlogin_known_address_days=-1\n") << "security/login_known_address_days";
         QTest::newRow("idle shorter than ping")
             << QByteArray("[connections]\nping_interval_seconds=30\nidle_timeout_seconds=20\n")
             << "connections/idle_timeout_seconds";
@@ -247,6 +254,14 @@ private Q_SLOTS:
         QVERIFY(!config->cluster.enabled());
         QVERIFY(!config->http.enabled);
         QVERIFY(config->database.path.endsWith(QLatin1String("/resources/chat.sqlite3")));
+        // The sample shows the defaults: loading it changes no limit.
+        const ServerConfig defaults;
+        QCOMPARE(config->connection.maxConnectionsPerAddress, defaults.connection.maxConnectionsPerAddress);
+        QCOMPARE(config->connection.handshakeTimeoutMs, defaults.connection.handshakeTimeoutMs);
+        QCOMPARE(config->connection.authTimeoutMs, defaults.connection.authTimeoutMs);
+        QCOMPARE(config->security.loginAttemptsPerAccount, defaults.security.loginAttemptsPerAccount);
+        QCOMPARE(config->security.loginKnownAddressDays, defaults.security.loginKnownAddressDays);
+        QCOMPARE(config->security.signupsPerAddressPerHour, defaults.security.signupsPerAddressPerHour);
     }
 };
 

@@ -58,6 +58,7 @@ public:
 
     bool waitForDisconnected(int timeoutMs = 10000);
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+    QString closeReason() const { return m_socket.closeReason(); }
     void close() { m_socket.close(); }
 
     // Shortcuts that fail the calling test through their return values.
