@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's second command: installs what is missing, builds (Debug, with tests), runs the whole ctest suite.
-# With CI set (as .ci/run has it) or CHAT_HARDENING=1 it first runs the suite again under ASan + UBSan
+# With CHAT_HARDENING=1 (as .ci/run sets it) or CI set, it first runs the suite again under ASan + UBSan
 # (scripts/sanitize.sh, ~25 min on 2 cores) and every fuzz target for CHAT_FUZZ_SECONDS (30) each.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -66,8 +66,19 @@ class ClusterTest : public QObject {
 
     QString uniqueName(const QString& stem) { return QStringLiteral("%1%2").arg(stem).arg(++m_serial); }
 
+    // As a client does, only with someone its node has listed: a user who has just signed up on the other node
+    // reaches this node's directory through Redis a moment later (until then rooms.direct says not_found).
     qint64 directRoom(TestClient& from, qint64 otherUserId)
     {
+        const bool listed = QTest::qWaitFor(
+            [&] {
+                const QJsonArray users = from.call(method::UsersList, {}).result.value(key::Users).toArray();
+                return std::any_of(users.begin(), users.end(),
+                    [&](const QJsonValue& user) { return user.toObject().value(key::Id).toInteger() == otherUserId; });
+            },
+            10000);
+        if (!listed)
+            return 0;
         return from.call(method::RoomsDirect, { { key::UserId, otherUserId } })
             .result.value(key::Room)
             .toObject()
