@@ -35,9 +35,4 @@ void CertificateTrust::trust(const QUrl& server, const QString& fingerprint)
     QSettings().setValue(settingsKey(server), fingerprint);
 }
 
-void CertificateTrust::forget(const QUrl& server)
-{
-    QSettings().remove(settingsKey(server));
-}
-
 } // namespace chat::client

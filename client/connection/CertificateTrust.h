@@ -23,13 +23,15 @@ public:
     // Why a connection was refused, as RpcError reasons (the client's own; the server never sends them).
     static constexpr QLatin1String UntrustedReason { "untrusted_certificate" };
     static constexpr QLatin1String ChangedReason { "certificate_changed" };
+    // What such an error carries in RpcError::extra: the certificate's fingerprint and "host:port".
+    static constexpr QLatin1String FingerprintKey { "fingerprint" };
+    static constexpr QLatin1String ServerKey { "server" };
 
     static QString fingerprintOf(const QSslCertificate& certificate); // "AB:CD:…", SHA-256 of the DER form
     static QString placeOf(const QUrl& server); // "host:port"
 
     Verdict judge(const QUrl& server, const QSslCertificate& certificate) const;
     void trust(const QUrl& server, const QString& fingerprint);
-    void forget(const QUrl& server);
 };
 
 } // namespace chat::client

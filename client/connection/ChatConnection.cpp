@@ -239,8 +239,8 @@ RpcError ChatConnection::certificateError(const RpcClient::CertificateProblem& p
     const bool changed = problem.verdict == CertificateTrust::Verdict::Changed;
     error.reason = changed ? CertificateTrust::ChangedReason : CertificateTrust::UntrustedReason;
     error.message = problem.details;
-    error.extra.insert(QStringLiteral("fingerprint"), problem.fingerprint);
-    error.extra.insert(QStringLiteral("server"), CertificateTrust::placeOf(m_url));
+    error.extra.insert(CertificateTrust::FingerprintKey, problem.fingerprint);
+    error.extra.insert(CertificateTrust::ServerKey, CertificateTrust::placeOf(m_url));
     return error;
 }
 

@@ -251,7 +251,7 @@ void AppController::askToTrustCertificate(const RpcError& error)
     const QUrl server = m_session->serverUrl();
     const bool signingUp = m_signup->isVisible();
     const bool resuming = m_resuming;
-    const QString fingerprint = error.extra.value(QStringLiteral("fingerprint")).toString();
+    const QString fingerprint = error.extra.value(CertificateTrust::FingerprintKey).toString();
     m_certificatePrompt = new CertificatePrompt(CertificateTrust::placeOf(server), fingerprint, error.message, over);
     m_certificatePrompt->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_certificatePrompt, &QMessageBox::accepted, this, [this, server, fingerprint, signingUp, resuming] {

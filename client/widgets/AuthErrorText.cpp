@@ -31,13 +31,13 @@ QString AuthErrorText::describe(const RpcError& error, const QUrl& server)
             .arg(server.toDisplayString());
     if (why == CertificateTrust::UntrustedReason)
         return tr("The certificate of %1 is not signed by an authority this computer trusts (%2).")
-            .arg(error.extra.value(QStringLiteral("server")).toString(), error.message);
+            .arg(error.extra.value(CertificateTrust::ServerKey).toString(), error.message);
     if (why == CertificateTrust::ChangedReason)
         return tr("The certificate of %1 has changed since you trusted it, so Chat did not connect. Someone may be "
                   "intercepting the connection. If your administrator replaced the certificate, compare its "
                   "fingerprint with theirs: %2")
-            .arg(error.extra.value(QStringLiteral("server")).toString(),
-                error.extra.value(QStringLiteral("fingerprint")).toString());
+            .arg(error.extra.value(CertificateTrust::ServerKey).toString(),
+                error.extra.value(CertificateTrust::FingerprintKey).toString());
     if (why == reason::InvalidParams)
         return tr("The server refused the request: %1").arg(error.message);
     return error.message.isEmpty() ? tr("Something went wrong (%1).").arg(why) : error.message;
