@@ -99,6 +99,24 @@ Expected<bool, StoreError> Migrations::refuseForeignTables()
 
 Expected<bool, StoreError> Migrations::ensureVersionTable()
 {
+    // Checked and created under the write lock: on SQLite, a server starting beside this one may be creating
+    // the version table and its first tables between a check and a listing, and must not look foreign.
+    if (auto begun = m_statements.execDirect(m_dialect.beginWrite()); !begun)
+        return begun;
+    auto created = createVersionTableUnlessOurs();
+    if (!created) {
+        m_statements.execDirect(QStringLiteral("ROLLBACK"));
+        return created;
+    }
+    if (auto committed = m_statements.execDirect(QStringLiteral("COMMIT")); !committed) {
+        m_statements.execDirect(QStringLiteral("ROLLBACK"));
+        return committed;
+    }
+    return true;
+}
+
+Expected<bool, StoreError> Migrations::createVersionTableUnlessOurs()
+{
     auto exists = m_statements.run(m_dialect.tableExists(), { QStringLiteral("schema_version") });
     if (!exists)
         return exists.error();

@@ -42,6 +42,7 @@ public:
 private:
     Expected<int, StoreError> migrateLocked(qint64 nowMs);
     Expected<bool, StoreError> ensureVersionTable();
+    Expected<bool, StoreError> createVersionTableUnlessOurs();
     Expected<bool, StoreError> apply(const Step& step, qint64 nowMs);
 
     SqlStatements& m_statements;
