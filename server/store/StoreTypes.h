@@ -43,8 +43,8 @@ struct RoomRecord {
     Room::Kind kind = Room::Kind::Group;
     QString name;
     qint64 lastSeq = 0;
-    qint64 lastChange = 0; // the room's newest change number (edits, deletions, reactions)
     QList<qint64> members;
+    qint64 lastChange = 0; // the room's newest change number (edits, deletions, reactions)
 };
 
 // A user's view of one of their rooms.
