@@ -190,10 +190,8 @@ QStringList MessageModel::seenBy(int row) const
 
 int MessageModel::rowOfSeq(qint64 seq) const
 {
-    const QList<Message>& messages = m_timeline->messages();
-    if (messages.isEmpty() || seq < messages.first().seq || seq > messages.last().seq)
-        return -1;
-    return int(seq - messages.first().seq); // stored messages are consecutive seqs
+    const Message* message = m_timeline->messageWithSeq(seq);
+    return message ? int(message - m_timeline->messages().constData()) : -1;
 }
 
 bool MessageModel::canFetchMore(const QModelIndex& parent) const

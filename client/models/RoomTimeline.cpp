@@ -25,7 +25,13 @@ const Message* RoomTimeline::messageWithSeq(qint64 seq) const
 {
     if (m_messages.isEmpty() || seq < firstSeq() || seq > lastSeq())
         return nullptr;
-    return &m_messages.at(seq - firstSeq()); // consecutive seqs
+    const qsizetype row = seq - firstSeq(); // consecutive seqs once loaded
+    if (row < m_messages.size() && m_messages.at(row).seq == seq)
+        return &m_messages.at(row);
+    // Before the first page, live messages are kept as they came, holes included.
+    const auto it
+        = std::find_if(m_messages.cbegin(), m_messages.cend(), [seq](const Message& m) { return m.seq == seq; });
+    return it == m_messages.cend() ? nullptr : &*it;
 }
 
 const Message* RoomTimeline::messageWithId(qint64 id) const
@@ -323,9 +329,10 @@ void RoomTimeline::applyChanged(const QList<Message>& messages)
     for (const Message& message : messages) {
         if (message.roomId != m_roomId)
             continue;
-        const Message* held = messageWithSeq(message.seq);
+        // Before the first page the rows are not shown yet: the change waits for it.
+        const Message* held = m_loaded ? messageWithSeq(message.seq) : nullptr;
         if (!held || held->id != message.id) {
-            if (isWaitingForPage()) {
+            if (isWaitingForPage() || !m_loaded) {
                 Message& late = m_lateChanges[message.seq];
                 if (late.change < message.change)
                     late = message;
@@ -334,7 +341,7 @@ void RoomTimeline::applyChanged(const QList<Message>& messages)
         }
         if (!messagechanges::supersedes(message, *held))
             continue;
-        const int row = int(message.seq - firstSeq());
+        const int row = int(held - m_messages.constData());
         m_messages[row] = message;
         replaced.append(message);
         Q_EMIT rowsChanged(row, row);
