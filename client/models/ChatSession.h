@@ -2,7 +2,9 @@
 
 #include "ChatConnection.h"
 #include "LocalCache.h"
+#include "MessageActions.h"
 #include "Outbox.h"
+#include "RoomsModel.h"
 #include "Types.h"
 
 #include <QHash>
@@ -10,11 +12,12 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 namespace chat::client {
 
 class MessageModel;
 class RoomTimeline;
-class RoomsModel;
 class UsersModel;
 
 // What the UI shows of one signed-in session: the people and rooms models, one message model per open
@@ -57,7 +60,38 @@ public:
     qint64 activeRoom() const { return m_activeRoom; }
     void setReading(bool reading); // the active room is visible and scrolled to its newest message
 
-    void send(qint64 roomId, const QString& body);
+    // The body is trimmed; an empty one sends nothing. `replyToMessageId` (0: none) goes out as reply_to, and
+    // the outbox keeps it across a restart.
+    void sendMessage(qint64 roomId, const QString& body, qint64 replyToMessageId = 0);
+    void send(qint64 roomId, const QString& body) { sendMessage(roomId, body); }
+
+    // Message actions (docs/protocol.md, "Message actions"). A refusal (or being offline) is actionFailed();
+    // success shows in the message model, as the server's answer and its message.changed arrive.
+    void editMessage(qint64 roomId, qint64 messageId, const QString& body) { m_actions->edit(roomId, messageId, body); }
+    void deleteMessage(qint64 roomId, qint64 messageId) { m_actions->remove(roomId, messageId); }
+    // Adds the reaction unless it is mine already, else removes it.
+    void toggleReaction(qint64 roomId, qint64 messageId, const QString& emoji)
+    {
+        m_actions->toggleReaction(roomId, messageId, emoji);
+    }
+    // My newest message held in the room that can still be edited ("Up edits the last one"); none: nullopt.
+    std::optional<chat::Message> lastOwnMessage(qint64 roomId) const { return m_actions->lastEditable(roomId); }
+    // Mine, not deleted, within limits().editWindowS, and the server edits.
+    bool canEdit(qint64 roomId, qint64 messageId) const { return m_actions->canEdit(roomId, messageId); }
+    bool canDelete(qint64 roomId, qint64 messageId) const { return m_actions->canDelete(roomId, messageId); }
+    // Loads the messages around `seq` when the timeline does not hold it; jumpReady() once it is in the model.
+    void jumpTo(qint64 roomId, qint64 seq);
+
+    // "all", "mentions" or "none" (protocol::notify); kept by the server for every device of the user.
+    void setNotifyLevel(qint64 roomId, const QString& level);
+    QString notifyLevel(qint64 roomId) const { return m_rooms->notifyLevelOf(roomId); }
+    // Whether a message that just arrived deserves a desktop notification, by its room's level (the window's
+    // own focus rules come on top of this).
+    bool shouldNotify(const chat::Message& message) const;
+
+    // From server.hello (protocol::feature): hide what the server does not speak.
+    QStringList serverFeatures() const { return m_connection->features(); }
+    bool hasFeature(const QString& feature) const { return serverFeatures().contains(feature); }
     void sendTyping(qint64 roomId);
     void markRead(qint64 roomId);
 
@@ -88,6 +122,8 @@ Q_SIGNALS:
     void publicRoomsFetched(const QList<chat::PublicRoom>& rooms);
     void failed(const QString& message); // a request the user made could not be done
     void sendRejected(qint64 roomId, const QString& body, const QString& message);
+    void actionFailed(qint64 roomId, const QString& text); // an edit, delete, reaction or notify level refused
+    void jumpReady(qint64 roomId, qint64 seq); // after jumpTo(): the message is in messages(roomId)
 
 private:
     void onSignedIn(const User& me);
@@ -98,7 +134,10 @@ private:
     void sync(CatchUp catchUp);
     void catchUpTimelines();
     void onMessage(const Message& message);
+    void onMessageChanged(const Message& message);
     void onRoomUpdated(const RoomUpdate& update);
+    void updateReceiptsShown(RoomTimeline* timeline);
+    void fetchReceipts(RoomTimeline* timeline);
     void onRoomResult(const RpcResult& result, bool activate);
     void updatePeerUnread(qint64 roomId, qint64 unread);
     void setActiveRoom(qint64 roomId);
@@ -107,6 +146,7 @@ private:
     UsersModel* m_users;
     RoomsModel* m_rooms;
     Outbox* m_outbox;
+    MessageActions* m_actions;
     QHash<qint64, RoomTimeline*> m_timelines;
     QHash<QString, QString> m_pendingBodies; // client_id -> body, to tell the user which send failed
     qint64 m_activeRoom = 0;
