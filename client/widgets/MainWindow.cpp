@@ -340,7 +340,7 @@ void MainWindow::showConnectionState(ChatConnection::State state)
 
 void MainWindow::notify(const chat::Message& message, bool mine)
 {
-    if (mine)
+    if (mine || !m_session->shouldNotify(message)) // the room's notification level
         return;
     const bool focused = isVisible() && isActiveWindow() && !isMinimized();
     const bool inView = message.roomId == m_session->activeRoom() && focused;

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QFrame>
+#include <QPersistentModelIndex>
+
+class QToolButton;
+
+namespace chat::client {
+
+// The small toolbar that floats at the top right of the message under the mouse: quick reactions, more
+// reactions, reply, edit and delete (own messages only), copy text.
+class MessageActionBar : public QFrame {
+    Q_OBJECT
+public:
+    enum class Action { QuickReaction, React, Reply, Edit, Delete, Copy };
+
+    explicit MessageActionBar(QWidget* parent = nullptr);
+
+    // Shows the buttons that apply to the message at `index` (mine: edit and delete too).
+    void showFor(const QModelIndex& index, bool mine, bool canEdit, const QRect& anchor);
+    QPersistentModelIndex index() const { return m_index; }
+    QToolButton* button(Action action) const;
+    QToolButton* quickReactionButton(int i) const;
+    static const QStringList& quickReactions();
+
+Q_SIGNALS:
+    void triggered(
+        chat::client::MessageActionBar::Action action, const QPersistentModelIndex& index, const QString& emoji);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QToolButton* addButton(const QString& tip);
+    void refreshIcons();
+
+    QPersistentModelIndex m_index;
+    QList<QToolButton*> m_quick;
+    QToolButton* m_react;
+    QToolButton* m_reply;
+    QToolButton* m_edit;
+    QToolButton* m_delete;
+    QToolButton* m_copy;
+};
+
+} // namespace chat::client
