@@ -287,12 +287,67 @@ void ChatSession::setReading(bool reading)
         m_readTimer.start();
 }
 
-void ChatSession::send(qint64 roomId, const QString& body)
+void ChatSession::sendMessage(qint64 roomId, const QString& body, qint64 replyToMessageId)
 {
+    Q_UNUSED(replyToMessageId) // wired once shared/ has reply_to
     const QString trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return;
     m_outbox->send(roomId, trimmed);
+}
+
+// Placeholders of the message-actions API, so that the widgets can be written against it while the core
+// catches up (issue 12).
+void ChatSession::editMessage(qint64 roomId, qint64, const QString&)
+{
+    Q_EMIT actionFailed(roomId, tr("Editing messages is not available yet."));
+}
+
+void ChatSession::deleteMessage(qint64 roomId, qint64)
+{
+    Q_EMIT actionFailed(roomId, tr("Deleting messages is not available yet."));
+}
+
+void ChatSession::toggleReaction(qint64 roomId, qint64, const QString&)
+{
+    Q_EMIT actionFailed(roomId, tr("Reactions are not available yet."));
+}
+
+std::optional<Message> ChatSession::lastOwnMessage(qint64) const
+{
+    return std::nullopt;
+}
+
+bool ChatSession::canEdit(qint64, qint64) const
+{
+    return false;
+}
+
+bool ChatSession::canDelete(qint64, qint64) const
+{
+    return false;
+}
+
+void ChatSession::jumpTo(qint64, qint64) { }
+
+void ChatSession::setNotifyLevel(qint64 roomId, const QString&)
+{
+    Q_EMIT actionFailed(roomId, tr("Notification levels are not available yet."));
+}
+
+QString ChatSession::notifyLevel(qint64) const
+{
+    return QStringLiteral("all");
+}
+
+bool ChatSession::shouldNotify(const Message& message) const
+{
+    return message.senderId != me();
+}
+
+QStringList ChatSession::serverFeatures() const
+{
+    return {};
 }
 
 void ChatSession::sendTyping(qint64 roomId)

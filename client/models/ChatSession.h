@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 namespace chat::client {
 
 class MessageModel;
@@ -57,7 +59,32 @@ public:
     qint64 activeRoom() const { return m_activeRoom; }
     void setReading(bool reading); // the active room is visible and scrolled to its newest message
 
-    void send(qint64 roomId, const QString& body);
+    // The body is trimmed; an empty one sends nothing. `replyToMessageId` (0: none) goes out as reply_to, and
+    // the outbox keeps it across a restart.
+    void sendMessage(qint64 roomId, const QString& body, qint64 replyToMessageId = 0);
+    void send(qint64 roomId, const QString& body) { sendMessage(roomId, body); }
+
+    // Message actions (docs/protocol.md, "Message actions"). A refusal (or being offline) is actionFailed();
+    // success shows in the message model, as the server's answer and its message.changed arrive.
+    void editMessage(qint64 roomId, qint64 messageId, const QString& body);
+    void deleteMessage(qint64 roomId, qint64 messageId);
+    void toggleReaction(qint64 roomId, qint64 messageId, const QString& emoji); // adds it unless it is mine already
+    // My newest message held in the room that can still be edited ("Up edits the last one"); none: nullopt.
+    std::optional<chat::Message> lastOwnMessage(qint64 roomId) const;
+    bool canEdit(qint64 roomId, qint64 messageId) const; // mine, not deleted, within limits().editWindowS
+    bool canDelete(qint64 roomId, qint64 messageId) const; // mine, not deleted
+    // Loads the messages around `seq` when the timeline does not hold it; jumpReady() once it is in the model.
+    void jumpTo(qint64 roomId, qint64 seq);
+
+    // "all", "mentions" or "none" (protocol::notify); kept by the server for every device of the user.
+    void setNotifyLevel(qint64 roomId, const QString& level);
+    QString notifyLevel(qint64 roomId) const;
+    // Whether a message that just arrived deserves a desktop notification, by its room's level (the window's
+    // own focus rules come on top of this).
+    bool shouldNotify(const chat::Message& message) const;
+
+    QStringList serverFeatures() const; // from server.hello: hide what the server does not speak
+    bool hasFeature(const QString& feature) const { return serverFeatures().contains(feature); }
     void sendTyping(qint64 roomId);
     void markRead(qint64 roomId);
 
@@ -88,6 +115,8 @@ Q_SIGNALS:
     void publicRoomsFetched(const QList<chat::PublicRoom>& rooms);
     void failed(const QString& message); // a request the user made could not be done
     void sendRejected(qint64 roomId, const QString& body, const QString& message);
+    void actionFailed(qint64 roomId, const QString& text); // an edit, delete, reaction or notify level refused
+    void jumpReady(qint64 roomId, qint64 seq); // after jumpTo(): the message is in messages(roomId)
 
 private:
     void onSignedIn(const User& me);

@@ -112,6 +112,18 @@ QVariant MessageModel::data(const QModelIndex& index, int role) const
         return startsGroup(row);
     case ClientIdRole:
         return pending ? queued->clientId : message->clientId;
+    case MessageIdRole:
+        return pending ? 0 : message->id;
+    case EditedRole:
+    case DeletedRole:
+    case MentionsMeRole:
+        return false;
+    case ReplyRole:
+        return {};
+    case ReactionsRole:
+        return QVariantList();
+    case SeenByRole:
+        return QStringList();
     default:
         return {};
     }
@@ -130,7 +142,22 @@ QHash<int, QByteArray> MessageModel::roleNames() const
     names.insert(StartsDayRole, "startsDay");
     names.insert(StartsGroupRole, "startsGroup");
     names.insert(ClientIdRole, "clientId");
+    names.insert(EditedRole, "edited");
+    names.insert(DeletedRole, "deleted");
+    names.insert(MessageIdRole, "messageId");
+    names.insert(ReplyRole, "reply");
+    names.insert(ReactionsRole, "reactions");
+    names.insert(MentionsMeRole, "mentionsMe");
+    names.insert(SeenByRole, "seenBy");
     return names;
+}
+
+int MessageModel::rowOfSeq(qint64 seq) const
+{
+    const QList<Message>& messages = m_timeline->messages();
+    if (messages.isEmpty() || seq < messages.first().seq || seq > messages.last().seq)
+        return -1;
+    return int(seq - messages.first().seq); // stored messages are consecutive seqs
 }
 
 bool MessageModel::canFetchMore(const QModelIndex& parent) const

@@ -26,6 +26,13 @@ public:
         StartsDayRole, // first message of its (local) day: the delegate draws a separator above it
         StartsGroupRole, // sender or a pause changed: the delegate draws sender and time
         ClientIdRole,
+        EditedRole, // bool
+        DeletedRole, // bool: a tombstone, its body is empty
+        MessageIdRole, // qint64, 0 for a pending row
+        ReplyRole, // QVariantMap {id, seq, sender_name, excerpt, deleted}, or an invalid QVariant when not a reply
+        ReactionsRole, // QVariantList of QVariantMap {emoji: QString, count: int, names: QStringList, mine: bool}
+        MentionsMeRole, // bool: the message mentions the signed-in user
+        SeenByRole, // QStringList of usernames: only on the room's newest message, and only where receipts are shown
     };
 
     static constexpr int PageSize = RoomTimeline::PageSize;
@@ -39,6 +46,7 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
     RoomTimeline* timeline() const { return m_timeline; }
+    int rowOfSeq(qint64 seq) const; // -1 when the message is not in the model
     qint64 roomId() const { return m_timeline->roomId(); }
 
     // Qt's views ask for more whenever their last row is visible, which in a chat is the newest message:
