@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libgl-dev
-  libsodium-dev libhiredis-dev
+  libsodium-dev libhiredis-dev libicu-dev
   fonts-dejavu-core fonts-noto-color-emoji xvfb openssl xauth dpkg-dev file
   dbus-daemon gnome-keyring libsecret-1-0
   postgresql redis-server haproxy

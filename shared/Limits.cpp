@@ -15,6 +15,9 @@ constexpr QLatin1String MinUsernameChars { "min_username_chars" };
 constexpr QLatin1String MaxUsernameChars { "max_username_chars" };
 constexpr QLatin1String MinPasswordChars { "min_password_chars" };
 constexpr QLatin1String MaxPasswordBytes { "max_password_bytes" };
+constexpr QLatin1String EditWindowS { "edit_window_s" };
+constexpr QLatin1String MaxReactionsPerMessage { "max_reactions_per_message" };
+constexpr QLatin1String ReceiptsMaxMembers { "receipts_max_members" };
 } // namespace
 
 QJsonObject Limits::toJson() const
@@ -32,6 +35,9 @@ QJsonObject Limits::toJson() const
         { MaxUsernameChars, maxUsernameChars },
         { MinPasswordChars, minPasswordChars },
         { MaxPasswordBytes, maxPasswordBytes },
+        { EditWindowS, editWindowS },
+        { MaxReactionsPerMessage, maxReactionsPerMessage },
+        { ReceiptsMaxMembers, receiptsMaxMembers },
     };
 }
 
@@ -54,6 +60,9 @@ Limits Limits::fromJson(const QJsonObject& json)
     read(MaxUsernameChars, limits.maxUsernameChars);
     read(MinPasswordChars, limits.minPasswordChars);
     read(MaxPasswordBytes, limits.maxPasswordBytes);
+    read(EditWindowS, limits.editWindowS);
+    read(MaxReactionsPerMessage, limits.maxReactionsPerMessage);
+    read(ReceiptsMaxMembers, limits.receiptsMaxMembers);
     return limits;
 }
 

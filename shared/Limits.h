@@ -26,6 +26,9 @@ struct Limits {
     int maxUsernameChars = 32;
     int minPasswordChars = 8;
     int maxPasswordBytes = 1024;
+    qint64 editWindowS = 0; // 0: messages can always be edited
+    int maxReactionsPerMessage = 20; // different emoji on one message
+    int receiptsMaxMembers = 50; // the largest room whose members receive `receipt` notifications
 
     QJsonObject toJson() const;
     static Limits fromJson(const QJsonObject& json);

@@ -22,6 +22,13 @@ inline constexpr QLatin1String RoomsPublic { "rooms.public" };
 inline constexpr QLatin1String RoomsRead { "rooms.read" };
 inline constexpr QLatin1String MessagesSend { "messages.send" };
 inline constexpr QLatin1String MessagesHistory { "messages.history" };
+inline constexpr QLatin1String MessagesEdit { "messages.edit" };
+inline constexpr QLatin1String MessagesDelete { "messages.delete" };
+inline constexpr QLatin1String MessagesChanges { "messages.changes" };
+inline constexpr QLatin1String ReactionsAdd { "reactions.add" };
+inline constexpr QLatin1String ReactionsRemove { "reactions.remove" };
+inline constexpr QLatin1String RoomsReceipts { "rooms.receipts" };
+inline constexpr QLatin1String RoomsNotify { "rooms.notify" };
 } // namespace method
 
 namespace notification {
@@ -36,6 +43,10 @@ inline constexpr QLatin1String RoomUpdated { "room.updated" };
 inline constexpr QLatin1String Typing { "typing" }; // both directions
 // {reason, message}: sent just before the server closes a session it ended (password changed, account disabled).
 inline constexpr QLatin1String SessionRevoked { "session.revoked" };
+// {message}: a message was edited, deleted or reacted to; replace a held copy whose `change` is lower.
+inline constexpr QLatin1String MessageChanged { "message.changed" };
+// {room_id, user_id, seq}: a member read up to seq (rooms of at most receipts_max_members members).
+inline constexpr QLatin1String Receipt { "receipt" };
 } // namespace notification
 
 namespace key {
@@ -56,6 +67,7 @@ inline constexpr QLatin1String Limit { "limit" };
 inline constexpr QLatin1String Protocol { "protocol" };
 inline constexpr QLatin1String Server { "server" };
 inline constexpr QLatin1String Limits { "limits" };
+inline constexpr QLatin1String Features { "features" };
 
 inline constexpr QLatin1String Username { "username" };
 inline constexpr QLatin1String Password { "password" };
@@ -75,6 +87,10 @@ inline constexpr QLatin1String LastSeq { "last_seq" };
 inline constexpr QLatin1String LastReadSeq { "last_read_seq" };
 inline constexpr QLatin1String Unread { "unread" };
 inline constexpr QLatin1String MemberCount { "member_count" };
+inline constexpr QLatin1String LastChange { "last_change" };
+inline constexpr QLatin1String Notify { "notify" };
+inline constexpr QLatin1String Level { "level" };
+inline constexpr QLatin1String Receipts { "receipts" };
 
 inline constexpr QLatin1String MessageObj { "message" };
 inline constexpr QLatin1String Messages { "messages" };
@@ -86,6 +102,19 @@ inline constexpr QLatin1String ClientId { "client_id" };
 inline constexpr QLatin1String Before { "before" };
 inline constexpr QLatin1String After { "after" };
 inline constexpr QLatin1String HasMore { "has_more" };
+inline constexpr QLatin1String Around { "around" };
+inline constexpr QLatin1String HasNewer { "has_newer" };
+inline constexpr QLatin1String MessageId { "message_id" };
+inline constexpr QLatin1String EditedTs { "edited_ts" };
+inline constexpr QLatin1String Deleted { "deleted" };
+inline constexpr QLatin1String ReplyTo { "reply_to" }; // messages.send: the id replied to
+inline constexpr QLatin1String Reply { "reply" }; // message: {id, seq, sender_id, excerpt | deleted}
+inline constexpr QLatin1String Excerpt { "excerpt" };
+inline constexpr QLatin1String Mentions { "mentions" };
+inline constexpr QLatin1String Reactions { "reactions" };
+inline constexpr QLatin1String Emoji { "emoji" };
+inline constexpr QLatin1String Change { "change" };
+inline constexpr QLatin1String Since { "since" };
 } // namespace key
 
 // Reasons in session.revoked (besides account_disabled, an error reason as well).
@@ -93,6 +122,30 @@ namespace revoked {
 inline constexpr QLatin1String PasswordChanged { "password_changed" };
 inline constexpr QLatin1String AccountDisabled { "account_disabled" };
 } // namespace revoked
+
+// rooms.notify levels; a room never set is `all`.
+namespace notify {
+inline constexpr QLatin1String All { "all" };
+inline constexpr QLatin1String Mentions { "mentions" };
+inline constexpr QLatin1String None { "none" };
+} // namespace notify
+
+// server.hello `features`: the optional parts of the protocol a server speaks.
+namespace feature {
+inline constexpr QLatin1String Edit { "edit" };
+inline constexpr QLatin1String Delete { "delete" };
+inline constexpr QLatin1String Reply { "reply" };
+inline constexpr QLatin1String Reactions { "reactions" };
+inline constexpr QLatin1String Mentions { "mentions" };
+inline constexpr QLatin1String Receipts { "receipts" };
+inline constexpr QLatin1String Notify { "notify" };
+inline constexpr QLatin1String Changes { "changes" };
+} // namespace feature
+
+// The longest excerpt of a replied-to message in `reply`, in characters (code points).
+inline constexpr int ReplyExcerptChars = 200;
+// The longest `emoji` of a reaction, in UTF-16 code units.
+inline constexpr int MaxEmojiUtf16 = 32;
 
 namespace roomkind {
 inline constexpr QLatin1String Direct { "direct" };

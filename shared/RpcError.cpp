@@ -119,4 +119,20 @@ RpcError RpcError::storageFull()
     return e;
 }
 
+RpcError RpcError::messageDeleted()
+{
+    return make(errc::MessageDeleted, reason::MessageDeleted, QStringLiteral("That message was deleted"));
+}
+
+RpcError RpcError::editWindowClosed(qint64 windowSeconds)
+{
+    return make(errc::EditWindowClosed, reason::EditWindowClosed,
+        QStringLiteral("Messages can be edited for %1 seconds after sending; this one is older").arg(windowSeconds));
+}
+
+RpcError RpcError::limitReached(const QString& message)
+{
+    return make(errc::LimitReached, reason::LimitReached, message);
+}
+
 } // namespace chat

@@ -26,6 +26,9 @@ inline constexpr int TokenInvalid = -32010;
 inline constexpr int NameTaken = -32011;
 inline constexpr int AccountDisabled = -32012;
 inline constexpr int Unavailable = -32013;
+inline constexpr int MessageDeleted = -32014;
+inline constexpr int EditWindowClosed = -32015;
+inline constexpr int LimitReached = -32016;
 } // namespace errc
 
 namespace reason {
@@ -48,6 +51,9 @@ inline constexpr QLatin1String TokenInvalid { "token_invalid" };
 inline constexpr QLatin1String NameTaken { "name_taken" };
 inline constexpr QLatin1String AccountDisabled { "account_disabled" };
 inline constexpr QLatin1String Unavailable { "unavailable" };
+inline constexpr QLatin1String MessageDeleted { "message_deleted" };
+inline constexpr QLatin1String EditWindowClosed { "edit_window_closed" };
+inline constexpr QLatin1String LimitReached { "limit_reached" };
 } // namespace reason
 
 // error.data.cause values: why an `unavailable` happened, for clients that want to say more than "retry".
@@ -83,7 +89,11 @@ struct RpcError {
     static RpcError nameTaken(const QString& name);
     static RpcError accountDisabled();
     static RpcError unavailable(const QString& message);
-    static RpcError storageFull(); // `unavailable` with data.cause storage_full: the server's disk is full
+    static RpcError storageFull();
+    static RpcError messageDeleted();
+    static RpcError editWindowClosed(qint64 windowSeconds);
+    static RpcError limitReached(
+        const QString& message); // `unavailable` with data.cause storage_full: the server's disk is full
 };
 
 } // namespace chat

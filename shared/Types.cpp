@@ -13,6 +13,24 @@ qint64 int64Of(const QJsonObject& json, QLatin1String name)
 {
     return json.value(name).toInteger();
 }
+
+QJsonArray idArray(const QList<qint64>& ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
+}
+
+QList<qint64> idList(const QJsonValue& value)
+{
+    QList<qint64> ids;
+    const QJsonArray array = value.toArray();
+    ids.reserve(array.size());
+    for (const QJsonValue& id : array)
+        ids.append(id.toInteger());
+    return ids;
+}
 } // namespace
 
 QJsonObject User::toJson() const
@@ -27,16 +45,15 @@ User User::fromJson(const QJsonObject& json)
 
 QJsonObject Room::toJson() const
 {
-    QJsonArray memberArray;
-    for (qint64 member : members)
-        memberArray.append(member);
     QJsonObject json {
         { key::Id, id },
         { key::Kind, kind == Kind::Direct ? protocol::roomkind::Direct : protocol::roomkind::Group },
-        { key::Members, memberArray },
+        { key::Members, idArray(members) },
         { key::LastSeq, lastSeq },
         { key::LastReadSeq, lastReadSeq },
         { key::Unread, unread },
+        { key::LastChange, lastChange },
+        { key::Notify, notify },
     };
     if (kind == Kind::Group)
         json.insert(key::Name, name);
@@ -49,12 +66,12 @@ Room Room::fromJson(const QJsonObject& json)
     room.id = int64Of(json, key::Id);
     room.kind = json.value(key::Kind).toString() == protocol::roomkind::Direct ? Kind::Direct : Kind::Group;
     room.name = json.value(key::Name).toString();
-    const QJsonArray memberArray = json.value(key::Members).toArray();
-    for (const QJsonValue& member : memberArray)
-        room.members.append(member.toInteger());
+    room.members = idList(json.value(key::Members));
     room.lastSeq = int64Of(json, key::LastSeq);
     room.lastReadSeq = int64Of(json, key::LastReadSeq);
     room.unread = int64Of(json, key::Unread);
+    room.lastChange = int64Of(json, key::LastChange);
+    room.notify = json.value(key::Notify).toString(protocol::notify::All);
     return room;
 }
 
@@ -68,9 +85,30 @@ PublicRoom PublicRoom::fromJson(const QJsonObject& json)
     return PublicRoom { int64Of(json, key::Id), json.value(key::Name).toString(), int64Of(json, key::MemberCount) };
 }
 
+QJsonObject MessageReply::toJson() const
+{
+    QJsonObject json { { key::Id, id }, { key::Seq, seq }, { key::SenderId, senderId } };
+    if (deleted)
+        json.insert(key::Deleted, true);
+    else
+        json.insert(key::Excerpt, excerpt);
+    return json;
+}
+
+MessageReply MessageReply::fromJson(const QJsonObject& json)
+{
+    return MessageReply {
+        int64Of(json, key::Id),
+        int64Of(json, key::Seq),
+        int64Of(json, key::SenderId),
+        json.value(key::Excerpt).toString(),
+        json.value(key::Deleted).toBool(),
+    };
+}
+
 QJsonObject Message::toJson() const
 {
-    return QJsonObject {
+    QJsonObject json {
         { key::Id, id },
         { key::RoomId, roomId },
         { key::Seq, seq },
@@ -79,19 +117,51 @@ QJsonObject Message::toJson() const
         { key::Ts, ts },
         { key::ClientId, clientId },
     };
+    if (change > 0)
+        json.insert(key::Change, change);
+    if (deleted) {
+        json.insert(key::Deleted, true);
+        return json;
+    }
+    if (editedTs > 0)
+        json.insert(key::EditedTs, editedTs);
+    if (reply)
+        json.insert(key::Reply, reply->toJson());
+    if (!mentions.isEmpty())
+        json.insert(key::Mentions, idArray(mentions));
+    if (!reactions.isEmpty()) {
+        QJsonArray array;
+        for (const Reaction& reaction : reactions)
+            array.append(QJsonObject { { key::Emoji, reaction.emoji }, { key::Users, idArray(reaction.users) } });
+        json.insert(key::Reactions, array);
+    }
+    return json;
 }
 
 Message Message::fromJson(const QJsonObject& json)
 {
-    return Message {
-        int64Of(json, key::Id),
-        int64Of(json, key::RoomId),
-        int64Of(json, key::Seq),
-        int64Of(json, key::SenderId),
-        json.value(key::Body).toString(),
-        int64Of(json, key::Ts),
-        json.value(key::ClientId).toString(),
-    };
+    Message message;
+    message.id = int64Of(json, key::Id);
+    message.roomId = int64Of(json, key::RoomId);
+    message.seq = int64Of(json, key::Seq);
+    message.senderId = int64Of(json, key::SenderId);
+    message.body = json.value(key::Body).toString();
+    message.ts = int64Of(json, key::Ts);
+    message.clientId = json.value(key::ClientId).toString();
+    message.change = int64Of(json, key::Change);
+    message.deleted = json.value(key::Deleted).toBool();
+    if (message.deleted)
+        return message;
+    message.editedTs = int64Of(json, key::EditedTs);
+    if (const QJsonValue reply = json.value(key::Reply); reply.isObject())
+        message.reply = MessageReply::fromJson(reply.toObject());
+    message.mentions = idList(json.value(key::Mentions));
+    const QJsonArray reactions = json.value(key::Reactions).toArray();
+    for (const QJsonValue& reaction : reactions) {
+        const QJsonObject object = reaction.toObject();
+        message.reactions.append(Reaction { object.value(key::Emoji).toString(), idList(object.value(key::Users)) });
+    }
+    return message;
 }
 
 } // namespace chat

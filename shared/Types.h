@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace chat {
 
 struct User {
@@ -25,6 +27,8 @@ struct Room {
     qint64 lastSeq = 0;
     qint64 lastReadSeq = 0; // of the user the room is described to
     qint64 unread = 0;
+    qint64 lastChange = 0; // the newest change number of the room's messages (edits, deletions, reactions)
+    QString notify = QStringLiteral("all"); // personal notification level: all, mentions, none
 
     QJsonObject toJson() const;
     static Room fromJson(const QJsonObject& json);
@@ -42,6 +46,27 @@ struct PublicRoom {
     friend bool operator==(const PublicRoom&, const PublicRoom&) = default;
 };
 
+// What a reply shows of the message it answers, as that message is now.
+struct MessageReply {
+    qint64 id = 0;
+    qint64 seq = 0;
+    qint64 senderId = 0;
+    QString excerpt; // the first ReplyExcerptChars characters of its body; empty when deleted
+    bool deleted = false;
+
+    QJsonObject toJson() const;
+    static MessageReply fromJson(const QJsonObject& json);
+    friend bool operator==(const MessageReply&, const MessageReply&) = default;
+};
+
+// One emoji on a message and who added it, in the order they did.
+struct Reaction {
+    QString emoji;
+    QList<qint64> users;
+
+    friend bool operator==(const Reaction&, const Reaction&) = default;
+};
+
 struct Message {
     qint64 id = 0;
     qint64 roomId = 0;
@@ -50,6 +75,12 @@ struct Message {
     QString body;
     qint64 ts = 0; // ms since the epoch, UTC, server time
     QString clientId;
+    qint64 editedTs = 0; // 0: never edited
+    bool deleted = false; // a tombstone: body empty, no mentions, reactions or reply
+    std::optional<MessageReply> reply {};
+    QList<qint64> mentions {}; // member ids named @username in the body
+    QList<Reaction> reactions {}; // in the order each emoji was first added
+    qint64 change = 0; // the room's change number of this message's latest change; 0: never changed
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject& json);

@@ -47,9 +47,12 @@ private Q_SLOTS:
         room.lastSeq = 120;
         room.lastReadSeq = 100;
         room.unread = 20;
+        room.lastChange = 5;
+        room.notify = QStringLiteral("mentions");
         const QJsonObject json = room.toJson();
-        QCOMPARE(
-            keysOf(json), (QStringList { "id", "kind", "last_read_seq", "last_seq", "members", "name", "unread" }));
+        QCOMPARE(keysOf(json),
+            (QStringList {
+                "id", "kind", "last_change", "last_read_seq", "last_seq", "members", "name", "notify", "unread" }));
         QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("group"));
         QCOMPARE(json.value(QLatin1String("members")).toArray(), (QJsonArray { 3, 1, 2 }));
         QCOMPARE(Room::fromJson(overTheWire(json)), room);
@@ -89,6 +92,8 @@ private Q_SLOTS:
         QCOMPARE(room.lastSeq, 10);
         QCOMPARE(room.lastReadSeq, 0);
         QCOMPARE(room.unread, 0);
+        QCOMPARE(room.lastChange, 0);
+        QCOMPARE(room.notify, QStringLiteral("all")); // servers older than rooms.notify
     }
 
     void publicRoomRoundTrips()
@@ -106,6 +111,47 @@ private Q_SLOTS:
         const QJsonObject json = message.toJson();
         QCOMPARE(keysOf(json), (QStringList { "body", "client_id", "id", "room_id", "sender_id", "seq", "ts" }));
         QCOMPARE(Message::fromJson(overTheWire(json)), message);
+    }
+
+    void changedMessageRoundTripsWithEveryOptionalKey()
+    {
+        Message message { 1002, 7, 43, 2, QStringLiteral("@alice yes"), 1732500009000, QStringLiteral("c1") };
+        message.editedTs = 1732500020000;
+        message.reply = MessageReply { 1001, 42, 3, QString::fromUtf8("héllo"), false };
+        message.mentions = { 3 };
+        message.reactions
+            = { Reaction { QString::fromUtf8("👍"), { 3, 5 } }, Reaction { QString::fromUtf8("🎉"), { 2 } } };
+        message.change = 7;
+        const QJsonObject json = message.toJson();
+        QCOMPARE(keysOf(json),
+            (QStringList { "body", "change", "client_id", "edited_ts", "id", "mentions", "reactions", "reply",
+                "room_id", "sender_id", "seq", "ts" }));
+        QCOMPARE(keysOf(json.value(QLatin1String("reply")).toObject()),
+            (QStringList { "excerpt", "id", "sender_id", "seq" }));
+        QCOMPARE(json.value(QLatin1String("reactions")).toArray().first().toObject().value(QLatin1String("users")),
+            QJsonValue(QJsonArray { 3, 5 }));
+        QCOMPARE(Message::fromJson(overTheWire(json)), message);
+    }
+
+    void aNeverChangedMessageCarriesNoOptionalKeys()
+    {
+        const Message message { 1, 2, 3, 4, QStringLiteral("plain"), 5, QStringLiteral("c") };
+        QCOMPARE(
+            keysOf(message.toJson()), (QStringList { "body", "client_id", "id", "room_id", "sender_id", "seq", "ts" }));
+    }
+
+    void aTombstoneCarriesNoContent()
+    {
+        Message message { 1003, 7, 44, 2, QString(), 1732500030000, QStringLiteral("c2") };
+        message.deleted = true;
+        message.change = 8;
+        const QJsonObject json = message.toJson();
+        QCOMPARE(keysOf(json),
+            (QStringList { "body", "change", "client_id", "deleted", "id", "room_id", "sender_id", "seq", "ts" }));
+        QCOMPARE(Message::fromJson(overTheWire(json)), message);
+        const MessageReply deletedOriginal { 1003, 44, 2, QString(), true };
+        QCOMPARE(keysOf(deletedOriginal.toJson()), (QStringList { "deleted", "id", "sender_id", "seq" }));
+        QCOMPARE(MessageReply::fromJson(deletedOriginal.toJson()), deletedOriginal);
     }
 
     void largestSafeIntegersSurviveTheWire()
@@ -131,9 +177,10 @@ private Q_SLOTS:
         limits.historyMax = 77;
         const QJsonObject json = overTheWire(limits.toJson());
         QCOMPARE(keysOf(json),
-            (QStringList { "history_default", "history_max", "max_body_chars", "max_client_id_chars", "max_frame_bytes",
-                "max_password_bytes", "max_room_name_chars", "max_username_chars", "message_burst",
-                "messages_per_second", "min_password_chars", "min_username_chars" }));
+            (QStringList { "edit_window_s", "history_default", "history_max", "max_body_chars", "max_client_id_chars",
+                "max_frame_bytes", "max_password_bytes", "max_reactions_per_message", "max_room_name_chars",
+                "max_username_chars", "message_burst", "messages_per_second", "min_password_chars",
+                "min_username_chars", "receipts_max_members" }));
         const Limits back = Limits::fromJson(json);
         QCOMPARE(back.maxFrameBytes, limits.maxFrameBytes);
         QCOMPARE(back.maxBodyChars, 100);
@@ -152,6 +199,9 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("max_room_name_chars")).toInt(), 64);
         QCOMPARE(json.value(QLatin1String("min_password_chars")).toInt(), 8);
         QCOMPARE(json.value(QLatin1String("max_password_bytes")).toInt(), 1024);
+        QCOMPARE(json.value(QLatin1String("edit_window_s")).toInt(), 0);
+        QCOMPARE(json.value(QLatin1String("max_reactions_per_message")).toInt(), 20);
+        QCOMPARE(json.value(QLatin1String("receipts_max_members")).toInt(), 50);
     }
 };
 
