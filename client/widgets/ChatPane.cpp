@@ -410,7 +410,7 @@ void ChatPane::submit(const QString& text)
 
 void ChatPane::startReply(const QModelIndex& index)
 {
-    if (!MessageActions::isActionable(index))
+    if (!m_actions->offerFor(index).reply)
         return;
     if (m_editingId)
         cancelComposerMode();

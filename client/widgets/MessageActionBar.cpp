@@ -103,11 +103,15 @@ void MessageActionBar::refreshIcons()
         button->setFixedSize(m_react->sizeHint().height(), m_react->sizeHint().height());
 }
 
-void MessageActionBar::showFor(const QModelIndex& index, bool mine, bool canEdit, const QRect& anchor)
+void MessageActionBar::showFor(const QModelIndex& index, const Offer& offer, const QRect& anchor)
 {
     m_index = index;
-    m_edit->setVisible(mine && canEdit);
-    m_delete->setVisible(mine);
+    for (QToolButton* button : std::as_const(m_quick))
+        button->setVisible(offer.react);
+    m_react->setVisible(offer.react);
+    m_reply->setVisible(offer.reply);
+    m_edit->setVisible(offer.edit);
+    m_delete->setVisible(offer.remove);
     adjustSize();
     // Half over the top edge of the message, at the right, inside the viewport.
     const QWidget* area = parentWidget();

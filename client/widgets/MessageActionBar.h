@@ -16,8 +16,14 @@ public:
 
     explicit MessageActionBar(QWidget* parent = nullptr);
 
-    // Shows the buttons that apply to the message at `index` (mine: edit and delete too).
-    void showFor(const QModelIndex& index, bool mine, bool canEdit, const QRect& anchor);
+    struct Offer { // which of the buttons apply to a message (and the server speaks)
+        bool react = false;
+        bool reply = false;
+        bool edit = false;
+        bool remove = false;
+    };
+    // Shows the buttons that apply to the message at `index`, half over the top right of `anchor`.
+    void showFor(const QModelIndex& index, const Offer& offer, const QRect& anchor);
     QPersistentModelIndex index() const { return m_index; }
     QToolButton* button(Action action) const;
     QToolButton* quickReactionButton(int i) const;

@@ -5,6 +5,7 @@
 #include "Icons.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
+#include "Protocol.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -66,8 +67,21 @@ bool MessageActions::isActionable(const QModelIndex& index)
 
 bool MessageActions::canEdit(const QModelIndex& index) const
 {
-    return isActionable(index) && index.data(MessageModel::MineRole).toBool()
+    return isActionable(index) && m_session->hasFeature(protocol::feature::Edit)
         && m_session->canEdit(m_roomId, index.data(MessageModel::MessageIdRole).toLongLong());
+}
+
+MessageActionBar::Offer MessageActions::offerFor(const QModelIndex& index) const
+{
+    MessageActionBar::Offer offer;
+    if (!isActionable(index))
+        return offer;
+    const qint64 messageId = index.data(MessageModel::MessageIdRole).toLongLong();
+    offer.react = m_session->hasFeature(protocol::feature::Reactions);
+    offer.reply = m_session->hasFeature(protocol::feature::Reply);
+    offer.edit = canEdit(index);
+    offer.remove = m_session->hasFeature(protocol::feature::Delete) && m_session->canDelete(m_roomId, messageId);
+    return offer;
 }
 
 bool MessageActions::eventFilter(QObject* watched, QEvent* event)
@@ -119,8 +133,7 @@ void MessageActions::hover(const QPoint& pos)
     }
     if (m_bar->isVisible() && m_bar->index() == index)
         return;
-    m_bar->showFor(
-        index, index.data(MessageModel::MineRole).toBool(), canEdit(index), m_delegate->contentRect(option, index));
+    m_bar->showFor(index, offerFor(index), m_delegate->contentRect(option, index));
 }
 
 void MessageActions::unhover()
@@ -163,7 +176,7 @@ void MessageActions::trigger(MessageActionBar::Action action, const QPersistentM
 
 void MessageActions::react(const QModelIndex& index, const QString& emoji)
 {
-    if (!isActionable(index) || emoji.isEmpty())
+    if (!offerFor(index).react || emoji.isEmpty())
         return;
     m_session->toggleReaction(m_roomId, index.data(MessageModel::MessageIdRole).toLongLong(), emoji);
 }
@@ -176,7 +189,7 @@ void MessageActions::pickReaction(const QModelIndex& index, const QPoint& global
 
 void MessageActions::confirmDelete(const QModelIndex& index)
 {
-    if (!isActionable(index) || !index.data(MessageModel::MineRole).toBool())
+    if (!offerFor(index).remove)
         return;
     const qint64 messageId = index.data(MessageModel::MessageIdRole).toLongLong();
     const qint64 roomId = m_roomId;
@@ -225,7 +238,8 @@ QMenu* MessageActions::menuFor(const QModelIndex& index)
     menu->setObjectName(QStringLiteral("messageMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
     const QPalette& palette = m_view->palette();
-    if (isActionable(index)) {
+    const MessageActionBar::Offer offer = offerFor(index);
+    if (offer.react) {
         QMenu* reactions = menu->addMenu(Icons::action(Icons::Action::React, palette), tr("Re&act"));
         for (qsizetype i = 0; i < 6; ++i) {
             const QString emoji = EmojiPicker::commonEmoji().at(i);
@@ -233,18 +247,21 @@ QMenu* MessageActions::menuFor(const QModelIndex& index)
         }
         reactions->addSeparator();
         reactions->addAction(tr("&More reactions…"), this, [this, target] { pickReaction(target, QCursor::pos()); });
+    }
+    if (offer.reply) {
         menu->addAction(Icons::action(Icons::Action::Reply, palette), tr("&Reply"), this,
             [this, target] { Q_EMIT replyRequested(target); });
-        if (canEdit(index)) {
-            menu->addAction(Icons::action(Icons::Action::Edit, palette), tr("&Edit"), this,
-                [this, target] { Q_EMIT editRequested(target); });
-        }
-        if (index.data(MessageModel::MineRole).toBool()) {
-            menu->addAction(Icons::action(Icons::Action::Delete, palette), tr("&Delete…"), this,
-                [this, target] { confirmDelete(target); });
-        }
-        menu->addSeparator();
     }
+    if (offer.edit) {
+        menu->addAction(Icons::action(Icons::Action::Edit, palette), tr("&Edit"), this,
+            [this, target] { Q_EMIT editRequested(target); });
+    }
+    if (offer.remove) {
+        menu->addAction(Icons::action(Icons::Action::Delete, palette), tr("&Delete…"), this,
+            [this, target] { confirmDelete(target); });
+    }
+    if (!menu->isEmpty())
+        menu->addSeparator();
     menu->addAction(
         Icons::action(Icons::Action::Copy, palette), tr("&Copy text"), this, [this, target] { copyText(target); });
     return menu;

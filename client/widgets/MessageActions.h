@@ -35,6 +35,7 @@ public:
     void copyText(const QModelIndex& index); // the selected messages' text when it is one of them, else its own
     void copySelection();
     bool canEdit(const QModelIndex& index) const;
+    MessageActionBar::Offer offerFor(const QModelIndex& index) const; // what the user may do to it here
     static bool isActionable(const QModelIndex& index); // stored, not deleted
 
 Q_SIGNALS:

@@ -240,7 +240,7 @@ QMenu* PeopleDock::menuForRoom(qint64 roomId)
         action->setObjectName(QStringLiteral("notify-") + level);
         action->setCheckable(true);
         action->setChecked(level == current);
-        action->setEnabled(roomId != 0); // no direct room with this person yet
+        action->setEnabled(roomId != 0 && m_session->hasFeature(protocol::feature::Notify)); // 0: no direct room yet
         action->setActionGroup(levels);
         connect(action, &QAction::triggered, this,
             [this, roomId, level = level] { m_session->setNotifyLevel(roomId, level); });
