@@ -1,5 +1,6 @@
 #include "LocalCache.h"
 
+#include "CacheSchema.h"
 #include "ClientLogging.h"
 
 #include <QAtomicInteger>
@@ -17,9 +18,8 @@
 namespace chat::client {
 
 namespace {
-constexpr int SchemaVersion = 1;
+using cachesql::exec;
 const QString MeKey = QStringLiteral("me");
-const QString VersionKey = QStringLiteral("schema_version");
 
 QString safeName(QString text)
 {
@@ -33,19 +33,9 @@ QString nextConnectionName()
     return QStringLiteral("chat-client-cache-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
-bool exec(QSqlQuery& query)
+QString compact(const QJsonObject& json)
 {
-    if (query.exec())
-        return true;
-    qCWarning(lcCache) << "cache query failed:" << query.lastError().text();
-    return false;
-}
-
-bool exec(const QSqlDatabase& db, const QString& sql)
-{
-    QSqlQuery query(db);
-    query.prepare(sql);
-    return exec(query);
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
 // Runs `work` in one transaction: many rows, one fsync.
@@ -118,38 +108,7 @@ bool LocalCache::openFile(const QString& path)
 
 bool LocalCache::createSchema()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    // A cache may lose its last writes in a power cut (the server has them); it must not slow typing down.
-    exec(db, QStringLiteral("PRAGMA journal_mode=WAL"));
-    exec(db, QStringLiteral("PRAGMA synchronous=NORMAL"));
-    exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-    QSqlQuery version(db);
-    version.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    version.addBindValue(VersionKey);
-    const bool known = exec(version) && version.next();
-    if (known && version.value(0).toInt() != SchemaVersion) {
-        // Another version's cache: nothing in it is worth a migration.
-        for (const char* table : { "users", "rooms", "messages", "outbox" })
-            exec(db, QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table)));
-        exec(db, QStringLiteral("DELETE FROM meta"));
-    }
-    const bool created
-        = exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, username TEXT NOT NULL)"))
-        && exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS rooms (id INTEGER PRIMARY KEY, json TEXT NOT NULL)"))
-        && exec(db,
-            QStringLiteral("CREATE TABLE IF NOT EXISTS messages (room_id INTEGER NOT NULL, seq INTEGER NOT NULL, "
-                           "id INTEGER NOT NULL, sender_id INTEGER NOT NULL, body TEXT NOT NULL, ts INTEGER NOT NULL, "
-                           "client_id TEXT NOT NULL, PRIMARY KEY (room_id, seq)) WITHOUT ROWID"))
-        && exec(db,
-            QStringLiteral("CREATE TABLE IF NOT EXISTS outbox (client_id TEXT PRIMARY KEY, room_id INTEGER NOT NULL, "
-                           "body TEXT NOT NULL, queued_at INTEGER NOT NULL)"));
-    if (!created)
-        return false;
-    QSqlQuery setVersion(db);
-    setVersion.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-    setVersion.addBindValue(VersionKey);
-    setVersion.addBindValue(QString::number(SchemaVersion));
-    return exec(setVersion);
+    return cachesql::prepareSchema(QSqlDatabase::database(m_connectionName, false));
 }
 
 void LocalCache::close()
@@ -198,7 +157,7 @@ void LocalCache::saveMe(const User& me)
         query.addBindValue(MeKey);
         User stored = me;
         stored.online = false;
-        query.addBindValue(QString::fromUtf8(QJsonDocument(stored.toJson()).toJson(QJsonDocument::Compact)));
+        query.addBindValue(compact(stored.toJson()));
         return exec(query);
     });
 }
@@ -268,12 +227,13 @@ void LocalCache::saveRooms(const QList<Room>& rooms)
         insert.prepare(QStringLiteral("INSERT OR REPLACE INTO rooms (id, json) VALUES (?, ?)"));
         for (const Room& room : rooms) {
             insert.addBindValue(room.id);
-            insert.addBindValue(QString::fromUtf8(QJsonDocument(room.toJson()).toJson(QJsonDocument::Compact)));
+            insert.addBindValue(compact(room.toJson()));
             if (!exec(insert))
                 return false;
         }
         // Messages of rooms the user left go with them.
-        return exec(db, QStringLiteral("DELETE FROM messages WHERE room_id NOT IN (SELECT id FROM rooms)"));
+        return exec(db, QStringLiteral("DELETE FROM messages WHERE room_id NOT IN (SELECT id FROM rooms)"))
+            && exec(db, QStringLiteral("DELETE FROM room_changes WHERE room_id NOT IN (SELECT id FROM rooms)"));
     });
 }
 
@@ -284,24 +244,16 @@ QList<Message> LocalCache::latestMessages(qint64 roomId, int limit) const
         return newestFirst;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT seq, id, sender_id, body, ts, client_id FROM messages WHERE room_id = ? "
-                                 "ORDER BY seq DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT seq, json FROM messages WHERE room_id = ? ORDER BY seq DESC LIMIT ?"));
     query.addBindValue(roomId);
     query.addBindValue(limit);
     if (!exec(query))
         return newestFirst;
     while (query.next()) {
-        Message message;
-        message.roomId = roomId;
-        message.seq = query.value(0).toLongLong();
-        if (!newestFirst.isEmpty() && message.seq != newestFirst.last().seq - 1)
+        const qint64 seq = query.value(0).toLongLong();
+        if (!newestFirst.isEmpty() && seq != newestFirst.last().seq - 1)
             break; // a hole: what lies below it is not shown until the server fills it
-        message.id = query.value(1).toLongLong();
-        message.senderId = query.value(2).toLongLong();
-        message.body = query.value(3).toString();
-        message.ts = query.value(4).toLongLong();
-        message.clientId = query.value(5).toString();
-        newestFirst.append(message);
+        newestFirst.append(Message::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object()));
     }
     return QList<Message>(newestFirst.crbegin(), newestFirst.crend());
 }
@@ -311,18 +263,19 @@ void LocalCache::saveMessages(const QList<Message>& messages)
     if (messages.isEmpty())
         return;
     inTransaction(m_connectionName, [&](const QSqlDatabase& db) {
+        // A copy with a lower change number (a page read before an edit that is already here) changes nothing.
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (room_id, seq, id, sender_id, body, ts, "
-                                      "client_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        insert.prepare(QStringLiteral("INSERT INTO messages (room_id, seq, id, change, json) VALUES (?, ?, ?, ?, ?) "
+                                      "ON CONFLICT (room_id, seq) DO UPDATE SET id = excluded.id, "
+                                      "change = excluded.change, json = excluded.json "
+                                      "WHERE excluded.change >= messages.change OR excluded.id != messages.id"));
         QList<qint64> touched;
         for (const Message& message : messages) {
             insert.addBindValue(message.roomId);
             insert.addBindValue(message.seq);
             insert.addBindValue(message.id);
-            insert.addBindValue(message.senderId);
-            insert.addBindValue(message.body);
-            insert.addBindValue(message.ts);
-            insert.addBindValue(message.clientId);
+            insert.addBindValue(message.change);
+            insert.addBindValue(compact(message.toJson()));
             if (!exec(insert))
                 return false;
             if (!touched.contains(message.roomId))
@@ -342,18 +295,64 @@ void LocalCache::saveMessages(const QList<Message>& messages)
     });
 }
 
+void LocalCache::saveChanges(const QList<Message>& changed)
+{
+    if (changed.isEmpty())
+        return;
+    inTransaction(m_connectionName, [&](const QSqlDatabase& db) {
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE messages SET change = ?, json = ? "
+                                      "WHERE room_id = ? AND seq = ? AND id = ? AND change < ?"));
+        for (const Message& message : changed) {
+            update.addBindValue(message.change);
+            update.addBindValue(compact(message.toJson()));
+            update.addBindValue(message.roomId);
+            update.addBindValue(message.seq);
+            update.addBindValue(message.id);
+            update.addBindValue(message.change);
+            if (!exec(update))
+                return false;
+        }
+        return true;
+    });
+}
+
+std::optional<qint64> LocalCache::heldChange(qint64 roomId) const
+{
+    if (!isOpen())
+        return std::nullopt;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT held_change FROM room_changes WHERE room_id = ?"));
+    query.addBindValue(roomId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+void LocalCache::saveHeldChange(qint64 roomId, qint64 heldChange)
+{
+    inTransaction(m_connectionName, [&](const QSqlDatabase& db) {
+        QSqlQuery upsert(db);
+        upsert.prepare(QStringLiteral("INSERT OR REPLACE INTO room_changes (room_id, held_change) VALUES (?, ?)"));
+        upsert.addBindValue(roomId);
+        upsert.addBindValue(heldChange);
+        return exec(upsert);
+    });
+}
+
 QList<LocalCache::OutboxEntry> LocalCache::outbox() const
 {
     QList<OutboxEntry> entries;
     if (!isOpen())
         return entries;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("SELECT client_id, room_id, body, queued_at FROM outbox ORDER BY queued_at, rowid"));
+    query.prepare(
+        QStringLiteral("SELECT client_id, room_id, body, queued_at, reply_to FROM outbox ORDER BY queued_at, rowid"));
     if (!exec(query))
         return entries;
     while (query.next()) {
         entries.append(OutboxEntry { query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toString(),
-            query.value(3).toLongLong() });
+            query.value(3).toLongLong(), query.value(4).toLongLong() });
     }
     return entries;
 }
@@ -363,12 +362,13 @@ void LocalCache::saveOutboxEntry(const OutboxEntry& entry)
     // The one write that must survive a crash: a message the user typed and we have not delivered.
     inTransaction(m_connectionName, [&](const QSqlDatabase& db) {
         QSqlQuery insert(db);
-        insert.prepare(
-            QStringLiteral("INSERT OR REPLACE INTO outbox (client_id, room_id, body, queued_at) VALUES (?, ?, ?, ?)"));
+        insert.prepare(QStringLiteral("INSERT OR REPLACE INTO outbox (client_id, room_id, body, queued_at, reply_to) "
+                                      "VALUES (?, ?, ?, ?, ?)"));
         insert.addBindValue(entry.clientId);
         insert.addBindValue(entry.roomId);
         insert.addBindValue(entry.body);
         insert.addBindValue(entry.queuedAtMs);
+        insert.addBindValue(entry.replyTo);
         return exec(insert);
     });
 }

@@ -110,18 +110,39 @@ void ChatConnection::call(const QString& methodName, const QJsonObject& params, 
     m_rpc.call(methodName, params, context, std::move(done));
 }
 
-void ChatConnection::fetchHistory(const params::History& request, QObject* context, HistorySource::Callback done)
+namespace {
+QList<Message> messagesIn(const QJsonObject& result)
+{
+    QList<Message> messages;
+    const QJsonArray array = result.value(key::Messages).toArray();
+    messages.reserve(array.size());
+    for (const QJsonValue& value : array)
+        messages.append(Message::fromJson(value.toObject()));
+    return messages;
+}
+} // namespace
+
+void ChatConnection::fetchHistory(const HistoryQuery& request, QObject* context, HistorySource::Callback done)
 {
     m_rpc.call(method::MessagesHistory, request.toJson(), context, [done = std::move(done)](const RpcResult& result) {
-        HistoryPage page;
         if (!result.ok())
-            return done(page, result.error->message);
-        const QJsonArray array = result.result.value(key::Messages).toArray();
-        page.messages.reserve(array.size());
-        for (const QJsonValue& value : array)
-            page.messages.append(Message::fromJson(value.toObject()));
-        page.hasMore = result.result.value(key::HasMore).toBool();
-        done(page, std::nullopt);
+            return done({}, result.error->message);
+        done(HistoryPage { messagesIn(result.result), result.result.value(key::HasMore).toBool(),
+                 result.result.value(key::HasNewer).toBool() },
+            std::nullopt);
+    });
+}
+
+void ChatConnection::fetchChanges(
+    qint64 roomId, qint64 since, int limit, QObject* context, HistorySource::ChangesCallback done)
+{
+    const QJsonObject params { { key::RoomId, roomId }, { key::Since, since }, { key::Limit, limit } };
+    m_rpc.call(method::MessagesChanges, params, context, [done = std::move(done)](const RpcResult& result) {
+        if (!result.ok())
+            return done({}, result.error->message);
+        done(ChangesPage { messagesIn(result.result), result.result.value(key::LastChange).toInteger(),
+                 result.result.value(key::HasMore).toBool() },
+            std::nullopt);
     });
 }
 
@@ -270,8 +291,17 @@ void ChatConnection::onNotification(const QString& name, const QJsonObject& para
 {
     if (name == note::ServerHello) {
         m_limits = Limits::fromJson(params.value(key::Limits).toObject());
+        m_features.clear();
+        const QJsonArray features = params.value(key::Features).toArray();
+        for (const QJsonValue& feature : features)
+            m_features.append(feature.toString());
     } else if (name == note::MessageNew) {
         Q_EMIT messageReceived(Message::fromJson(params.value(key::MessageObj).toObject()));
+    } else if (name == note::MessageChanged) {
+        Q_EMIT messageChanged(Message::fromJson(params.value(key::MessageObj).toObject()));
+    } else if (name == note::Receipt) {
+        Q_EMIT receiptReceived(params.value(key::RoomId).toInteger(), params.value(key::UserId).toInteger(),
+            params.value(key::Seq).toInteger());
     } else if (name == note::Presence) {
         Q_EMIT presenceChanged(params.value(key::UserId).toInteger(), params.value(key::Online).toBool());
     } else if (name == note::PresenceBatch) {

@@ -43,13 +43,17 @@ public:
     QString token() const { return m_token; }
     QUrl url() const { return m_url; }
     const Limits& limits() const { return m_limits; }
+    // The optional parts of the protocol the server announced in server.hello (none from older servers).
+    const QStringList& features() const { return m_features; }
     int reconnectAttempts() const { return m_backoff.attempts(); }
     void setBackoff(const Backoff& backoff) { m_backoff = backoff; }
 
     // `done` runs once (never if `context` is gone): result, server error, timeout or lost connection.
     void call(const QString& method, const QJsonObject& params, QObject* context, RpcCallback done);
     void notify(const QString& method, const QJsonObject& params);
-    void fetchHistory(const params::History& request, QObject* context, HistorySource::Callback done) override;
+    void fetchHistory(const HistoryQuery& request, QObject* context, HistorySource::Callback done) override;
+    void fetchChanges(
+        qint64 roomId, qint64 since, int limit, QObject* context, HistorySource::ChangesCallback done) override;
 
     static QString describe(State state);
 
@@ -64,6 +68,8 @@ Q_SIGNALS:
     void signedOut(const QString& reason); // logout, or a token the server no longer accepts
 
     void messageReceived(const chat::Message& message);
+    void messageChanged(const chat::Message& message); // edited, deleted or reacted to
+    void receiptReceived(qint64 roomId, qint64 userId, qint64 seq); // userId has read the room up to seq
     void presenceChanged(qint64 userId, bool online);
     void userAdded(const chat::User& user);
     void roomUpdated(const chat::client::RoomUpdate& update);
@@ -89,6 +95,7 @@ private:
     QString m_token;
     User m_me;
     Limits m_limits;
+    QStringList m_features;
     bool m_hasSession = false; // signed in once: losses lead to reconnects rather than failures
     Backoff m_backoff;
     QTimer m_reconnectTimer;

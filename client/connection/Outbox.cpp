@@ -22,13 +22,14 @@ Outbox::Outbox(ChatConnection* connection, QObject* parent)
     });
 }
 
-QString Outbox::send(qint64 roomId, const QString& body)
+QString Outbox::send(qint64 roomId, const QString& body, qint64 replyTo)
 {
     Item item;
     item.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     item.roomId = roomId;
     item.body = body;
     item.queuedAtMs = QDateTime::currentMSecsSinceEpoch();
+    item.replyTo = replyTo;
     m_items.append(item);
     Q_EMIT queued(item);
     if (m_connection->isOnline())
@@ -78,7 +79,10 @@ void Outbox::transmit(Item& item)
 {
     item.inFlight = true;
     const QString clientId = item.clientId;
-    m_connection->call(protocol::method::MessagesSend, params::Send { item.roomId, item.body, clientId }.toJson(), this,
+    QJsonObject params = params::Send { item.roomId, item.body, clientId }.toJson();
+    if (item.replyTo > 0)
+        params.insert(protocol::key::ReplyTo, item.replyTo);
+    m_connection->call(protocol::method::MessagesSend, params, this,
         [this, clientId](const RpcResult& result) { onAnswer(clientId, result); });
 }
 

@@ -23,11 +23,12 @@ public:
         QString body;
         qint64 queuedAtMs = 0;
         bool inFlight = false;
+        qint64 replyTo = 0; // the id of the message this one answers, 0: none
     };
 
     explicit Outbox(ChatConnection* connection, QObject* parent = nullptr);
 
-    QString send(qint64 roomId, const QString& body); // returns the client_id
+    QString send(qint64 roomId, const QString& body, qint64 replyTo = 0); // returns the client_id
     // Items a previous run queued and never saw acknowledged (from the local cache): sent with their own
     // client_id once online, so the server stores each once even if the earlier run's send reached it.
     void restore(const QList<Item>& items);

@@ -1,7 +1,9 @@
 #include "ChatSession.h"
 
 #include "ClientLogging.h"
+#include "MessageActions.h"
 #include "MessageModel.h"
+#include "NotificationPolicy.h"
 #include "Params.h"
 #include "Protocol.h"
 #include "RoomTimeline.h"
@@ -28,6 +30,8 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     , m_users(new UsersModel(this))
     , m_rooms(new RoomsModel(m_users, this))
     , m_outbox(new Outbox(connection, this))
+    , m_actions(new MessageActions(
+          connection, [this](qint64 roomId) { return m_timelines.value(roomId); }, this))
 {
     m_readTimer.setSingleShot(true);
     m_readTimer.setInterval(200);
@@ -52,6 +56,13 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     });
     connect(m_connection, &ChatConnection::sessionRestored, this, [this] { sync(CatchUp::OpenTimelines); });
     connect(m_connection, &ChatConnection::messageReceived, this, &ChatSession::onMessage);
+    connect(m_connection, &ChatConnection::messageChanged, this, &ChatSession::onMessageChanged);
+    connect(m_actions, &MessageActions::changed, this, &ChatSession::onMessageChanged);
+    connect(m_actions, &MessageActions::failed, this, &ChatSession::actionFailed);
+    connect(m_connection, &ChatConnection::receiptReceived, this, [this](qint64 roomId, qint64 userId, qint64 seq) {
+        if (RoomTimeline* timeline = m_timelines.value(roomId))
+            timeline->noteReceipt(userId, seq);
+    });
     connect(m_connection, &ChatConnection::presenceChanged, m_users, &UsersModel::setOnline);
     connect(m_connection, &ChatConnection::userAdded, this, [this](const User& user) {
         m_users->addUser(user);
@@ -74,7 +85,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     connect(m_rooms, &QAbstractItemModel::dataChanged, this, roomsChanged);
 
     connect(m_outbox, &Outbox::queued, this, [this](const Outbox::Item& item) {
-        m_cache.saveOutboxEntry({ item.clientId, item.roomId, item.body, item.queuedAtMs });
+        m_cache.saveOutboxEntry({ item.clientId, item.roomId, item.body, item.queuedAtMs, item.replyTo });
         m_pendingBodies.insert(item.clientId, item.body);
         if (RoomTimeline* timeline = m_timelines.value(item.roomId))
             timeline->addPending(item);
@@ -151,7 +162,8 @@ void ChatSession::loadCache()
     QList<Outbox::Item> unsent;
     const QList<LocalCache::OutboxEntry> entries = m_cache.outbox();
     for (const LocalCache::OutboxEntry& entry : entries)
-        unsent.append(Outbox::Item { entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false });
+        unsent.append(
+            Outbox::Item { entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false, entry.replyTo });
     m_outbox->restore(unsent);
     Q_EMIT cacheLoaded();
 }
@@ -178,6 +190,9 @@ void ChatSession::catchUpTimelines()
             timeline->reloadLatest();
         else
             timeline->fillGap();
+        if (room) // after the gap fill, which it waits for
+            timeline->noteLastChange(room->lastChange);
+        fetchReceipts(timeline);
     }
 }
 
@@ -209,6 +224,8 @@ void ChatSession::sync(CatchUp catchUp)
             for (const QJsonValue& value : array)
                 rooms.append(Room::fromJson(value.toObject()));
             m_rooms->setRooms(rooms);
+            for (RoomTimeline* timeline : std::as_const(m_timelines))
+                updateReceiptsShown(timeline);
         }
         if (catchUp == CatchUp::OpenTimelines)
             catchUpTimelines(); // after rooms.list, which says how far behind each one is
@@ -232,6 +249,13 @@ RoomTimeline* ChatSession::timeline(qint64 roomId)
     m_timelines.insert(roomId, timeline);
     connect(timeline, &RoomTimeline::pageFetched, this,
         [this](const QList<Message>& messages) { m_cache.saveMessages(messages); });
+    connect(timeline, &RoomTimeline::messagesChanged, this,
+        [this](const QList<Message>& messages) { m_cache.saveMessages(messages); });
+    connect(timeline, &RoomTimeline::changesFetched, this,
+        [this](const QList<Message>& messages) { m_cache.saveChanges(messages); });
+    connect(timeline, &RoomTimeline::heldChangeChanged, this,
+        [this, roomId](qint64 held) { m_cache.saveHeldChange(roomId, held); });
+    connect(timeline, &RoomTimeline::jumpReady, this, [this, roomId](qint64 seq) { Q_EMIT jumpReady(roomId, seq); });
     const QList<Outbox::Item> pending = m_outbox->pendingIn(roomId);
     for (const Outbox::Item& item : pending)
         timeline->addPending(item);
@@ -240,13 +264,46 @@ RoomTimeline* ChatSession::timeline(qint64 roomId)
     if (!cached.isEmpty() && m_synced && room && room->lastSeq - cached.last().seq > LocalCache::MessagesPerRoom)
         cached.clear(); // far behind: the newest page is quicker than filling the whole gap
     if (cached.isEmpty()) {
+        if (room)
+            timeline->noteLastChange(room->lastChange); // held_change once the first page is in
         timeline->loadLatest();
     } else {
+        timeline->setHeldChange(m_cache.heldChange(roomId).value_or(0)); // none: catch up on every change
         timeline->setCachedPage(cached);
         if (m_connection->isOnline())
             timeline->fillGap();
+        if (room && m_synced)
+            timeline->noteLastChange(room->lastChange); // after the gap fill, which it waits for
     }
+    updateReceiptsShown(timeline);
+    fetchReceipts(timeline);
     return timeline;
+}
+
+void ChatSession::updateReceiptsShown(RoomTimeline* timeline)
+{
+    const Room* room = m_rooms->room(timeline->roomId());
+    timeline->setShowsReceipts(hasFeature(protocol::feature::Receipts) && room
+        && (room->kind == Room::Kind::Direct || room->members.size() <= limits().receiptsMaxMembers));
+}
+
+void ChatSession::fetchReceipts(RoomTimeline* timeline)
+{
+    if (!m_connection->isOnline() || !hasFeature(protocol::feature::Receipts))
+        return;
+    const qint64 roomId = timeline->roomId();
+    m_connection->call(
+        method::RoomsReceipts, params::RoomRef { roomId }.toJson(), timeline, [timeline](const RpcResult& result) {
+            if (!result.ok())
+                return;
+            QHash<qint64, qint64> seqByUser;
+            const QJsonArray receipts = result.result.value(key::Receipts).toArray();
+            for (const QJsonValue& value : receipts) {
+                const QJsonObject receipt = value.toObject();
+                seqByUser.insert(receipt.value(key::UserId).toInteger(), receipt.value(key::Seq).toInteger());
+            }
+            timeline->setReceipts(seqByUser);
+        });
 }
 
 void ChatSession::forgetMessages(qint64 roomId)
@@ -289,65 +346,75 @@ void ChatSession::setReading(bool reading)
 
 void ChatSession::sendMessage(qint64 roomId, const QString& body, qint64 replyToMessageId)
 {
-    Q_UNUSED(replyToMessageId) // wired once shared/ has reply_to
     const QString trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return;
-    m_outbox->send(roomId, trimmed);
+    m_outbox->send(roomId, trimmed, replyToMessageId);
 }
 
-// Placeholders of the message-actions API, so that the widgets can be written against it while the core
-// catches up (issue 12).
-void ChatSession::editMessage(qint64 roomId, qint64, const QString&)
+void ChatSession::editMessage(qint64 roomId, qint64 messageId, const QString& body)
 {
-    Q_EMIT actionFailed(roomId, tr("Editing messages is not available yet."));
+    m_actions->edit(roomId, messageId, body);
 }
 
-void ChatSession::deleteMessage(qint64 roomId, qint64)
+void ChatSession::deleteMessage(qint64 roomId, qint64 messageId)
 {
-    Q_EMIT actionFailed(roomId, tr("Deleting messages is not available yet."));
+    m_actions->remove(roomId, messageId);
 }
 
-void ChatSession::toggleReaction(qint64 roomId, qint64, const QString&)
+void ChatSession::toggleReaction(qint64 roomId, qint64 messageId, const QString& emoji)
 {
-    Q_EMIT actionFailed(roomId, tr("Reactions are not available yet."));
+    m_actions->toggleReaction(roomId, messageId, emoji);
 }
 
-std::optional<Message> ChatSession::lastOwnMessage(qint64) const
+bool ChatSession::canDelete(qint64 roomId, qint64 messageId) const
 {
-    return std::nullopt;
+    return m_actions->canDelete(roomId, messageId);
 }
 
-bool ChatSession::canEdit(qint64, qint64) const
+bool ChatSession::canEdit(qint64 roomId, qint64 messageId) const
 {
-    return false;
+    return m_actions->canEdit(roomId, messageId);
 }
 
-bool ChatSession::canDelete(qint64, qint64) const
+std::optional<Message> ChatSession::lastOwnMessage(qint64 roomId) const
 {
-    return false;
+    return m_actions->lastEditable(roomId);
 }
 
-void ChatSession::jumpTo(qint64, qint64) { }
-
-void ChatSession::setNotifyLevel(qint64 roomId, const QString&)
+void ChatSession::jumpTo(qint64 roomId, qint64 seq)
 {
-    Q_EMIT actionFailed(roomId, tr("Notification levels are not available yet."));
+    timeline(roomId)->jumpTo(seq);
 }
 
-QString ChatSession::notifyLevel(qint64) const
+void ChatSession::setNotifyLevel(qint64 roomId, const QString& level)
 {
-    return QStringLiteral("all");
+    const QString before = notifyLevel(roomId);
+    if (level == before || !m_rooms->room(roomId))
+        return;
+    m_rooms->setNotifyLevel(roomId, level); // at once; put back if the server refuses
+    const QJsonObject params { { key::RoomId, roomId }, { key::Level, level } };
+    m_connection->call(method::RoomsNotify, params, this, [this, roomId, before](const RpcResult& result) {
+        if (result.ok())
+            return;
+        m_rooms->setNotifyLevel(roomId, before);
+        Q_EMIT actionFailed(roomId, result.error->message);
+    });
+}
+
+QString ChatSession::notifyLevel(qint64 roomId) const
+{
+    return m_rooms->notifyLevelOf(roomId);
 }
 
 bool ChatSession::shouldNotify(const Message& message) const
 {
-    return message.senderId != me();
+    return notificationpolicy::shouldNotify(message, me(), notifyLevel(message.roomId));
 }
 
 QStringList ChatSession::serverFeatures() const
 {
-    return {};
+    return m_connection->features();
 }
 
 void ChatSession::sendTyping(qint64 roomId)
@@ -466,6 +533,14 @@ void ChatSession::onMessage(const Message& message)
         Q_EMIT messageArrived(message, mine);
 }
 
+void ChatSession::onMessageChanged(const Message& message)
+{
+    m_cache.saveChanges({ message }); // also for rooms not open: their held_change stays, so they catch up
+    if (RoomTimeline* timeline = m_timelines.value(message.roomId))
+        timeline->applyLiveChange(message);
+    m_rooms->noteChange(message.roomId, message.change);
+}
+
 void ChatSession::onRoomUpdated(const RoomUpdate& update)
 {
     if (!update.room.members.isEmpty() && !update.room.members.contains(me())) {
@@ -473,6 +548,8 @@ void ChatSession::onRoomUpdated(const RoomUpdate& update)
         return;
     }
     m_rooms->upsert(update);
+    if (RoomTimeline* timeline = m_timelines.value(update.room.id))
+        updateReceiptsShown(timeline);
 }
 
 void ChatSession::updatePeerUnread(qint64 roomId, qint64 unread)

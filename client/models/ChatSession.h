@@ -14,6 +14,7 @@
 
 namespace chat::client {
 
+class MessageActions;
 class MessageModel;
 class RoomTimeline;
 class RoomsModel;
@@ -127,7 +128,10 @@ private:
     void sync(CatchUp catchUp);
     void catchUpTimelines();
     void onMessage(const Message& message);
+    void onMessageChanged(const Message& message);
     void onRoomUpdated(const RoomUpdate& update);
+    void updateReceiptsShown(RoomTimeline* timeline);
+    void fetchReceipts(RoomTimeline* timeline);
     void onRoomResult(const RpcResult& result, bool activate);
     void updatePeerUnread(qint64 roomId, qint64 unread);
     void setActiveRoom(qint64 roomId);
@@ -136,6 +140,7 @@ private:
     UsersModel* m_users;
     RoomsModel* m_rooms;
     Outbox* m_outbox;
+    MessageActions* m_actions;
     QHash<qint64, RoomTimeline*> m_timelines;
     QHash<QString, QString> m_pendingBodies; // client_id -> body, to tell the user which send failed
     qint64 m_activeRoom = 0;

@@ -1,5 +1,7 @@
 #include "MessageModel.h"
 
+#include "MessageChanges.h"
+#include "ReactionSummary.h"
 #include "UsersModel.h"
 
 #include <QDateTime>
@@ -28,6 +30,11 @@ MessageModel::MessageModel(RoomTimeline* timeline, const UsersModel* users, QObj
         if (first <= last && last < rowCount())
             Q_EMIT dataChanged(index(first), index(last), { StartsDayRole, StartsGroupRole });
     });
+    connect(timeline, &RoomTimeline::rowsChanged, this, [this](int first, int last) {
+        if (first <= last && last < rowCount())
+            Q_EMIT dataChanged(index(first), index(last));
+    });
+    connect(timeline, &RoomTimeline::jumpReady, this, [this](qint64 seq) { Q_EMIT jumpReady(rowOfSeq(seq), seq); });
     connect(timeline, &RoomTimeline::latestLoaded, this, &MessageModel::latestLoaded);
     connect(timeline, &RoomTimeline::olderLoaded, this, &MessageModel::olderLoaded);
     connect(timeline, &RoomTimeline::messagesAppended, this, &MessageModel::messagesAppended);
@@ -115,15 +122,17 @@ QVariant MessageModel::data(const QModelIndex& index, int role) const
     case MessageIdRole:
         return pending ? 0 : message->id;
     case EditedRole:
+        return !pending && message->editedTs > 0;
     case DeletedRole:
-    case MentionsMeRole:
-        return false;
+        return !pending && message->deleted;
     case ReplyRole:
-        return {};
+        return replyOf(pending ? nullptr : message, pending ? queued->replyTo : 0);
     case ReactionsRole:
-        return QVariantList();
+        return pending ? QVariantList() : reactionsummary::describe(message->reactions, *m_users, m_users->me());
+    case MentionsMeRole:
+        return !pending && message->mentions.contains(m_users->me());
     case SeenByRole:
-        return QStringList();
+        return pending ? QStringList() : seenBy(row);
     default:
         return {};
     }
@@ -149,6 +158,33 @@ QHash<int, QByteArray> MessageModel::roleNames() const
     names.insert(ReactionsRole, "reactions");
     names.insert(MentionsMeRole, "mentionsMe");
     names.insert(SeenByRole, "seenBy");
+    return names;
+}
+
+QVariant MessageModel::replyOf(const Message* message, qint64 pendingReplyTo) const
+{
+    std::optional<MessageReply> quote;
+    if (message)
+        quote = message->reply;
+    else if (const Message* original = m_timeline->messageWithId(pendingReplyTo))
+        quote = messagechanges::quoteOf(*original); // a pending reply quotes what is shown
+    if (!quote)
+        return {};
+    return QVariantMap { { QStringLiteral("id"), quote->id }, { QStringLiteral("seq"), quote->seq },
+        { QStringLiteral("sender_name"), m_users->nameOf(quote->senderId) },
+        { QStringLiteral("excerpt"), quote->excerpt }, { QStringLiteral("deleted"), quote->deleted } };
+}
+
+QStringList MessageModel::seenBy(int row) const
+{
+    if (!m_timeline->showsReceipts() || row != m_timeline->storedCount() - 1)
+        return {};
+    const Message& newest = m_timeline->messages().at(row);
+    QStringList names;
+    const QList<qint64> users = m_timeline->receipts().seenBy(newest.seq, newest.senderId, m_users->me());
+    for (const qint64 user : users)
+        names.append(m_users->nameOf(user));
+    names.sort(Qt::CaseInsensitive);
     return names;
 }
 

@@ -58,6 +58,7 @@ Q_SIGNALS:
     void olderLoaded(int count);
     void messagesAppended(int count);
     void loadFailed(const QString& message);
+    void jumpReady(int row, qint64 seq); // after RoomTimeline::jumpTo(): the message is at `row`, scroll to it
 
 private:
     struct RowView {
@@ -68,6 +69,8 @@ private:
     bool startsDay(int row) const;
     qint64 localDayOf(qint64 ts) const;
     bool startsGroup(int row) const;
+    QVariant replyOf(const Message* message, qint64 pendingReplyTo) const;
+    QStringList seenBy(int row) const;
 
     RoomTimeline* m_timeline;
     const UsersModel* m_users;

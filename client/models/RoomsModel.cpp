@@ -50,6 +50,10 @@ QVariant RoomsModel::data(const QModelIndex& index, int role) const
         return int(room.members.size());
     case PeerRole:
         return peerOf(room.id);
+    case NotifyLevelRole:
+        return room.notify;
+    case MutedRole:
+        return room.notify == protocol::notify::None;
     default:
         return {};
     }
@@ -65,6 +69,8 @@ QHash<int, QByteArray> RoomsModel::roleNames() const
     names.insert(LastSeqRole, "lastSeq");
     names.insert(MemberCountRole, "memberCount");
     names.insert(PeerRole, "peer");
+    names.insert(NotifyLevelRole, "notifyLevel");
+    names.insert(MutedRole, "muted");
     return names;
 }
 
@@ -86,8 +92,11 @@ void RoomsModel::upsert(const RoomUpdate& update)
 {
     Room room = update.room;
     if (!update.hasReadMarker) {
+        // A membership change says nothing personal: keep the read marker and the notification level.
         const Room* known = this->room(room.id);
         room.lastReadSeq = known ? known->lastReadSeq : 0;
+        if (known)
+            room.notify = known->notify;
     }
     upsert(room);
 }
@@ -101,6 +110,7 @@ void RoomsModel::upsert(const Room& incoming)
         // Notifications can overtake each other: never move seqs backwards.
         room.lastSeq = std::max(room.lastSeq, known.lastSeq);
         room.lastReadSeq = std::max(room.lastReadSeq, known.lastReadSeq);
+        room.lastChange = std::max(room.lastChange, known.lastChange);
     }
     room.unread = unreadFor(room);
     if (row < 0) {
@@ -114,8 +124,11 @@ void RoomsModel::upsert(const Room& incoming)
         return;
     }
     const qint64 unreadBefore = m_rooms.at(row).unread;
+    const bool mutedBefore = m_rooms.at(row).notify == protocol::notify::None;
     m_rooms[row] = room;
     changed(row, unreadBefore);
+    if (mutedBefore != (room.notify == protocol::notify::None) && room.unread == unreadBefore && room.unread > 0)
+        Q_EMIT totalUnreadChanged(totalUnread()); // muted or unmuted on another device
 }
 
 void RoomsModel::remove(qint64 roomId)
@@ -165,6 +178,31 @@ void RoomsModel::setReadUpTo(qint64 roomId, qint64 seq)
     changed(row, unreadBefore);
 }
 
+void RoomsModel::setNotifyLevel(qint64 roomId, const QString& level)
+{
+    const int row = rowOf(roomId);
+    if (row < 0 || m_rooms.at(row).notify == level)
+        return;
+    const bool wasMuted = m_rooms.at(row).notify == protocol::notify::None;
+    m_rooms[row].notify = level;
+    Q_EMIT dataChanged(index(row), index(row), { NotifyLevelRole, MutedRole });
+    if (wasMuted != (level == protocol::notify::None) && m_rooms.at(row).unread > 0)
+        Q_EMIT totalUnreadChanged(totalUnread());
+}
+
+void RoomsModel::noteChange(qint64 roomId, qint64 change)
+{
+    const int row = rowOf(roomId);
+    if (row >= 0 && m_rooms.at(row).lastChange < change)
+        m_rooms[row].lastChange = change; // nothing shown depends on it: no dataChanged
+}
+
+QString RoomsModel::notifyLevelOf(qint64 roomId) const
+{
+    const Room* found = room(roomId);
+    return found ? found->notify : QString(protocol::notify::All);
+}
+
 const Room* RoomsModel::room(qint64 roomId) const
 {
     const int row = rowOf(roomId);
@@ -212,8 +250,10 @@ qint64 RoomsModel::unreadOf(qint64 roomId) const
 qint64 RoomsModel::totalUnread() const
 {
     qint64 total = 0;
-    for (const Room& room : m_rooms)
-        total += room.unread;
+    for (const Room& room : m_rooms) {
+        if (room.notify != protocol::notify::None)
+            total += room.unread;
+    }
     return total;
 }
 

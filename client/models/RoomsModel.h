@@ -13,7 +13,17 @@ class UsersModel;
 class RoomsModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { IdRole = Qt::UserRole + 1, KindRole, NameRole, UnreadRole, LastSeqRole, MemberCountRole, PeerRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        KindRole,
+        NameRole,
+        UnreadRole,
+        LastSeqRole,
+        MemberCountRole,
+        PeerRole,
+        NotifyLevelRole, // "all", "mentions" or "none" (rooms.notify)
+        MutedRole, // bool: level "none"; not counted in totalUnread(), shown dimmed
+    };
 
     explicit RoomsModel(const UsersModel* users, QObject* parent = nullptr);
 
@@ -30,13 +40,17 @@ public:
     // A message was stored in the room: moves last seq; my own message counts as read.
     void noteMessage(const Message& message, bool mine);
     void setReadUpTo(qint64 roomId, qint64 seq);
+    void setNotifyLevel(qint64 roomId, const QString& level);
+    // A message of the room changed (message.changed): its last_change is at least `change`.
+    void noteChange(qint64 roomId, qint64 change);
 
     const Room* room(qint64 roomId) const;
     qint64 directRoomWith(qint64 userId) const; // 0 when none is known
     qint64 peerOf(qint64 roomId) const; // the other member of a direct room
     QString titleOf(qint64 roomId) const;
     qint64 unreadOf(qint64 roomId) const;
-    qint64 totalUnread() const;
+    qint64 totalUnread() const; // over the rooms that are not muted
+    QString notifyLevelOf(qint64 roomId) const; // "all" for a room not known
     QList<qint64> roomIds() const;
 
 Q_SIGNALS:

@@ -1,5 +1,6 @@
 #include "Backoff.h"
 #include "FuzzyMatch.h"
+#include "NotificationPolicy.h"
 #include "PeopleFilterModel.h"
 #include "Protocol.h"
 #include "RoomsModel.h"
@@ -132,6 +133,102 @@ private Q_SLOTS:
         QCOMPARE(rooms.room(7)->members.size(), 2);
         rooms.remove(7);
         QCOMPARE(rooms.rowCount(), 0);
+    }
+
+    void aMutedRoomIsNotCountedInTheTotalAndKeepsItsLevelAcrossMembershipUpdates()
+    {
+        UsersModel users;
+        users.setMe(1);
+        RoomsModel rooms(&users);
+        QAbstractItemModelTester tester(&rooms, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy totals(&rooms, &RoomsModel::totalUnreadChanged);
+        Room noisy;
+        noisy.id = 1;
+        noisy.name = QStringLiteral("noisy");
+        noisy.members = { 1, 2 };
+        noisy.lastSeq = 10;
+        noisy.notify = QString(protocol::notify::None);
+        Room quiet;
+        quiet.id = 2;
+        quiet.name = QStringLiteral("quiet");
+        quiet.members = { 1, 2 };
+        quiet.lastSeq = 3;
+        rooms.setRooms({ Room::fromJson(noisy.toJson()), Room::fromJson(quiet.toJson()) });
+        QCOMPARE(rooms.index(0).data(RoomsModel::NotifyLevelRole).toString(), QStringLiteral("none"));
+        QVERIFY(rooms.index(0).data(RoomsModel::MutedRole).toBool());
+        QCOMPARE(rooms.index(1).data(RoomsModel::NotifyLevelRole).toString(), QStringLiteral("all"));
+        QCOMPARE(rooms.unreadOf(1), 10); // still counted in the room itself
+        QCOMPARE(rooms.totalUnread(), 3);
+
+        rooms.setNotifyLevel(1, QString(protocol::notify::Mentions));
+        QCOMPARE(rooms.totalUnread(), 13);
+        QCOMPARE(totals.last().first().toLongLong(), 13);
+        QCOMPARE(rooms.notifyLevelOf(1), QStringLiteral("mentions"));
+
+        QJsonObject membership = rooms.room(1)->toJson(); // room.updated to every member: nothing personal
+        membership.insert(protocol::key::Members, QJsonArray { 1, 2, 3 });
+        for (const QLatin1String personal :
+            { protocol::key::LastReadSeq, protocol::key::Unread, protocol::key::Notify })
+            membership.remove(personal);
+        rooms.upsert(RoomUpdate::fromJson(membership));
+        QCOMPARE(rooms.notifyLevelOf(1), QStringLiteral("mentions"));
+
+        QJsonObject otherDevice = rooms.room(2)->toJson(); // rooms.notify on another device
+        otherDevice.insert(protocol::key::Notify, QString(protocol::notify::None));
+        rooms.upsert(RoomUpdate::fromJson(otherDevice));
+        QCOMPARE(rooms.totalUnread(), 10);
+        QCOMPARE(totals.last().first().toLongLong(), 10);
+        QCOMPARE(rooms.notifyLevelOf(99), QStringLiteral("all")); // unknown room
+    }
+
+    void aRoomKeepsTheHighestLastChangeHeard()
+    {
+        UsersModel users;
+        RoomsModel rooms(&users);
+        Room room;
+        room.id = 4;
+        room.lastChange = 5;
+        rooms.setRooms({ room });
+        rooms.noteChange(4, 9);
+        QCOMPARE(rooms.room(4)->lastChange, 9);
+        rooms.upsert(Room::fromJson(room.toJson())); // an older room object
+        QCOMPARE(rooms.room(4)->lastChange, 9);
+    }
+
+    void theNotificationDecisionFollowsTheRoomsLevel_data()
+    {
+        QTest::addColumn<QString>("level");
+        QTest::addColumn<qint64>("sender");
+        QTest::addColumn<bool>("mentionsMe");
+        QTest::addColumn<bool>("notifies");
+        const qint64 me = 1;
+        const qint64 other = 2;
+        for (const QString& level : { QStringLiteral("all"), QStringLiteral("mentions"), QStringLiteral("none") }) {
+            for (const bool mentioned : { false, true }) {
+                const bool all = level == QStringLiteral("all");
+                const bool mentions = level == QStringLiteral("mentions");
+                const QByteArray what = (level + (mentioned ? QStringLiteral(", mentions me") : QString())).toUtf8();
+                QTest::newRow(QByteArray("from someone else, " + what).constData())
+                    << level << other << mentioned << (all || (mentions && mentioned));
+                QTest::newRow(QByteArray("from me, " + what).constData()) << level << me << mentioned << false;
+            }
+        }
+        QTest::newRow("a level this client does not know counts as all")
+            << QStringLiteral("later") << other << false << true;
+    }
+
+    void theNotificationDecisionFollowsTheRoomsLevel()
+    {
+        QFETCH(QString, level);
+        QFETCH(qint64, sender);
+        QFETCH(bool, mentionsMe);
+        QFETCH(bool, notifies);
+        Message message = messageFrom(3, 1, sender, QStringLiteral("@me hello"));
+        if (mentionsMe)
+            message.mentions = { 5, 1 };
+        else
+            message.mentions = { 5 };
+        QCOMPARE(notificationpolicy::shouldNotify(Message::fromJson(message.toJson()), 1, level), notifies);
     }
 
     void fuzzyMatchFindsLettersInOrder_data()

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +81,133 @@ private Q_SLOTS:
         QCOMPARE(cache.latestMessages(7), run(7, 1, 3));
         QVERIFY(cache.latestMessages(9).isEmpty());
         QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { unsent });
+    }
+
+    void editsTombstonesReactionsAndQuotesSurviveARestart()
+    {
+        const QString path = fileNamed(QStringLiteral("actions/cache.sqlite3"));
+        Message editedReply = messageAt(3, 2, QStringLiteral("@bob edited"));
+        editedReply.editedTs = editedReply.ts + 5000;
+        editedReply.mentions = { 2 };
+        editedReply.reply = MessageReply { 301, 1, 1, QStringLiteral("message 1"), false };
+        editedReply.reactions
+            = { Reaction { QStringLiteral("👍"), { 1, 2 } }, Reaction { QStringLiteral("👩‍💻"), { 2 } } };
+        editedReply.change = 4;
+        Message tombstone = messageAt(3, 3, QStringLiteral(" "));
+        tombstone.body.clear();
+        tombstone.deleted = true;
+        tombstone.change = 5;
+        const QList<Message> messages { messageAt(3, 1), editedReply, tombstone };
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMessages(messages);
+            cache.saveHeldChange(3, 5);
+        }
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QCOMPARE(cache.latestMessages(3), messages);
+        QCOMPARE(cache.heldChange(3).value_or(-1), 5);
+        QVERIFY(!cache.heldChange(4)); // never loaded
+    }
+
+    void anOlderCopyNeverReplacesANewerOne()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("newer.sqlite3"))));
+        Message edited = messageAt(1, 2, QStringLiteral("edited"));
+        edited.change = 3;
+        cache.saveMessages({ edited });
+        cache.saveMessages(run(1, 1, 3)); // a page read before the edit, landing after it
+        QCOMPARE(cache.latestMessages(1).at(1).body, QStringLiteral("edited"));
+        Message again = messageAt(1, 2, QStringLiteral("edited again"));
+        again.change = 4;
+        cache.saveMessages({ again });
+        QCOMPARE(cache.latestMessages(1).at(1).body, QStringLiteral("edited again"));
+    }
+
+    void changesUpdateCachedMessagesAndAddNoOthers()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("changes.sqlite3"))));
+        cache.saveMessages(run(1, 10, 12));
+        Message kept = messageAt(1, 11, QStringLiteral("changed"));
+        kept.change = 2;
+        Message older = messageAt(1, 5, QStringLiteral("never loaded"));
+        older.change = 1;
+        cache.saveChanges({ older, kept });
+        QCOMPARE(seqsOf(cache.latestMessages(1)), (QList<qint64> { 10, 11, 12 }));
+        QCOMPARE(cache.latestMessages(1).at(1).body, QStringLiteral("changed"));
+        Message stale = kept;
+        stale.body = QStringLiteral("stale");
+        stale.change = 1;
+        cache.saveChanges({ stale });
+        QCOMPARE(cache.latestMessages(1).at(1).body, QStringLiteral("changed"));
+    }
+
+    void leavingARoomForgetsItsHeldChange()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("leave-change.sqlite3"))));
+        Room kept;
+        kept.id = 1;
+        Room left;
+        left.id = 2;
+        cache.saveRooms({ kept, left });
+        cache.saveHeldChange(1, 7);
+        cache.saveHeldChange(2, 9);
+        cache.saveRooms({ kept });
+        QCOMPARE(cache.heldChange(1).value_or(-1), 7);
+        QVERIFY(!cache.heldChange(2));
+    }
+
+    void anUnsentReplyKeepsWhatItAnswers()
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(fileNamed(QStringLiteral("outbox-reply.sqlite3"))));
+        const LocalCache::OutboxEntry reply { QStringLiteral("r"), 1, QStringLiteral("yes"), 5, 1234 };
+        cache.saveOutboxEntry(reply);
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { reply });
+    }
+
+    void aVersion1CacheKeepsItsOutboxAndReloadsItsMessages()
+    {
+        const QString path = fileNamed(QStringLiteral("version1.sqlite3"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (const char* sql : { "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                     "INSERT INTO meta VALUES ('schema_version', '1')",
+                     "INSERT INTO meta VALUES ('me', '{\"id\":2,\"username\":\"alice\",\"online\":false}')",
+                     "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL)",
+                     "INSERT INTO users VALUES (2, 'alice')",
+                     "CREATE TABLE rooms (id INTEGER PRIMARY KEY, json TEXT NOT NULL)",
+                     "INSERT INTO rooms VALUES (7, '{\"id\":7,\"kind\":\"group\",\"name\":\"general\",\"members\":[2],"
+                     "\"last_seq\":1,\"last_read_seq\":1,\"unread\":0}')",
+                     "CREATE TABLE messages (room_id INTEGER NOT NULL, seq INTEGER NOT NULL, id INTEGER NOT NULL, "
+                     "sender_id INTEGER NOT NULL, body TEXT NOT NULL, ts INTEGER NOT NULL, client_id TEXT NOT NULL, "
+                     "PRIMARY KEY (room_id, seq)) WITHOUT ROWID",
+                     "INSERT INTO messages VALUES (7, 1, 70, 2, 'old', 1700000000000, 'c1')",
+                     "CREATE TABLE outbox (client_id TEXT PRIMARY KEY, room_id INTEGER NOT NULL, body TEXT NOT NULL, "
+                     "queued_at INTEGER NOT NULL)",
+                     "INSERT INTO outbox VALUES ('typed-offline', 7, 'still here', 42)" })
+                QVERIFY2(query.exec(QString::fromLatin1(sql)), sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QCOMPARE(cache.me().value_or(User {}).username, QStringLiteral("alice"));
+        QCOMPARE(cache.rooms().size(), 1);
+        const LocalCache::OutboxEntry kept { QStringLiteral("typed-offline"), 7, QStringLiteral("still here"), 42, 0 };
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { kept });
+        QVERIFY(cache.latestMessages(7).isEmpty()); // loaded again, with their edits and reactions
+        QVERIFY(!cache.heldChange(7));
+        cache.saveMessages(run(7, 1, 2));
+        QCOMPARE(cache.latestMessages(7), run(7, 1, 2));
     }
 
     void anAcknowledgedSendLeavesTheOutbox()
