@@ -6,8 +6,8 @@
 #include "EmojiPicker.h"
 #include "Icons.h"
 #include "MentionCompleter.h"
-#include "MessageActions.h"
 #include "MessageDelegate.h"
+#include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "RoomsModel.h"
 #include "UsersModel.h"
@@ -49,7 +49,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     , m_emojiButton(new QToolButton(this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_notice(new QLabel(this))
-    , m_actions(new MessageActions(session, m_view, m_delegate, this))
+    , m_actions(new MessageInteractions(session, m_view, m_delegate, this))
     , m_mentions(new MentionCompleter(m_composer, this))
     , m_composerPicker(new EmojiPicker(this))
 {
@@ -77,7 +77,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     auto* copy = new QAction(tr("&Copy text"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, m_actions, &MessageActions::copySelection);
+    connect(copy, &QAction::triggered, m_actions, &MessageInteractions::copySelection);
     m_view->addAction(copy);
     connect(m_delegate, &MessageDelegate::linkActivated, this, &ChatPane::linkActivated);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -111,9 +111,9 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     connect(m_composer, &Composer::cancelRequested, this, &ChatPane::cancelComposerMode);
     connect(m_composer, &Composer::editLastRequested, this, &ChatPane::editLastMessage);
     connect(m_banner, &ComposerBanner::cancelled, this, &ChatPane::cancelComposerMode);
-    connect(m_actions, &MessageActions::replyRequested, this, &ChatPane::startReply);
-    connect(m_actions, &MessageActions::editRequested, this, &ChatPane::startEdit);
-    connect(m_actions, &MessageActions::jumpRequested, this, &ChatPane::jumpToMessage);
+    connect(m_actions, &MessageInteractions::replyRequested, this, &ChatPane::startReply);
+    connect(m_actions, &MessageInteractions::editRequested, this, &ChatPane::startEdit);
+    connect(m_actions, &MessageInteractions::jumpRequested, this, &ChatPane::jumpToMessage);
     connect(m_session, &ChatSession::jumpReady, this, &ChatPane::onJumpReady);
     connect(m_session, &ChatSession::actionFailed, this, [this](qint64 roomId, const QString& why) {
         if (roomId != m_roomId)
@@ -242,10 +242,10 @@ void ChatPane::showRoom(qint64 roomId)
     connect(m_model, &MessageModel::olderLoaded, this, [this](int) { m_model->setOlderFetchingAllowed(false); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ChatPane::onModelDataChanged);
     for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved }) {
-        connect(
-            m_model, signal, m_actions, [this] { QTimer::singleShot(0, m_actions, &MessageActions::refreshHover); });
+        connect(m_model, signal, m_actions,
+            [this] { QTimer::singleShot(0, m_actions, &MessageInteractions::refreshHover); });
     }
-    connect(m_model, &QAbstractItemModel::modelReset, m_actions, &MessageActions::refreshHover);
+    connect(m_model, &QAbstractItemModel::modelReset, m_actions, &MessageInteractions::refreshHover);
     m_delegate->setMyName(m_session->currentUser().username);
     m_stack->setCurrentIndex(1);
     refreshHeader();
@@ -522,7 +522,7 @@ void ChatPane::onModelDataChanged(const QModelIndex& topLeft, const QModelIndex&
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
         m_delegate->forget(m_model->index(row));
     Q_EMIT m_delegate->sizeHintChanged(topLeft); // edits, reactions and "Seen by" change heights
-    QTimer::singleShot(0, m_actions, &MessageActions::refreshHover);
+    QTimer::singleShot(0, m_actions, &MessageInteractions::refreshHover);
 }
 
 void ChatPane::onTyping(qint64 roomId, qint64 userId)

@@ -21,7 +21,7 @@ class Composer;
 class ComposerBanner;
 class EmojiPicker;
 class MentionCompleter;
-class MessageActions;
+class MessageInteractions;
 class MessageDelegate;
 
 // The open room: its timeline (newest at the bottom, older pages as the reader scrolls up without the
@@ -41,7 +41,7 @@ public:
     QLabel* titleLabel() const { return m_title; }
     MessageModel* model() const { return m_model; }
     MessageDelegate* delegate() const { return m_delegate; }
-    MessageActions* actions() const { return m_actions; }
+    MessageInteractions* interactions() const { return m_actions; }
     ComposerBanner* composerBanner() const { return m_banner; }
     MentionCompleter* mentionCompleter() const { return m_mentions; }
     EmojiPicker* composerEmojiPicker() const { return m_composerPicker; }
@@ -100,7 +100,7 @@ private:
     QToolButton* m_emojiButton;
     QPushButton* m_send;
     QLabel* m_notice;
-    MessageActions* m_actions;
+    MessageInteractions* m_actions;
     MentionCompleter* m_mentions;
     EmojiPicker* m_composerPicker;
 

@@ -11,7 +11,7 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageActionBar.h"
-#include "MessageActions.h"
+#include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
 #include "Preferences.h"
@@ -204,7 +204,7 @@ int main(int argc, char* argv[])
         say(*bob, withBob, QStringLiteral("Perfect, thanks! Put it on slide 3 \U0001F64C"), sureId);
         waitFor([&] { return pane->model()->rowCount() == 6; });
         app.processEvents();
-        pane->actions()->react(pane->model()->index(2), QStringLiteral("👍"));
+        pane->interactions()->react(pane->model()->index(2), QStringLiteral("👍"));
         pane->composer()->insertPlainText(QStringLiteral("Will do. Graph is in the deck now"));
         QTest::keyClick(pane->composer(), Qt::Key_Return);
         waitFor([&] { return pane->model()->rowCount() == 7 && pane->model()->timeline()->pendingCount() == 0; });
@@ -222,14 +222,14 @@ int main(int argc, char* argv[])
         QTest::qWait(100);
         const QModelIndex hovered = pane->model()->index(5);
         QTest::mouseMove(pane->view()->viewport(), pane->view()->visualRect(hovered).center());
-        waitFor([&] { return pane->actions()->actionBar()->isVisible(); });
+        waitFor([&] { return pane->interactions()->actionBar()->isVisible(); });
         save(window, folder, QStringLiteral("message-actions.png"));
 
-        pane->actions()->pickReaction(
-            hovered, pane->actions()->actionBar()->mapToGlobal(QPoint(0, pane->actions()->actionBar()->height())));
-        waitFor([&] { return pane->actions()->reactionPicker()->isVisible(); });
-        saveWithPopup(window, pane->actions()->reactionPicker(), folder, QStringLiteral("emoji-picker.png"));
-        pane->actions()->reactionPicker()->hide();
+        pane->interactions()->pickReaction(hovered,
+            pane->interactions()->actionBar()->mapToGlobal(QPoint(0, pane->interactions()->actionBar()->height())));
+        waitFor([&] { return pane->interactions()->reactionPicker()->isVisible(); });
+        saveWithPopup(window, pane->interactions()->reactionPicker(), folder, QStringLiteral("emoji-picker.png"));
+        pane->interactions()->reactionPicker()->hide();
 
         Preferences darkAgain = Preferences::load();
         darkAgain.theme = Preferences::Theme::Dark;

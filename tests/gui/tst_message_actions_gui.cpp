@@ -13,8 +13,8 @@
 #include "MainWindow.h"
 #include "MentionCompleter.h"
 #include "MessageActionBar.h"
-#include "MessageActions.h"
 #include "MessageDelegate.h"
+#include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
 #include "RoomsModel.h"
@@ -117,7 +117,7 @@ void hover(ChatPane* pane, int row)
 void clickBarButton(ChatPane* pane, int row, MessageActionBar::Action action)
 {
     hover(pane, row);
-    MessageActionBar* bar = pane->actions()->actionBar();
+    MessageActionBar* bar = pane->interactions()->actionBar();
     QTRY_VERIFY(bar->isVisible() && bar->index().row() == row);
     QToolButton* button = bar->button(action);
     QVERIFY(button->isVisible());
@@ -324,8 +324,8 @@ private Q_SLOTS:
         // A tombstone offers nothing: no hover bar, no menu.
         activate(bob->mainWindow());
         hover(bobPane, 0);
-        QVERIFY(!bobPane->actions()->actionBar()->isVisible());
-        QVERIFY(!bobPane->actions()->menuFor(bobPane->model()->index(0)));
+        QVERIFY(!bobPane->interactions()->actionBar()->isVisible());
+        QVERIFY(!bobPane->interactions()->menuFor(bobPane->model()->index(0)));
     }
 
     void aReplyQuotesTheOriginalAndClickingTheQuoteJumpsToIt()
@@ -406,8 +406,8 @@ private Q_SLOTS:
 
         // The quick 👍 on the hover bar adds mine.
         hover(pane, 0);
-        QTRY_VERIFY(pane->actions()->actionBar()->isVisible());
-        QTest::mouseClick(pane->actions()->actionBar()->quickReactionButton(0), Qt::LeftButton);
+        QTRY_VERIFY(pane->interactions()->actionBar()->isVisible());
+        QTest::mouseClick(pane->interactions()->actionBar()->quickReactionButton(0), Qt::LeftButton);
         QTRY_COMPARE(reactionOf(pane->model()->index(0), thumbs).value(QStringLiteral("count")).toInt(), 2);
         QVERIFY(reactionOf(pane->model()->index(0), thumbs).value(QStringLiteral("mine")).toBool());
 
@@ -448,7 +448,7 @@ private Q_SLOTS:
         QVERIFY(pane);
 
         clickBarButton(pane, 0, MessageActionBar::Action::React);
-        EmojiPicker* picker = pane->actions()->reactionPicker();
+        EmojiPicker* picker = pane->interactions()->reactionPicker();
         QTRY_VERIFY(picker->isVisible());
         QCOMPARE(picker->grid()->count(), EmojiPicker::commonEmoji().size());
         QVERIFY(picker->grid()->count() >= 60);

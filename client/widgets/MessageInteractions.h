@@ -18,10 +18,10 @@ class MessageDelegate;
 // What can be done to the messages of the open room, from the hover bar, the context menu, the reaction
 // chips and the reply quotes: react (quick, or from the emoji picker), reply, edit, delete (after asking),
 // copy text. Replying and editing happen in the composer: this asks the pane for them.
-class MessageActions : public QObject {
+class MessageInteractions : public QObject {
     Q_OBJECT
 public:
-    MessageActions(ChatSession* session, QListView* view, MessageDelegate* delegate, QWidget* pane);
+    MessageInteractions(ChatSession* session, QListView* view, MessageDelegate* delegate, QWidget* pane);
 
     void setRoom(qint64 roomId);
     MessageActionBar* actionBar() const { return m_bar; }

@@ -1,4 +1,4 @@
-#include "MessageActions.h"
+#include "MessageInteractions.h"
 
 #include "ChatSession.h"
 #include "EmojiPicker.h"
@@ -20,7 +20,8 @@
 
 namespace chat::client {
 
-MessageActions::MessageActions(ChatSession* session, QListView* view, MessageDelegate* delegate, QWidget* pane)
+MessageInteractions::MessageInteractions(
+    ChatSession* session, QListView* view, MessageDelegate* delegate, QWidget* pane)
     : QObject(pane)
     , m_session(session)
     , m_view(view)
@@ -36,22 +37,22 @@ MessageActions::MessageActions(ChatSession* session, QListView* view, MessageDel
         if (QMenu* menu = menuFor(index))
             menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
-    connect(m_bar, &MessageActionBar::triggered, this, &MessageActions::trigger);
+    connect(m_bar, &MessageActionBar::triggered, this, &MessageInteractions::trigger);
     connect(m_picker, &EmojiPicker::emojiChosen, this, [this](const QString& emoji) {
         if (m_pickerTarget.isValid())
             react(m_pickerTarget, emoji);
         m_pickerTarget = QPersistentModelIndex();
     });
-    connect(delegate, &MessageDelegate::reactionClicked, this, &MessageActions::react);
+    connect(delegate, &MessageDelegate::reactionClicked, this, &MessageInteractions::react);
     connect(delegate, &MessageDelegate::quoteClicked, this, [this](const QModelIndex& index) {
         const qint64 seq = index.data(MessageModel::ReplyRole).toMap().value(QStringLiteral("seq")).toLongLong();
         if (seq > 0)
             Q_EMIT jumpRequested(seq);
     });
-    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageActions::refreshHover);
+    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &MessageInteractions::refreshHover);
 }
 
-void MessageActions::setRoom(qint64 roomId)
+void MessageInteractions::setRoom(qint64 roomId)
 {
     m_roomId = roomId;
     m_pickerTarget = QPersistentModelIndex();
@@ -59,19 +60,19 @@ void MessageActions::setRoom(qint64 roomId)
     unhover();
 }
 
-bool MessageActions::isActionable(const QModelIndex& index)
+bool MessageInteractions::isActionable(const QModelIndex& index)
 {
     return index.isValid() && !index.data(MessageModel::PendingRole).toBool()
         && !index.data(MessageModel::DeletedRole).toBool() && index.data(MessageModel::MessageIdRole).toLongLong() > 0;
 }
 
-bool MessageActions::canEdit(const QModelIndex& index) const
+bool MessageInteractions::canEdit(const QModelIndex& index) const
 {
     return isActionable(index) && m_session->hasFeature(protocol::feature::Edit)
         && m_session->canEdit(m_roomId, index.data(MessageModel::MessageIdRole).toLongLong());
 }
 
-MessageActionBar::Offer MessageActions::offerFor(const QModelIndex& index) const
+MessageActionBar::Offer MessageInteractions::offerFor(const QModelIndex& index) const
 {
     MessageActionBar::Offer offer;
     if (!isActionable(index))
@@ -84,7 +85,7 @@ MessageActionBar::Offer MessageActions::offerFor(const QModelIndex& index) const
     return offer;
 }
 
-bool MessageActions::eventFilter(QObject* watched, QEvent* event)
+bool MessageInteractions::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_view->viewport()) {
         if (event->type() == QEvent::MouseMove)
@@ -95,7 +96,7 @@ bool MessageActions::eventFilter(QObject* watched, QEvent* event)
     return QObject::eventFilter(watched, event);
 }
 
-void MessageActions::refreshHover()
+void MessageInteractions::refreshHover()
 {
     QWidget* viewport = m_view->viewport();
     const QPoint pos = viewport->mapFromGlobal(QCursor::pos());
@@ -105,7 +106,7 @@ void MessageActions::refreshHover()
         unhover();
 }
 
-void MessageActions::hover(const QPoint& pos)
+void MessageInteractions::hover(const QPoint& pos)
 {
     const QModelIndex index = m_view->indexAt(pos);
     const QStyleOptionViewItem option = MessageDelegate::optionFor(m_view, index);
@@ -136,7 +137,7 @@ void MessageActions::hover(const QPoint& pos)
     m_bar->showFor(index, offerFor(index), m_delegate->contentRect(option, index));
 }
 
-void MessageActions::unhover()
+void MessageInteractions::unhover()
 {
     if (m_hovered.isValid())
         m_view->viewport()->update(m_view->visualRect(m_hovered));
@@ -146,7 +147,8 @@ void MessageActions::unhover()
     m_bar->hide();
 }
 
-void MessageActions::trigger(MessageActionBar::Action action, const QPersistentModelIndex& index, const QString& emoji)
+void MessageInteractions::trigger(
+    MessageActionBar::Action action, const QPersistentModelIndex& index, const QString& emoji)
 {
     if (!isActionable(index))
         return;
@@ -174,20 +176,20 @@ void MessageActions::trigger(MessageActionBar::Action action, const QPersistentM
     }
 }
 
-void MessageActions::react(const QModelIndex& index, const QString& emoji)
+void MessageInteractions::react(const QModelIndex& index, const QString& emoji)
 {
     if (!offerFor(index).react || emoji.isEmpty())
         return;
     m_session->toggleReaction(m_roomId, index.data(MessageModel::MessageIdRole).toLongLong(), emoji);
 }
 
-void MessageActions::pickReaction(const QModelIndex& index, const QPoint& globalPos)
+void MessageInteractions::pickReaction(const QModelIndex& index, const QPoint& globalPos)
 {
     m_pickerTarget = index;
     m_picker->popup(globalPos);
 }
 
-void MessageActions::confirmDelete(const QModelIndex& index)
+void MessageInteractions::confirmDelete(const QModelIndex& index)
 {
     if (!offerFor(index).remove)
         return;
@@ -207,7 +209,7 @@ void MessageActions::confirmDelete(const QModelIndex& index)
     box->open();
 }
 
-void MessageActions::copyText(const QModelIndex& index)
+void MessageInteractions::copyText(const QModelIndex& index)
 {
     const QItemSelectionModel* selection = m_view->selectionModel();
     if (selection && selection->isSelected(index) && selection->selectedRows().size() > 1)
@@ -216,7 +218,7 @@ void MessageActions::copyText(const QModelIndex& index)
         QApplication::clipboard()->setText(index.data(MessageModel::BodyRole).toString());
 }
 
-void MessageActions::copySelection()
+void MessageInteractions::copySelection()
 {
     QModelIndexList selected = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
     std::sort(selected.begin(), selected.end());
@@ -229,7 +231,7 @@ void MessageActions::copySelection()
         QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
-QMenu* MessageActions::menuFor(const QModelIndex& index)
+QMenu* MessageInteractions::menuFor(const QModelIndex& index)
 {
     if (!index.isValid() || index.data(MessageModel::DeletedRole).toBool())
         return nullptr;
