@@ -83,15 +83,16 @@ void MentionCompleter::refresh()
     int start = -1;
     QString typed;
     if (!prefixAt(text, m_editor->textCursor().position(), &start, &typed)) {
-        m_dismissed = false;
+        m_start = -1;
         hide();
         return;
     }
-    if (start != m_start)
-        m_dismissed = false;
     m_start = start;
-    if (m_dismissed)
+    m_typed = typed;
+    if (start == m_dismissedStart && typed == m_dismissedTyped) {
+        hide(); // Esc closed it for what is typed now; another letter offers again
         return;
+    }
     QStringList matches;
     for (const QString& name : std::as_const(m_names)) {
         if (name.startsWith(typed, Qt::CaseInsensitive))
@@ -169,7 +170,8 @@ bool MentionCompleter::eventFilter(QObject* watched, QEvent* event)
         insertCurrent();
         return true;
     case Qt::Key_Escape:
-        m_dismissed = true;
+        m_dismissedStart = m_start;
+        m_dismissedTyped = m_typed;
         hide();
         return true;
     default:

@@ -36,8 +36,10 @@ private:
     QListView* m_popup;
     QStringListModel* m_model;
     QStringList m_names;
-    int m_start = -1;
-    bool m_dismissed = false; // Esc closed it: stays closed until the @name is left
+    int m_start = -1; // the '@' of the name being typed, or -1
+    QString m_typed;
+    int m_dismissedStart = -1; // Esc closed the list for this @name as typed so far
+    QString m_dismissedTyped;
 };
 
 } // namespace chat::client

@@ -125,7 +125,7 @@ void MessageActionBar::showFor(const QModelIndex& index, const Offer& offer, con
 void MessageActionBar::changeEvent(QEvent* event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange && m_copy) // not while the constructor sets the background
         refreshIcons();
 }
 

@@ -42,11 +42,11 @@ private:
 
     QPersistentModelIndex m_index;
     QList<QToolButton*> m_quick;
-    QToolButton* m_react;
-    QToolButton* m_reply;
-    QToolButton* m_edit;
-    QToolButton* m_delete;
-    QToolButton* m_copy;
+    QToolButton* m_react = nullptr;
+    QToolButton* m_reply = nullptr;
+    QToolButton* m_edit = nullptr;
+    QToolButton* m_delete = nullptr;
+    QToolButton* m_copy = nullptr;
 };
 
 } // namespace chat::client
