@@ -1,5 +1,6 @@
 #include "Params.h"
 
+#include "Emoji.h"
 #include "Limits.h"
 #include "Protocol.h"
 #include "Validation.h"
@@ -47,6 +48,40 @@ Expected<qint64, RpcError> requiredInteger(const QJsonObject& json, QLatin1Strin
     if (value.isUndefined())
         return missing(name);
     return integer(value, name, minimum);
+}
+
+// An optional integer: absent and null both give nothing.
+Expected<std::optional<qint64>, RpcError> optionalInteger(const QJsonObject& json, QLatin1String name, qint64 minimum)
+{
+    const QJsonValue value = json.value(name);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+    auto number = integer(value, name, minimum);
+    if (!number)
+        return number.error();
+    return std::optional<qint64>(*number);
+}
+
+// "limit": 1..history_max, the server's default when absent.
+Expected<int, RpcError> pageLimit(const QJsonObject& json, const Limits& limits)
+{
+    if (!json.contains(key::Limit))
+        return limits.historyDefault;
+    auto limit = integer(json.value(key::Limit), key::Limit, 1);
+    if (!limit || *limit > limits.historyMax)
+        return RpcError::invalidParams(
+            QStringLiteral("\"limit\" must be an integer from 1 to %1").arg(limits.historyMax));
+    return int(*limit);
+}
+
+Expected<QString, RpcError> checkedBody(const QJsonObject& json, const Limits& limits)
+{
+    auto body = requiredString(json, key::Body);
+    if (!body)
+        return body.error();
+    if (auto error = validation::checkBody(*body, limits))
+        return *error;
+    return body;
 }
 
 } // namespace
@@ -132,23 +167,27 @@ Parsed<Send> Send::parse(const QJsonObject& json, const Limits& limits)
     auto roomId = requiredInteger(json, key::RoomId);
     if (!roomId)
         return roomId.error();
-    auto body = requiredString(json, key::Body);
+    auto body = checkedBody(json, limits);
     if (!body)
         return body.error();
-    if (auto error = validation::checkBody(*body, limits))
-        return *error;
     auto clientId = requiredString(json, key::ClientId);
     if (!clientId)
         return clientId.error();
     if (clientId->isEmpty() || validation::codePointCount(*clientId) > limits.maxClientIdChars)
         return RpcError::invalidParams(
             QStringLiteral("\"client_id\" has 1 to %1 characters").arg(limits.maxClientIdChars));
-    return Send { *roomId, *body, *clientId };
+    auto replyTo = optionalInteger(json, key::ReplyTo, 1);
+    if (!replyTo)
+        return replyTo.error();
+    return Send { *roomId, *body, *clientId, replyTo->value_or(0) };
 }
 
 QJsonObject Send::toJson() const
 {
-    return { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } };
+    QJsonObject json { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } };
+    if (replyTo > 0)
+        json.insert(key::ReplyTo, replyTo);
+    return json;
 }
 
 Parsed<History> History::parse(const QJsonObject& json, const Limits& limits)
@@ -158,28 +197,24 @@ Parsed<History> History::parse(const QJsonObject& json, const Limits& limits)
         return roomId.error();
     History history;
     history.roomId = *roomId;
-    history.limit = limits.historyDefault;
-    if (json.contains(key::Before) && !json.value(key::Before).isNull()) {
-        auto before = integer(json.value(key::Before), key::Before, 1);
-        if (!before)
-            return before.error();
-        history.before = *before;
-    }
-    if (json.contains(key::After) && !json.value(key::After).isNull()) {
-        auto after = integer(json.value(key::After), key::After, 0);
-        if (!after)
-            return after.error();
-        history.after = *after;
-    }
-    if (history.before && history.after)
-        return RpcError::invalidParams(QStringLiteral("Give \"before\" or \"after\", not both"));
-    if (json.contains(key::Limit)) {
-        auto limit = integer(json.value(key::Limit), key::Limit, 1);
-        if (!limit || *limit > limits.historyMax)
-            return RpcError::invalidParams(
-                QStringLiteral("\"limit\" must be an integer from 1 to %1").arg(limits.historyMax));
-        history.limit = int(*limit);
-    }
+    auto before = optionalInteger(json, key::Before, 1);
+    if (!before)
+        return before.error();
+    auto after = optionalInteger(json, key::After, 0);
+    if (!after)
+        return after.error();
+    auto around = optionalInteger(json, key::Around, 1);
+    if (!around)
+        return around.error();
+    history.before = *before;
+    history.after = *after;
+    history.around = *around;
+    if (int(history.before.has_value()) + int(history.after.has_value()) + int(history.around.has_value()) > 1)
+        return RpcError::invalidParams(QStringLiteral("Give at most one of \"before\", \"after\" and \"around\""));
+    auto limit = pageLimit(json, limits);
+    if (!limit)
+        return limit.error();
+    history.limit = *limit;
     return history;
 }
 
@@ -190,6 +225,8 @@ QJsonObject History::toJson() const
         json.insert(key::Before, *before);
     if (after)
         json.insert(key::After, *after);
+    if (around)
+        json.insert(key::Around, *around);
     return json;
 }
 
@@ -207,6 +244,91 @@ Parsed<Read> Read::parse(const QJsonObject& json, const Limits&)
 QJsonObject Read::toJson() const
 {
     return { { key::RoomId, roomId }, { key::Seq, seq } };
+}
+
+Parsed<Edit> Edit::parse(const QJsonObject& json, const Limits& limits)
+{
+    auto messageId = requiredInteger(json, key::MessageId);
+    if (!messageId)
+        return messageId.error();
+    auto body = checkedBody(json, limits);
+    if (!body)
+        return body.error();
+    return Edit { *messageId, *body };
+}
+
+QJsonObject Edit::toJson() const
+{
+    return { { key::MessageId, messageId }, { key::Body, body } };
+}
+
+Parsed<MessageRef> MessageRef::parse(const QJsonObject& json, const Limits&)
+{
+    auto messageId = requiredInteger(json, key::MessageId);
+    if (!messageId)
+        return messageId.error();
+    return MessageRef { *messageId };
+}
+
+QJsonObject MessageRef::toJson() const
+{
+    return { { key::MessageId, messageId } };
+}
+
+Parsed<ReactionChange> ReactionChange::parse(const QJsonObject& json, const Limits&)
+{
+    auto messageId = requiredInteger(json, key::MessageId);
+    if (!messageId)
+        return messageId.error();
+    auto emoji = requiredString(json, key::Emoji);
+    if (!emoji)
+        return emoji.error();
+    if (!emoji::isSingleEmoji(*emoji))
+        return RpcError::invalidParams(QStringLiteral("\"emoji\" must be exactly one emoji"));
+    return ReactionChange { *messageId, *emoji };
+}
+
+QJsonObject ReactionChange::toJson() const
+{
+    return { { key::MessageId, messageId }, { key::Emoji, emoji } };
+}
+
+Parsed<Changes> Changes::parse(const QJsonObject& json, const Limits& limits)
+{
+    auto roomId = requiredInteger(json, key::RoomId);
+    if (!roomId)
+        return roomId.error();
+    auto since = requiredInteger(json, key::Since, 0);
+    if (!since)
+        return since.error();
+    auto limit = pageLimit(json, limits);
+    if (!limit)
+        return limit.error();
+    return Changes { *roomId, *since, *limit };
+}
+
+QJsonObject Changes::toJson() const
+{
+    return { { key::RoomId, roomId }, { key::Since, since }, { key::Limit, limit } };
+}
+
+Parsed<Notify> Notify::parse(const QJsonObject& json, const Limits&)
+{
+    auto roomId = requiredInteger(json, key::RoomId);
+    if (!roomId)
+        return roomId.error();
+    auto level = requiredString(json, key::Level);
+    if (!level)
+        return level.error();
+    namespace notify = protocol::notify;
+    if (*level != notify::All && *level != notify::Mentions && *level != notify::None)
+        return RpcError::invalidParams(QStringLiteral("\"level\" is \"all\", \"mentions\" or \"none\""));
+    return Notify { *roomId, *level };
+}
+
+QJsonObject Notify::toJson() const
+{
+    return { { key::RoomId, roomId }, { key::Level, level } };
 }
 
 } // namespace chat::params

@@ -49,6 +49,7 @@ struct Send {
     qint64 roomId = 0;
     QString body;
     QString clientId;
+    qint64 replyTo = 0; // 0: not a reply
     static Parsed<Send> parse(const QJsonObject& json, const Limits& limits);
     QJsonObject toJson() const;
 };
@@ -58,6 +59,7 @@ struct History {
     std::optional<qint64> before;
     std::optional<qint64> after;
     int limit = 50;
+    std::optional<qint64> around;
     static Parsed<History> parse(const QJsonObject& json, const Limits& limits);
     QJsonObject toJson() const;
 };
@@ -66,6 +68,41 @@ struct Read {
     qint64 roomId = 0;
     qint64 seq = 0;
     static Parsed<Read> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct Edit { // messages.edit
+    qint64 messageId = 0;
+    QString body;
+    static Parsed<Edit> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct MessageRef { // messages.delete
+    qint64 messageId = 0;
+    static Parsed<MessageRef> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct ReactionChange { // reactions.add, reactions.remove
+    qint64 messageId = 0;
+    QString emoji;
+    static Parsed<ReactionChange> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct Changes { // messages.changes
+    qint64 roomId = 0;
+    qint64 since = 0;
+    int limit = 50;
+    static Parsed<Changes> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct Notify { // rooms.notify
+    qint64 roomId = 0;
+    QString level; // protocol::notify::*
+    static Parsed<Notify> parse(const QJsonObject& json, const Limits& limits);
     QJsonObject toJson() const;
 };
 

@@ -89,11 +89,10 @@ struct RpcError {
     static RpcError nameTaken(const QString& name);
     static RpcError accountDisabled();
     static RpcError unavailable(const QString& message);
-    static RpcError storageFull();
+    static RpcError storageFull(); // `unavailable` with data.cause storage_full: the server's disk is full
     static RpcError messageDeleted();
     static RpcError editWindowClosed(qint64 windowSeconds);
-    static RpcError limitReached(
-        const QString& message); // `unavailable` with data.cause storage_full: the server's disk is full
+    static RpcError limitReached(const QString& message);
 };
 
 } // namespace chat

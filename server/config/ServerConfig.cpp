@@ -156,6 +156,9 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("limits/history_max"), limits.historyMax, 1, limit::MaxHistoryPage);
     reader.integer(QStringLiteral("limits/messages_per_second"), limits.messagesPerSecond, 1, 1000000);
     reader.integer(QStringLiteral("limits/message_burst"), limits.messageBurst, 1, 1000000);
+    reader.integer(QStringLiteral("limits/edit_window_s"), limits.editWindowS, 0, 10LL * 365 * 24 * 3600);
+    reader.integer(QStringLiteral("limits/max_reactions_per_message"), limits.maxReactionsPerMessage, 1, 1000);
+    reader.integer(QStringLiteral("limits/receipts_max_members"), limits.receiptsMaxMembers, 0, 100000);
     limits.historyDefault = std::min(limits.historyDefault, limits.historyMax);
     if (qint64(limits.maxBodyChars) * 4 + 1024 > limits.maxFrameBytes)
         reader.fail(QStringLiteral("limits/max_body_chars"),

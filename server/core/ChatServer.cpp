@@ -15,6 +15,8 @@
 #include "events/RedisEventBus.h"
 #include "handlers/AuthHandlers.h"
 #include "handlers/DirectoryHandlers.h"
+#include "handlers/MemberStateHandlers.h"
+#include "handlers/MessageActionHandlers.h"
 #include "handlers/MessageHandlers.h"
 #include "handlers/RoomHandlers.h"
 #include "observability/HttpEndpoint.h"
@@ -80,6 +82,8 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
     registerDirectoryHandlers(*m_router, *m_context);
     registerRoomHandlers(*m_router, *m_context);
     registerMessageHandlers(*m_router, *m_context);
+    registerMessageActionHandlers(*m_router, *m_context);
+    registerMemberStateHandlers(*m_router, *m_context);
 
     m_listener = std::make_unique<Listener>(m_config);
     connect(m_listener.get(), &Listener::connectionUpgraded, m_hub.get(), &SessionHub::adopt);

@@ -118,4 +118,11 @@ void Directory::advanceSeq(qint64 roomId, qint64 seq)
         it->lastSeq = seq;
 }
 
+void Directory::advanceChange(qint64 roomId, qint64 change)
+{
+    auto it = m_rooms.find(roomId);
+    if (it != m_rooms.end() && change > it->lastChange)
+        it->lastChange = change;
+}
+
 } // namespace chat::server

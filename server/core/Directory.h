@@ -37,6 +37,7 @@ public:
     void addMember(qint64 roomId, qint64 userId);
     void removeMember(qint64 roomId, qint64 userId);
     void advanceSeq(qint64 roomId, qint64 seq);
+    void advanceChange(qint64 roomId, qint64 change);
 
 private:
     QHash<qint64, Entry> m_users;

@@ -6,7 +6,7 @@
 
 namespace chat::server {
 
-QJsonObject roomView(const RoomRecord& record, qint64 lastReadSeq)
+QJsonObject roomView(const RoomRecord& record, qint64 lastReadSeq, const QString& notifyLevel)
 {
     Room room;
     room.id = record.id;
@@ -16,7 +16,11 @@ QJsonObject roomView(const RoomRecord& record, qint64 lastReadSeq)
     room.lastSeq = record.lastSeq;
     room.lastReadSeq = std::max<qint64>(0, lastReadSeq);
     room.unread = std::max<qint64>(0, record.lastSeq - room.lastReadSeq);
+    room.lastChange = record.lastChange;
+    room.notify = notifyLevel;
     QJsonObject json = room.toJson();
+    if (notifyLevel.isEmpty())
+        json.remove(protocol::key::Notify);
     if (lastReadSeq < 0) {
         json.remove(protocol::key::LastReadSeq);
         json.remove(protocol::key::Unread);

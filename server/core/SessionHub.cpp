@@ -32,6 +32,21 @@ SessionHub::~SessionHub()
         session->disconnect(this);
 }
 
+namespace {
+
+// The optional parts of the protocol this server speaks (server.hello `features`).
+QJsonArray serverFeatures()
+{
+    namespace feature = protocol::feature;
+    QJsonArray features;
+    for (QLatin1String name : { feature::Edit, feature::Delete, feature::Reply, feature::Reactions, feature::Mentions,
+             feature::Receipts, feature::Notify, feature::Changes })
+        features.append(name);
+    return features;
+}
+
+} // namespace
+
 void SessionHub::adopt(QWebSocket* socket, QAbstractSocket* transport)
 {
     if (connectionCount() >= m_config.connection.maxConnections) {
@@ -51,6 +66,7 @@ void SessionHub::adopt(QWebSocket* socket, QAbstractSocket* transport)
         { key::Server, QStringLiteral("%1/%2").arg(QStringLiteral("chat-server"), QStringLiteral(CHAT_VERSION)) },
         { key::Name, m_config.serverName },
         { key::Limits, m_config.limits.toJson() },
+        { key::Features, serverFeatures() },
     };
     session->send(jsonrpc::encodeNotification(protocol::notification::ServerHello, hello));
 }

@@ -30,6 +30,8 @@ const QList<QPair<ClusterEvent::Kind, QLatin1String>>& kindNames()
         { K::LoginFailed, QLatin1String("login.failed") },
         { K::LoginSucceeded, QLatin1String("login.succeeded") },
         { K::SignupAttempt, QLatin1String("signup") },
+        { K::MessageChanged, QLatin1String("message.changed") },
+        { K::NotifyLevel, QLatin1String("notify") },
     };
     return names;
 }
@@ -97,6 +99,7 @@ QJsonObject roomRecordJson(const RoomRecord& room)
         { key::Kind, room.kind == Room::Kind::Direct ? protocol::roomkind::Direct : protocol::roomkind::Group },
         { key::Name, room.name },
         { key::LastSeq, room.lastSeq },
+        { key::LastChange, room.lastChange },
         { key::Members, idsJson(room.members) },
     };
 }
@@ -108,6 +111,7 @@ RoomRecord roomRecordFrom(const QJsonObject& json)
     room.kind = json.value(key::Kind).toString() == protocol::roomkind::Direct ? Room::Kind::Direct : Room::Kind::Group;
     room.name = json.value(key::Name).toString();
     room.lastSeq = json.value(key::LastSeq).toInteger();
+    room.lastChange = json.value(key::LastChange).toInteger();
     room.members = idsFrom(json.value(key::Members));
     return room;
 }
@@ -198,10 +202,22 @@ ClusterEvent typing(qint64 roomId, qint64 userId)
     return make(ClusterEvent::Kind::Typing, { { key::RoomId, roomId }, { key::UserId, userId } });
 }
 
-ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId)
+ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId, bool moved)
 {
     return make(ClusterEvent::Kind::ReadMarker,
         { { key::RoomId, roomId }, { key::UserId, userId }, { key::Seq, seq },
+            { field::Connection, QString::number(connectionId) }, { field::Moved, moved } });
+}
+
+ClusterEvent messageChanged(const Message& message)
+{
+    return make(ClusterEvent::Kind::MessageChanged, { { key::MessageObj, message.toJson() } });
+}
+
+ClusterEvent notifyLevel(qint64 roomId, qint64 userId, const QString& level, quint64 connectionId)
+{
+    return make(ClusterEvent::Kind::NotifyLevel,
+        { { key::RoomId, roomId }, { key::UserId, userId }, { key::Level, level },
             { field::Connection, QString::number(connectionId) } });
 }
 

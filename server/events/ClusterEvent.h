@@ -26,11 +26,15 @@ struct ClusterEvent {
         PresenceSnapshot, // {node, users}: every user a node holds (after it was out of sight)
         NodeDown, // {node}: a node stopped answering; its users are no longer online through it
         Typing, // {room_id, user_id}
-        ReadMarker, // {room_id, user_id, seq, connection}: the user's other devices update unread counts
+        // {room_id, user_id, seq, connection, moved}: the user's other devices update unread counts; when the
+        // marker moved, the other members of a small room hear a receipt
+        ReadMarker,
         CatchUpRequest, // {}: a node was cut off; every node compares its state with the store
         LoginFailed, // {account, address}: counted by every node's throttles, so N nodes give no more guesses
         LoginSucceeded, // {account}
         SignupAttempt, // {address}
+        MessageChanged, // {message}: edited, deleted or reacted to; carries its new change number
+        NotifyLevel, // {room_id, user_id, level, connection}: the user's other devices follow the new level
     };
 
     Kind kind = Kind::MessageCommitted;
@@ -56,6 +60,7 @@ inline constexpr QLatin1String Account { "account" };
 inline constexpr QLatin1String Address { "address" };
 inline constexpr QLatin1String Joined { "joined" };
 inline constexpr QLatin1String Left { "left" };
+inline constexpr QLatin1String Moved { "moved" };
 } // namespace field
 
 ClusterEvent messageCommitted(const Message& message);
@@ -72,7 +77,10 @@ ClusterEvent presence(const QString& node, qint64 userId, bool online);
 ClusterEvent presenceSnapshot(const QString& node, const QList<qint64>& users);
 ClusterEvent nodeDown(const QString& node);
 ClusterEvent typing(qint64 roomId, qint64 userId);
-ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId);
+// `moved`: the marker moved (not a repeated or smaller rooms.read), so other members hear a receipt.
+ClusterEvent readMarker(qint64 roomId, qint64 userId, qint64 seq, quint64 connectionId, bool moved = false);
+ClusterEvent messageChanged(const Message& message);
+ClusterEvent notifyLevel(qint64 roomId, qint64 userId, const QString& level, quint64 connectionId);
 ClusterEvent catchUpRequest();
 ClusterEvent loginFailed(const QString& accountKey, const QString& address);
 ClusterEvent loginSucceeded(const QString& accountKey, const QString& address);

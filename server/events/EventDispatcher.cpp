@@ -77,6 +77,10 @@ void EventDispatcher::apply(const ClusterEvent& event)
         return applyTyping(body.value(key::RoomId).toInteger(), body.value(key::UserId).toInteger());
     case K::ReadMarker:
         return applyReadMarker(event);
+    case K::MessageChanged:
+        return applyMessageChanged(Message::fromJson(body.value(key::MessageObj).toObject()));
+    case K::NotifyLevel:
+        return applyNotifyLevel(event);
     case K::CatchUpRequest:
         return catchUp();
     case K::LoginFailed:
@@ -142,8 +146,9 @@ void EventDispatcher::applyRoom(const RoomRecord& changed, const QList<qint64>& 
     RoomRecord room = changed;
     QList<qint64> recipients = alsoTell;
     if (const RoomRecord* known = m_directory.room(room.id)) {
-        // The seq this node has delivered stays; messages after it arrive (or are filled) on their own.
+        // The seq and change this node has delivered stay; later ones arrive (or are filled) on their own.
         room.lastSeq = known->lastSeq;
+        room.lastChange = known->lastChange;
         for (qint64 member : known->members) {
             if (!recipients.contains(member))
                 recipients.append(member);
@@ -162,6 +167,8 @@ void EventDispatcher::applyRoom(const RoomRecord& changed, const QList<qint64>& 
         m_storeSeq.insert(room.id, changed.lastSeq);
     if (changed.lastSeq > room.lastSeq)
         fillGap(room.id);
+    if (changed.lastChange > room.lastChange)
+        fillChanges(room.id, changed.lastChange);
 }
 
 void EventDispatcher::applyMembership(const RoomRecord& carried, const QJsonObject& body)
@@ -179,6 +186,7 @@ void EventDispatcher::applyMembership(const RoomRecord& carried, const QJsonObje
     if (body.contains(events::field::Left))
         room.members.removeAll(body.value(events::field::Left).toInteger());
     room.lastSeq = std::max(known->lastSeq, carried.lastSeq);
+    room.lastChange = std::max(known->lastChange, carried.lastChange);
     applyRoom(room, alsoTell);
 }
 
@@ -202,9 +210,72 @@ void EventDispatcher::applyReadMarker(const ClusterEvent& event)
     // The device that moved the marker knows already.
     const quint64 skipConnection
         = event.origin == m_instance ? event.body.value(events::field::Connection).toString().toULongLong() : 0;
+    const qint64 seq = event.body.value(key::Seq).toInteger();
+    m_hub.sendToUserExceptConnection(userId,
+        jsonrpc::encodeNotification(notification::RoomUpdated, { { key::Room, roomView(*room, seq) } }),
+        skipConnection);
+    if (!event.body.value(events::field::Moved).toBool() || room->members.size() > m_config.limits.receiptsMaxMembers)
+        return;
+    QList<qint64> others = room->members;
+    others.removeAll(userId);
+    m_hub.sendToUsers(others,
+        jsonrpc::encodeNotification(
+            notification::Receipt, { { key::RoomId, room->id }, { key::UserId, userId }, { key::Seq, seq } }));
+}
+
+void EventDispatcher::applyMessageChanged(const Message& message)
+{
+    const RoomRecord* room = m_directory.room(message.roomId);
+    if (!room)
+        return; // a room this node has not heard of: its members' clients catch up by messages.changes
+    if (message.seq > room->lastSeq) {
+        // Not delivered here yet: the copy waiting for its turn, if any, goes out as it is now.
+        auto early = m_early.find(message.roomId);
+        if (early != m_early.end() && early->contains(message.seq))
+            early->insert(message.seq, message);
+    }
+    if (message.change <= room->lastChange)
+        return; // older than a change delivered already: clients that saw the hole read it from the store
+    m_directory.advanceChange(message.roomId, message.change);
+    m_hub.sendToUsers(room->members,
+        jsonrpc::encodeNotification(notification::MessageChanged, { { key::MessageObj, message.toJson() } }));
+}
+
+void EventDispatcher::fillChanges(qint64 roomId, qint64 upTo)
+{
+    const RoomRecord* room = m_directory.room(roomId);
+    if (!room || room->lastChange >= upTo || m_fillingChanges.contains(roomId))
+        return;
+    m_fillingChanges.insert(roomId);
+    const qint64 since = room->lastChange;
+    const int limit = m_config.limits.historyMax;
+    m_store.read<ChangesPage>([roomId, since, limit](StoreDb& db) { return db.changesSince(roomId, since, limit); },
+        this,
+        [this, roomId, upTo](StoreDb::Result<ChangesPage> page) {
+            m_fillingChanges.remove(roomId);
+            if (!page) {
+                qCWarning(lcEvents) << "cannot read missed changes of room" << roomId << ":" << page.error().message;
+                return; // clients still catch up by messages.changes when they see the room's last_change
+            }
+            for (const Message& message : std::as_const(page->messages))
+                applyMessageChanged(message);
+            if (page->hasMore)
+                fillChanges(roomId, std::max(upTo, page->lastChange));
+        });
+}
+
+void EventDispatcher::applyNotifyLevel(const ClusterEvent& event)
+{
+    const qint64 roomId = event.body.value(key::RoomId).toInteger();
+    const qint64 userId = event.body.value(key::UserId).toInteger();
+    const RoomRecord* room = m_directory.room(roomId);
+    if (!room)
+        return;
+    const quint64 skipConnection
+        = event.origin == m_instance ? event.body.value(events::field::Connection).toString().toULongLong() : 0;
     m_hub.sendToUserExceptConnection(userId,
         jsonrpc::encodeNotification(
-            notification::RoomUpdated, { { key::Room, roomView(*room, event.body.value(key::Seq).toInteger()) } }),
+            notification::RoomUpdated, { { key::Room, roomView(*room, -1, event.body.value(key::Level).toString()) } }),
         skipConnection);
 }
 
@@ -312,10 +383,16 @@ void EventDispatcher::catchUp()
                 if (membersChanged) {
                     applyRoom(room, {});
                     ++changed;
-                } else if (room.lastSeq > known->lastSeq) {
-                    m_storeSeq.insert(room.id, room.lastSeq);
-                    fillGap(room.id);
-                    ++changed;
+                } else {
+                    if (room.lastSeq > known->lastSeq) {
+                        m_storeSeq.insert(room.id, room.lastSeq);
+                        fillGap(room.id);
+                        ++changed;
+                    }
+                    if (room.lastChange > known->lastChange) {
+                        fillChanges(room.id, room.lastChange);
+                        ++changed;
+                    }
                 }
             }
             qCInfo(lcEvents) << "caught up with the store:" << changed << "users or rooms needed an update";

@@ -11,6 +11,12 @@ RequestRouter::Handler withContext(ServerContext& context, ContextHandler handle
                ClientSession& session, const jsonrpc::Message& message) { handler(context, session, message); };
 }
 
+const RpcError& notRoomMember()
+{
+    static const RpcError error = RpcError::forbidden(QStringLiteral("You are not a member of this room"));
+    return error;
+}
+
 RpcError storeFailure(const StoreError& error)
 {
     qCWarning(lcServer) << "store failure:" << error.message;
@@ -22,6 +28,33 @@ RpcError storeFailure(const StoreError& error)
 OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params)
 {
     return jsonrpc::encodeNotification(method, params);
+}
+
+RpcError refusalError(ActionRefusal refusal, const Limits& limits)
+{
+    switch (refusal) {
+    case ActionRefusal::Deleted:
+        return RpcError::messageDeleted();
+    case ActionRefusal::EditWindowClosed:
+        return RpcError::editWindowClosed(limits.editWindowS);
+    case ActionRefusal::LimitReached:
+        return RpcError::limitReached(
+            QStringLiteral("A message can have at most %1 different reactions").arg(limits.maxReactionsPerMessage));
+    case ActionRefusal::ReplyOutsideRoom:
+        return RpcError::invalidParams(QStringLiteral("\"reply_to\" is not a message of this room"));
+    case ActionRefusal::None:
+    case ActionRefusal::Forbidden:
+        break;
+    }
+    return RpcError::forbidden(QStringLiteral("There is no such message in your rooms, or it is not yours to change"));
+}
+
+QJsonArray messagesJson(const QList<Message>& messages)
+{
+    QJsonArray array;
+    for (const Message& message : messages)
+        array.append(message.toJson());
+    return array;
 }
 
 } // namespace chat::server

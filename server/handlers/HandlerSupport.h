@@ -10,6 +10,8 @@
 #include "core/ServerContext.h"
 #include "store/StoreTypes.h"
 
+#include <QJsonArray>
+
 #include <optional>
 
 namespace chat::server {
@@ -30,9 +32,17 @@ using ContextHandler = void (*)(ServerContext& context, ClientSession& session, 
 // A router entry that calls `handler` with the server's context.
 RequestRouter::Handler withContext(ServerContext& context, ContextHandler handler);
 
+// forbidden for a room the user is not in, or that does not exist: the same answer either way.
+const RpcError& notRoomMember();
+
 // A store failure as the client sees it: no driver text, just that it may retry.
 RpcError storeFailure(const StoreError& error);
 
 OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params);
+
+// The answer to a refused message action (protocol.md, "Message actions"). Forbidden says the same whether
+// the message is missing, in another room or someone else's, so that probing ids teaches nothing.
+RpcError refusalError(ActionRefusal refusal, const Limits& limits);
+QJsonArray messagesJson(const QList<Message>& messages);
 
 } // namespace chat::server

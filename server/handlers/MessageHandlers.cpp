@@ -1,6 +1,7 @@
 #include "MessageHandlers.h"
 
 #include "HandlerSupport.h"
+#include "MentionResolver.h"
 #include "Protocol.h"
 #include "core/Directory.h"
 #include "core/RequestRouter.h"
@@ -16,11 +17,6 @@ namespace key = protocol::key;
 
 namespace {
 
-RpcError notAMember()
-{
-    return RpcError::forbidden(QStringLiteral("You are not a member of this room"));
-}
-
 void send(ServerContext& context, ClientSession& session, const jsonrpc::Message& message)
 {
     auto params = paramsOrReply<params::Send>(session, message, context);
@@ -29,7 +25,7 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
     const qint64 self = session.userId();
     // Rooms that do not exist answer like rooms one is not in: nothing is learned by probing ids.
     if (!context.directory.isMember(params->roomId, self))
-        return session.sendError(message.id, notAMember());
+        return session.sendError(message.id, notRoomMember());
     const qint64 now = currentTimeMs();
     if (!session.sendBucket().tryTake(now))
         return session.sendError(message.id,
@@ -37,19 +33,27 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
                 QStringLiteral("You are sending messages too fast; wait a moment")));
 
     const params::Send send = *params;
+    const QList<qint64> mentions = mentionsIn(send.body, context.directory, send.roomId);
     const QJsonValue id = message.id;
     // The hub anchors the callback: a committed message is fanned out even if its sender has gone.
     context.store.write<AppendOutcome>(
-        [send, self](
-            StoreDb& db) { return db.appendMessage(send.roomId, self, send.body, send.clientId, currentTimeMs()); },
+        [send, self, mentions](StoreDb& db) {
+            return db.appendMessage(
+                send.roomId, self, send.body, send.clientId, currentTimeMs(), mentions, send.replyTo);
+        },
         &context.hub,
         [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<AppendOutcome> outcome) {
             if (!outcome) {
                 if (session) {
                     session->sendError(id,
-                        outcome.error().kind == StoreError::Kind::NotFound ? notAMember()
+                        outcome.error().kind == StoreError::Kind::NotFound ? notRoomMember()
                                                                            : storeFailure(outcome.error()));
                 }
+                return;
+            }
+            if (outcome->refusal != ActionRefusal::None) {
+                if (session)
+                    session->sendError(id, refusalError(outcome->refusal, context.config.limits));
                 return;
             }
             if (session)
@@ -66,7 +70,7 @@ void history(ServerContext& context, ClientSession& session, const jsonrpc::Mess
     if (!params)
         return;
     if (!context.directory.isMember(params->roomId, session.userId()))
-        return session.sendError(message.id, notAMember());
+        return session.sendError(message.id, notRoomMember());
     HistoryQuery query;
     query.roomId = params->roomId;
     query.limit = params->limit;
@@ -74,15 +78,17 @@ void history(ServerContext& context, ClientSession& session, const jsonrpc::Mess
         query.before = *params->before;
     if (params->after)
         query.after = *params->after;
+    if (params->around)
+        query.around = *params->around;
     const QJsonValue id = message.id;
     context.store.read<HistoryPage>([query](StoreDb& db) { return db.history(query); }, &session,
-        [&session, id](StoreDb::Result<HistoryPage> page) {
+        [&session, id, around = query.around > 0](StoreDb::Result<HistoryPage> page) {
             if (!page)
                 return session.sendError(id, storeFailure(page.error()));
-            QJsonArray messages;
-            for (const Message& stored : std::as_const(page->messages))
-                messages.append(stored.toJson());
-            session.sendResult(id, { { key::Messages, messages }, { key::HasMore, page->hasMore } });
+            QJsonObject result { { key::Messages, messagesJson(page->messages) }, { key::HasMore, page->hasMore } };
+            if (around)
+                result.insert(key::HasNewer, page->hasNewer);
+            session.sendResult(id, result);
         });
 }
 

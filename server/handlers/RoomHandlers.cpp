@@ -17,19 +17,18 @@ namespace key = protocol::key;
 
 namespace {
 
-const RpcError& notAMember()
-{
-    static const RpcError error = RpcError::forbidden(QStringLiteral("You are not a member of this room"));
-    return error;
-}
-
-qint64 lastReadIn(const QList<MembershipRecord>& memberships, qint64 roomId)
+MembershipRecord membershipIn(const QList<MembershipRecord>& memberships, qint64 roomId)
 {
     for (const MembershipRecord& membership : memberships) {
         if (membership.roomId == roomId)
-            return membership.lastReadSeq;
+            return membership;
     }
-    return 0;
+    return MembershipRecord { roomId, 0 };
+}
+
+QJsonObject roomViewFor(const RoomRecord& room, const MembershipRecord& membership)
+{
+    return roomView(room, membership.lastReadSeq, membership.notifyLevel);
 }
 
 // Answers with {room} as the user sees it, reading their read marker from the store.
@@ -43,7 +42,7 @@ void replyWithRoom(ServerContext& context, ClientSession& session, const QJsonVa
             const RoomRecord* room = context.directory.room(roomId);
             if (!room)
                 return session.sendError(id, RpcError::notFound(QStringLiteral("No such room")));
-            session.sendResult(id, { { key::Room, roomView(*room, lastReadIn(*memberships, roomId)) } });
+            session.sendResult(id, { { key::Room, roomViewFor(*room, membershipIn(*memberships, roomId)) } });
         });
 }
 
@@ -64,7 +63,7 @@ void listRooms(ServerContext& context, ClientSession& session, const jsonrpc::Me
             QJsonArray rooms;
             for (const MembershipRecord& membership : std::as_const(*memberships)) {
                 if (const RoomRecord* room = context.directory.room(membership.roomId))
-                    rooms.append(roomView(*room, membership.lastReadSeq));
+                    rooms.append(roomViewFor(*room, membership));
             }
             session.sendResult(id, { { key::Rooms, rooms } });
         });
@@ -82,7 +81,7 @@ void openDirect(ServerContext& context, ClientSession& session, const jsonrpc::M
     const QJsonValue id = message.id;
     struct Opened {
         RoomRecord room;
-        qint64 lastReadSeq = 0;
+        MembershipRecord membership;
     };
     context.store.write<Opened>(
         [self, other](StoreDb& db) -> StoreDb::Result<Opened> {
@@ -92,7 +91,7 @@ void openDirect(ServerContext& context, ClientSession& session, const jsonrpc::M
             auto memberships = db.membershipsOf(self);
             if (!memberships)
                 return memberships.error();
-            return Opened { *room, lastReadIn(*memberships, room->id) };
+            return Opened { *room, membershipIn(*memberships, room->id) };
         },
         &context.hub,
         [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<Opened> opened) {
@@ -104,7 +103,7 @@ void openDirect(ServerContext& context, ClientSession& session, const jsonrpc::M
             if (!context.directory.room(opened->room.id))
                 context.events.publish(events::roomChanged(opened->room));
             if (session)
-                session->sendResult(id, { { key::Room, roomView(opened->room, opened->lastReadSeq) } });
+                session->sendResult(id, { { key::Room, roomViewFor(opened->room, opened->membership) } });
         });
 }
 
@@ -129,7 +128,7 @@ void createRoom(ServerContext& context, ClientSession& session, const jsonrpc::M
                 return session->sendError(id, storeFailure(room.error()));
             }
             qCInfo(lcRooms) << "room" << room->id << "created by" << session->userId();
-            session->sendResult(id, { { key::Room, roomView(*room, 0) } });
+            session->sendResult(id, { { key::Room, roomViewFor(*room, MembershipRecord { room->id, 0 }) } });
         });
 }
 
@@ -157,7 +156,7 @@ void joinRoom(ServerContext& context, ClientSession& session, const jsonrpc::Mes
             publishMembership(context, roomId, self, true);
             const RoomRecord* room = context.directory.room(roomId);
             if (session && room)
-                session->sendResult(id, { { key::Room, roomView(*room, *lastRead) } });
+                session->sendResult(id, { { key::Room, roomViewFor(*room, MembershipRecord { roomId, *lastRead }) } });
         });
 }
 
@@ -169,7 +168,7 @@ void leaveRoom(ServerContext& context, ClientSession& session, const jsonrpc::Me
     const qint64 self = session.userId();
     const qint64 roomId = params->roomId;
     if (!context.directory.isMember(roomId, self))
-        return session.sendError(message.id, notAMember());
+        return session.sendError(message.id, notRoomMember());
     if (context.directory.room(roomId)->kind == Room::Kind::Direct)
         return session.sendError(
             message.id, RpcError::forbidden(QStringLiteral("A direct conversation cannot be left")));
@@ -206,16 +205,30 @@ void markRead(ServerContext& context, ClientSession& session, const jsonrpc::Mes
     const qint64 self = session.userId();
     const qint64 roomId = params->roomId;
     if (!context.directory.isMember(roomId, self))
-        return session.sendError(message.id, notAMember());
+        return session.sendError(message.id, notRoomMember());
     const qint64 seq = params->seq;
     const QJsonValue id = message.id;
-    context.store.write<qint64>([roomId, self, seq](StoreDb& db) { return db.markRead(roomId, self, seq); }, &session,
-        [&context, &session, id, roomId, self](StoreDb::Result<qint64> marked) {
+    struct Marked {
+        qint64 seq = 0;
+        bool moved = false;
+    };
+    context.store.write<Marked>(
+        [roomId, self, seq](StoreDb& db) -> StoreDb::Result<Marked> {
+            Marked marked;
+            auto read = db.markRead(roomId, self, seq, &marked.moved);
+            if (!read)
+                return read.error();
+            marked.seq = *read;
+            return marked;
+        },
+        &session,
+        [&context, &session, id, roomId, self](StoreDb::Result<Marked> marked) {
             if (!marked)
                 return session.sendError(id, storeFailure(marked.error()));
             session.sendResult(id, {});
-            // The user's other devices update their unread counts.
-            context.events.publish(events::readMarker(roomId, self, *marked, session.connectionId()));
+            // The user's other devices update their unread counts; other members of a small room hear a receipt.
+            context.events.publish(
+                events::readMarker(roomId, self, marked->seq, session.connectionId(), marked->moved));
         });
 }
 

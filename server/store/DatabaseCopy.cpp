@@ -50,6 +50,7 @@ const QList<DatabaseCopy::Table>& DatabaseCopy::tables()
         { QStringLiteral("rooms"), QStringLiteral("id") },
         { QStringLiteral("room_members"), QStringLiteral("room_id, user_id") },
         { QStringLiteral("messages"), QStringLiteral("id") },
+        { QStringLiteral("reactions"), QStringLiteral("message_id, emoji, user_id") },
         // Servers start reading admin events after the newest one, so copied events are never applied again.
         { QStringLiteral("events"), QStringLiteral("id") },
     };

@@ -52,6 +52,35 @@ QStringList adminEvents(const SqlDialect& d)
     };
 }
 
+// Message actions: edits, tombstones, replies, mentions, reactions and their per-room change numbers, and
+// per-member notification levels. Existing rows keep their values: every new column has a default.
+QStringList messageActions(const SqlDialect& d)
+{
+    const QString big = d.bigIntType();
+    const QString text = d.textType();
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN edited_ts %1").arg(big),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN deleted %1 NOT NULL DEFAULT %2")
+            .arg(d.boolType(), d.boolValue(false).toString()),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to %1").arg(big),
+        // JSON arrays, kept beside the rows they summarise so that history stays one range scan.
+        QStringLiteral("ALTER TABLE messages ADD COLUMN mentions %1").arg(text),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reactions %1").arg(text),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN change_seq %1 NOT NULL DEFAULT 0").arg(big),
+        // messages.changes reads only changed messages; most never change, so they stay out of the index.
+        QStringLiteral("CREATE INDEX messages_by_room_change ON messages(room_id, change_seq) WHERE change_seq > 0"),
+        QStringLiteral("ALTER TABLE rooms ADD COLUMN last_change %1 NOT NULL DEFAULT 0").arg(big),
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN notify_level %1 NOT NULL DEFAULT 'all' "
+                       "CHECK (notify_level IN ('all', 'mentions', 'none'))")
+            .arg(text),
+        // The rules (one of each emoji per user) live here; messages.reactions is rebuilt from it.
+        QStringLiteral("CREATE TABLE reactions (message_id %1 NOT NULL REFERENCES messages(id) ON DELETE CASCADE, "
+                       "emoji %2 NOT NULL, user_id %1 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "change_seq %1 NOT NULL, PRIMARY KEY (message_id, emoji, user_id))")
+            .arg(big, text),
+    };
+}
+
 } // namespace
 
 const QList<Migrations::Step>& Migrations::steps()
@@ -59,6 +88,8 @@ const QList<Migrations::Step>& Migrations::steps()
     static const QList<Step> all {
         { 1, QStringLiteral("users, sessions, rooms, members, messages"), initialSchema },
         { 2, QStringLiteral("events from admin commands"), adminEvents },
+        { 3, QStringLiteral("message actions: edits, deletions, replies, mentions, reactions, notification levels"),
+            messageActions },
     };
     return all;
 }
@@ -180,13 +211,13 @@ Expected<bool, StoreError> Migrations::apply(const Step& step, qint64 nowMs)
     return true;
 }
 
-Expected<int, StoreError> Migrations::migrate(qint64 nowMs)
+Expected<int, StoreError> Migrations::migrate(qint64 nowMs, int upTo)
 {
     if (const QString lock = m_dialect.migrationLock(); !lock.isEmpty()) {
         if (auto locked = m_statements.execDirect(lock); !locked)
             return locked.error();
     }
-    auto reached = migrateLocked(nowMs);
+    auto reached = migrateLocked(nowMs, upTo);
     if (const QString unlock = m_dialect.migrationUnlock(); !unlock.isEmpty()) {
         // On a lost connection the server has released the lock already.
         if (auto unlocked = m_statements.execDirect(unlock); !unlocked)
@@ -195,7 +226,7 @@ Expected<int, StoreError> Migrations::migrate(qint64 nowMs)
     return reached;
 }
 
-Expected<int, StoreError> Migrations::migrateLocked(qint64 nowMs)
+Expected<int, StoreError> Migrations::migrateLocked(qint64 nowMs, int upTo)
 {
     if (auto table = ensureVersionTable(); !table)
         return table.error();
@@ -208,7 +239,7 @@ Expected<int, StoreError> Migrations::migrateLocked(qint64 nowMs)
                                        .arg(latestVersion()));
     }
     for (const Step& step : steps()) {
-        if (step.version <= *current)
+        if (step.version <= *current || step.version > upTo)
             continue;
         if (auto applied = apply(step, nowMs); !applied)
             return applied.error();

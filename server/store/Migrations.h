@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 
 namespace chat::server {
 
@@ -34,13 +35,14 @@ public:
     static int latestVersion();
 
     Expected<int, StoreError> currentVersion(); // 0: empty database
-    Expected<int, StoreError> migrate(qint64 nowMs); // idempotent; returns the version reached
+    // Idempotent; returns the version reached. `upTo` stops at an older version (tests of later steps).
+    Expected<int, StoreError> migrate(qint64 nowMs, int upTo = std::numeric_limits<int>::max());
     // A database without chat-server's version table must be empty: never add tables to another application's.
     // Fails with Kind::ForeignDatabase, naming its tables.
     Expected<bool, StoreError> refuseForeignTables();
 
 private:
-    Expected<int, StoreError> migrateLocked(qint64 nowMs);
+    Expected<int, StoreError> migrateLocked(qint64 nowMs, int upTo);
     Expected<bool, StoreError> ensureVersionTable();
     Expected<bool, StoreError> createVersionTableUnlessOurs();
     Expected<bool, StoreError> apply(const Step& step, qint64 nowMs);

@@ -102,6 +102,11 @@ StoreDb::Result<int> StoreDb::migrate()
     return Migrations(*m_sql, *m_dialect).migrate(QDateTime::currentMSecsSinceEpoch());
 }
 
+StoreDb::Result<int> StoreDb::migrateTo(int version)
+{
+    return Migrations(*m_sql, *m_dialect).migrate(QDateTime::currentMSecsSinceEpoch(), version);
+}
+
 int StoreDb::schemaVersion()
 {
     auto version = Migrations(*m_sql, *m_dialect).currentVersion();

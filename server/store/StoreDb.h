@@ -34,6 +34,7 @@ public:
     Result<bool> reopen();
 
     Result<int> migrate(); // brings the schema to the latest version; returns it
+    Result<int> migrateTo(int version); // stops at an older version: for tests of the steps after it
     int schemaVersion();
     Result<bool> refuseForeignTables(); // Kind::ForeignDatabase: another application's tables, none of ours
     static int latestSchemaVersion();
@@ -77,13 +78,32 @@ public:
 
     // messages
     // Assigns the room's next seq and the timestamp; a repeated (sender, client_id) returns the stored message.
-    Result<AppendOutcome> appendMessage(
-        qint64 roomId, qint64 senderId, const QString& body, const QString& clientId, qint64 nowMs);
-    Result<HistoryPage> history(const HistoryQuery& query);
-    Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq); // never moves backwards; returns the new value
+    // `mentions`: member ids the body names; `replyTo` > 0: the message of the same room it answers (refused
+    // with ReplyOutsideRoom when it is not one, Deleted when it was deleted).
+    Result<AppendOutcome> appendMessage(qint64 roomId, qint64 senderId, const QString& body, const QString& clientId,
+        qint64 nowMs, const QList<qint64>& mentions = {}, qint64 replyTo = 0);
+    Result<HistoryPage> history(const HistoryQuery& query); // messages as they are now (edits, tombstones)
+    // Never moves backwards; returns the new value, and in `moved` whether it changed.
+    Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq, bool* moved = nullptr);
     // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs,
     // timestamps one second apart from firstTs, no client_id. Run it inside the caller's transaction.
     Result<qint64> importMessages(qint64 roomId, qint64 senderId, const QStringList& bodies, qint64 firstTs);
+
+    // Message actions (protocol.md, "Message actions"). Each one is refused (ActionOutcome::refusal), done with
+    // the room's next change number, or finds it done already and stores nothing. The room's row is locked
+    // first, as appendMessage locks it for seq: run them with lockOrder = roomId.
+    // The room of a message in a room the user is in: none for a missing message and another room's alike.
+    Result<std::optional<qint64>> roomOfMessage(qint64 messageId, qint64 userId);
+    // `editableSinceMs` > 0: messages sent before it are refused with EditWindowClosed.
+    Result<ActionOutcome> editMessage(qint64 roomId, qint64 messageId, qint64 userId, const QString& body,
+        const QList<qint64>& mentions, qint64 nowMs, qint64 editableSinceMs);
+    Result<ActionOutcome> deleteMessage(qint64 roomId, qint64 messageId, qint64 userId); // leaves a tombstone
+    Result<ActionOutcome> addReaction(
+        qint64 roomId, qint64 messageId, qint64 userId, const QString& emoji, int maxEmojiPerMessage);
+    Result<ActionOutcome> removeReaction(qint64 roomId, qint64 messageId, qint64 userId, const QString& emoji);
+    Result<ChangesPage> changesSince(qint64 roomId, qint64 since, int limit); // ascending change
+    Result<QList<ReceiptRecord>> receipts(qint64 roomId); // members whose read position is above 0
+    Result<bool> setNotifyLevel(qint64 roomId, qint64 userId, const QString& level); // false: not a member
 
     // events from admin commands, for running servers
     Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);
@@ -102,8 +122,27 @@ private:
     Result<bool> connect();
     Result<bool> openAndSetUp();
     Result<std::optional<RoomRecord>> roomWhere(const QString& condition, const QVariant& value);
-    Result<AppendOutcome> storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId);
+    Result<AppendOutcome> storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId, bool seqTaken);
+    Result<std::optional<MessageReply>> replyQuote(qint64 roomId, qint64 messageId); // none: not in the room
+    Result<QList<Message>> messagesWhere(const QString& condition, const QVariantList& values);
+    Result<HistoryPage> historyAround(qint64 roomId, qint64 seq, int limit);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
+
+    // The message an action is about, as far as the rules need it.
+    struct ActionTarget {
+        qint64 senderId = 0;
+        qint64 ts = 0;
+        bool deleted = false;
+        QString body;
+        qint64 lastChange = 0; // the room's
+    };
+    // Locks the room's row, then reads the message when it is in that room and the user is a member.
+    Result<std::optional<ActionTarget>> lockTarget(qint64 roomId, qint64 messageId, qint64 userId);
+    // The room takes `change` as its last; answers with the message as it is now.
+    Result<ActionOutcome> recordChange(qint64 roomId, qint64 messageId, qint64 change);
+    Result<ActionOutcome> unchanged(qint64 messageId); // the message as it is, nothing stored
+    Result<QList<Reaction>> reactionsOf(qint64 messageId); // in the order protocol.md gives
+    Result<ActionOutcome> storeReactions(qint64 roomId, qint64 messageId, qint64 change);
 
     DatabaseConfig m_config;
     QString m_connectionName;

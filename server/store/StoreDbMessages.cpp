@@ -2,6 +2,8 @@
 #include "StoreDb.h"
 
 #include "Limits.h"
+#include "MessageRows.h"
+#include "Protocol.h"
 #include "SqlStatements.h"
 
 #include <QSqlQuery>
@@ -11,21 +13,6 @@
 namespace chat::server {
 
 namespace {
-
-const QString MessageColumns = QStringLiteral("id, room_id, seq, sender_id, body, ts, client_id");
-
-Message messageFrom(const QSqlQuery& q)
-{
-    Message message;
-    message.id = q.value(0).toLongLong();
-    message.roomId = q.value(1).toLongLong();
-    message.seq = q.value(2).toLongLong();
-    message.senderId = q.value(3).toLongLong();
-    message.body = q.value(4).toString();
-    message.ts = q.value(5).toLongLong();
-    message.clientId = q.value(6).toString();
-    return message;
-}
 
 // A null QString binds as SQL NULL; bodies are never NULL.
 QVariant textOrEmpty(const QString& text)
@@ -40,8 +27,8 @@ QVariant textOrNull(const QString& text)
 
 } // namespace
 
-StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
-    qint64 roomId, qint64 senderId, const QString& body, const QString& clientId, qint64 nowMs)
+StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 senderId, const QString& body,
+    const QString& clientId, qint64 nowMs, const QList<qint64>& mentions, qint64 replyTo)
 {
     Message message;
     message.roomId = roomId;
@@ -49,6 +36,22 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
     message.body = body;
     message.ts = nowMs;
     message.clientId = clientId;
+    message.mentions = mentions;
+    if (replyTo > 0) {
+        auto quoted = replyQuote(roomId, replyTo);
+        if (!quoted)
+            return quoted.error();
+        if (!quoted->has_value() || (*quoted)->deleted) {
+            // A resend of a reply whose original went meanwhile is still the message stored the first time.
+            auto stored = storedDuplicate(roomId, senderId, clientId, false);
+            if (!stored || stored->duplicate)
+                return stored;
+            AppendOutcome refused;
+            refused.refusal = quoted->has_value() ? ActionRefusal::Deleted : ActionRefusal::ReplyOutsideRoom;
+            return refused;
+        }
+        message.reply = **quoted;
+    }
     {
         // Takes the room row's lock on PostgreSQL, so concurrent writers get consecutive seqs.
         auto next = m_sql->run(
@@ -61,11 +64,21 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
         message.seq = (*next)->value(0).toLongLong();
     }
     {
-        // A resent (sender, client_id) inserts nothing: the conflict target is the idempotency index.
-        auto inserted = m_sql->run(QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, client_id) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sender_id, client_id) "
-                                                  "WHERE client_id IS NOT NULL DO NOTHING RETURNING id"),
-            { roomId, message.seq, senderId, textOrEmpty(body), nowMs, textOrNull(clientId) });
+        // A resent (sender, client_id) inserts nothing: the conflict target is the idempotency index. Plain
+        // messages (no mention, no reply: nearly all) keep the statement they had before message actions.
+        const bool plain = mentions.isEmpty() && !message.reply;
+        QVariantList values { roomId, message.seq, senderId, textOrEmpty(body), nowMs, textOrNull(clientId) };
+        if (!plain)
+            values << messagerows::mentionsColumn(mentions) << (message.reply ? QVariant(replyTo) : QVariant());
+        auto inserted = m_sql->run(plain ? QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, "
+                                                          "client_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                                                          "(sender_id, client_id) WHERE client_id IS NOT NULL DO "
+                                                          "NOTHING RETURNING id")
+                                         : QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, "
+                                                          "client_id, mentions, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                                          "?) ON CONFLICT (sender_id, client_id) WHERE client_id IS "
+                                                          "NOT NULL DO NOTHING RETURNING id"),
+            values);
         if (!inserted)
             return inserted.error();
         ScopedFinish finish(*inserted);
@@ -73,7 +86,7 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
             message.id = (*inserted)->value(0).toLongLong();
     }
     if (message.id == 0)
-        return storedDuplicate(roomId, senderId, clientId);
+        return storedDuplicate(roomId, senderId, clientId, true);
     auto read = m_sql->exec(QStringLiteral("UPDATE room_members SET last_read_seq = ? "
                                            "WHERE room_id = ? AND user_id = ? AND last_read_seq < ?"),
         { message.seq, roomId, senderId, message.seq });
@@ -82,59 +95,119 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(
     return AppendOutcome { message, false };
 }
 
-StoreDb::Result<AppendOutcome> StoreDb::storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId)
+StoreDb::Result<AppendOutcome> StoreDb::storedDuplicate(
+    qint64 roomId, qint64 senderId, const QString& clientId, bool seqTaken)
 {
     // The seq taken for the duplicate goes back; the room row is still locked by this transaction.
-    if (auto undone = m_sql->exec(QStringLiteral("UPDATE rooms SET last_seq = last_seq - 1 WHERE id = ?"), { roomId });
-        !undone)
-        return undone.error();
+    if (seqTaken) {
+        if (auto undone
+            = m_sql->exec(QStringLiteral("UPDATE rooms SET last_seq = last_seq - 1 WHERE id = ?"), { roomId });
+            !undone)
+            return undone.error();
+    }
     auto stored = m_sql->run(
-        QStringLiteral("SELECT %1 FROM messages WHERE sender_id = ? AND client_id = ?").arg(MessageColumns),
-        { senderId, clientId });
+        messagerows::Select + QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"), { senderId, clientId });
     if (!stored)
         return stored.error();
     ScopedFinish finish(*stored);
-    if (!(*stored)->next())
-        return StoreError::failure(QStringLiteral("a duplicate message vanished"));
-    return AppendOutcome { messageFrom(**stored), true };
+    if (!(*stored)->next()) {
+        if (seqTaken)
+            return StoreError::failure(QStringLiteral("a duplicate message vanished"));
+        return AppendOutcome {};
+    }
+    return AppendOutcome { messagerows::from(**stored), true };
+}
+
+StoreDb::Result<std::optional<MessageReply>> StoreDb::replyQuote(qint64 roomId, qint64 messageId)
+{
+    auto original = m_sql->run(
+        QStringLiteral("SELECT seq, sender_id, substr(body, 1, %1), deleted FROM messages WHERE id = ? AND room_id = ?")
+            .arg(protocol::ReplyExcerptChars),
+        { messageId, roomId });
+    if (!original)
+        return original.error();
+    ScopedFinish finish(*original);
+    if (!(*original)->next())
+        return std::optional<MessageReply>();
+    MessageReply reply;
+    reply.id = messageId;
+    reply.seq = (*original)->value(0).toLongLong();
+    reply.senderId = (*original)->value(1).toLongLong();
+    reply.deleted = (*original)->value(3).toBool();
+    if (!reply.deleted)
+        reply.excerpt = (*original)->value(2).toString();
+    return std::optional<MessageReply>(reply);
+}
+
+StoreDb::Result<QList<Message>> StoreDb::messagesWhere(const QString& condition, const QVariantList& values)
+{
+    auto rows = m_sql->run(messagerows::Select + condition, values);
+    if (!rows)
+        return rows.error();
+    ScopedFinish finish(*rows);
+    QList<Message> messages;
+    while ((*rows)->next())
+        messages.append(messagerows::from(**rows));
+    return messages;
 }
 
 StoreDb::Result<HistoryPage> StoreDb::history(const HistoryQuery& query)
 {
     const int limit = std::clamp(query.limit, 1, limit::MaxHistoryPage);
+    if (query.around > 0)
+        return historyAround(query.roomId, query.around, limit);
     const bool forward = query.before <= 0 && query.after >= 0;
-    QString sql;
-    QVariantList values;
+    Result<QList<Message>> rows = QList<Message>();
     if (query.before > 0) {
-        sql = QStringLiteral("SELECT %1 FROM messages WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
-        values = { query.roomId, query.before, limit + 1 };
+        rows = messagesWhere(QStringLiteral("WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"),
+            { query.roomId, query.before, limit + 1 });
     } else if (forward) {
-        sql = QStringLiteral("SELECT %1 FROM messages WHERE room_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?");
-        values = { query.roomId, query.after, limit + 1 };
+        rows = messagesWhere(QStringLiteral("WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?"),
+            { query.roomId, query.after, limit + 1 });
     } else {
-        sql = QStringLiteral("SELECT %1 FROM messages WHERE room_id = ? ORDER BY seq DESC LIMIT ?");
-        values = { query.roomId, limit + 1 };
+        rows = messagesWhere(
+            QStringLiteral("WHERE m.room_id = ? ORDER BY m.seq DESC LIMIT ?"), { query.roomId, limit + 1 });
     }
-    auto rows = m_sql->run(sql.arg(MessageColumns), values);
     if (!rows)
         return rows.error();
-    ScopedFinish finish(*rows);
     HistoryPage page;
-    page.messages.reserve(limit);
-    while ((*rows)->next()) {
-        if (page.messages.size() == limit) {
-            page.hasMore = true;
-            break;
-        }
-        page.messages.append(messageFrom(**rows));
-    }
+    page.messages = std::move(*rows);
+    page.hasMore = page.messages.size() > limit;
+    if (page.hasMore)
+        page.messages.removeLast();
     if (!forward)
         std::reverse(page.messages.begin(), page.messages.end());
     return page;
 }
 
-StoreDb::Result<qint64> StoreDb::markRead(qint64 roomId, qint64 userId, qint64 seq)
+StoreDb::Result<HistoryPage> StoreDb::historyAround(qint64 roomId, qint64 seq, int limit)
 {
+    const int below = limit / 2;
+    const int above = limit - below;
+    auto older = messagesWhere(
+        QStringLiteral("WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"), { roomId, seq, below + 1 });
+    if (!older)
+        return older.error();
+    auto newer = messagesWhere(
+        QStringLiteral("WHERE m.room_id = ? AND m.seq >= ? ORDER BY m.seq ASC LIMIT ?"), { roomId, seq, above + 1 });
+    if (!newer)
+        return newer.error();
+    HistoryPage page;
+    page.hasMore = older->size() > below;
+    page.hasNewer = newer->size() > above;
+    if (page.hasMore)
+        older->removeLast();
+    if (page.hasNewer)
+        newer->removeLast();
+    std::reverse(older->begin(), older->end());
+    page.messages = *older + *newer;
+    return page;
+}
+
+StoreDb::Result<qint64> StoreDb::markRead(qint64 roomId, qint64 userId, qint64 seq, bool* moved)
+{
+    if (moved)
+        *moved = false;
     qint64 lastSeq = 0;
     qint64 current = 0;
     {
@@ -158,6 +231,8 @@ StoreDb::Result<qint64> StoreDb::markRead(qint64 roomId, qint64 userId, qint64 s
         { target, roomId, userId, target });
     if (!updated)
         return updated.error();
+    if (moved)
+        *moved = *updated > 0;
     return target;
 }
 

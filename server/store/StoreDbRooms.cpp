@@ -33,6 +33,7 @@ RoomRecord roomFrom(const QSqlQuery& q)
     room.kind = q.value(1).toString() == Direct ? Room::Kind::Direct : Room::Kind::Group;
     room.name = q.value(2).toString();
     room.lastSeq = q.value(3).toLongLong();
+    room.lastChange = q.value(4).toLongLong();
     return room;
 }
 
@@ -43,7 +44,7 @@ StoreDb::Result<QList<RoomRecord>> StoreDb::allRooms()
     QList<RoomRecord> rooms;
     QHash<qint64, qsizetype> indexById;
     {
-        auto query = m_sql->run(QStringLiteral("SELECT id, kind, name, last_seq FROM rooms ORDER BY id"));
+        auto query = m_sql->run(QStringLiteral("SELECT id, kind, name, last_seq, last_change FROM rooms ORDER BY id"));
         if (!query)
             return query.error();
         ScopedFinish finish(*query);
@@ -68,8 +69,8 @@ StoreDb::Result<std::optional<RoomRecord>> StoreDb::roomWhere(const QString& con
 {
     std::optional<RoomRecord> room;
     {
-        auto query
-            = m_sql->run(QStringLiteral("SELECT id, kind, name, last_seq FROM rooms WHERE ") + condition, { value });
+        auto query = m_sql->run(
+            QStringLiteral("SELECT id, kind, name, last_seq, last_change FROM rooms WHERE ") + condition, { value });
         if (!query)
             return query.error();
         ScopedFinish finish(*query);
@@ -209,15 +210,16 @@ StoreDb::Result<bool> StoreDb::removeMember(qint64 roomId, qint64 userId)
 
 StoreDb::Result<QList<MembershipRecord>> StoreDb::membershipsOf(qint64 userId)
 {
-    auto query = m_sql->run(
-        QStringLiteral("SELECT room_id, last_read_seq FROM room_members WHERE user_id = ? ORDER BY room_id"),
+    auto query = m_sql->run(QStringLiteral("SELECT room_id, last_read_seq, notify_level FROM room_members "
+                                           "WHERE user_id = ? ORDER BY room_id"),
         { userId });
     if (!query)
         return query.error();
     ScopedFinish finish(*query);
     QList<MembershipRecord> memberships;
     while ((*query)->next())
-        memberships.append({ (*query)->value(0).toLongLong(), (*query)->value(1).toLongLong() });
+        memberships.append(
+            { (*query)->value(0).toLongLong(), (*query)->value(1).toLongLong(), (*query)->value(2).toString() });
     return memberships;
 }
 

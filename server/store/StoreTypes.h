@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Protocol.h"
 #include "Types.h"
 
 #include <QByteArray>
@@ -42,6 +43,7 @@ struct RoomRecord {
     Room::Kind kind = Room::Kind::Group;
     QString name;
     qint64 lastSeq = 0;
+    qint64 lastChange = 0; // the room's newest change number (edits, deletions, reactions)
     QList<qint64> members;
 };
 
@@ -49,16 +51,55 @@ struct RoomRecord {
 struct MembershipRecord {
     qint64 roomId = 0;
     qint64 lastReadSeq = 0;
+    QString notifyLevel = QString(protocol::notify::All);
+};
+
+// Why a message action was refused without changing anything; None: it was done, or was the state already.
+enum class ActionRefusal {
+    None,
+    Forbidden, // no such message, not a member of its room, or (edit, delete) not its author
+    Deleted, // the message is a tombstone
+    EditWindowClosed,
+    LimitReached, // max_reactions_per_message different emoji
+    ReplyOutsideRoom, // reply_to is not a message of the room
 };
 
 struct AppendOutcome {
     Message message;
     bool duplicate = false; // (sender, client_id) was already stored: message is the stored one
+    ActionRefusal refusal = ActionRefusal::None; // only for a reply: its original is gone or elsewhere
+};
+
+// The result of an edit, a deletion or a reaction.
+struct ActionOutcome {
+    ActionRefusal refusal = ActionRefusal::None;
+    Message message; // as it is now, when not refused
+    bool changed = false; // false: it was so already, nothing was stored (no change number, nobody to tell)
+
+    static ActionOutcome refused(ActionRefusal why)
+    {
+        ActionOutcome outcome;
+        outcome.refusal = why;
+        return outcome;
+    }
 };
 
 struct HistoryPage {
     QList<Message> messages; // ascending seq
+    bool hasMore = false; // older messages exist (newer ones for `after`)
+    bool hasNewer = false; // `around` only: newer messages exist beyond the page
+};
+
+// Messages changed after a change number (messages.changes).
+struct ChangesPage {
+    QList<Message> messages; // ascending change
+    qint64 lastChange = 0; // the room's newest change number when the page was read
     bool hasMore = false;
+};
+
+struct ReceiptRecord {
+    qint64 userId = 0;
+    qint64 seq = 0;
 };
 
 // A change an admin command made in the database, for running servers to apply (see AdminEventTail).
@@ -81,6 +122,7 @@ struct HistoryQuery {
     qint64 before = 0; // > 0: messages with seq < before (newest first, returned ascending)
     qint64 after = -1; // >= 0: messages with seq > after (oldest first)
     int limit = 50; // neither: the newest `limit` messages
+    qint64 around = 0; // > 0: limit / 2 messages below this seq, the rest from it on
 };
 
 } // namespace chat::server

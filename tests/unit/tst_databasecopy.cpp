@@ -106,7 +106,9 @@ private:
         for (int i = 0; i < 252; ++i) // more than one multi-row INSERT holds
             imported.append(QStringLiteral("imported %1").arg(i));
         QVERIFY(db->importMessages(random, bob, imported, Now).ok()); // client_id NULL
-        QVERIFY(db->appendMessage(direct, alice, QStringLiteral("psst"), QStringLiteral("d1"), Now).ok());
+        auto psst = db->appendMessage(direct, alice, QStringLiteral("psst"), QStringLiteral("d1"), Now);
+        QVERIFY(psst.ok());
+        QVERIFY(db->addReaction(direct, psst->message.id, bob, QStringLiteral("🤫"), 20)->changed);
         QVERIFY(db->markRead(general, carol, 3).ok());
         QVERIFY(db->removeMember(random, bob).ok()); // a room whose messages outlive its members
         QVERIFY(db->recordAdminEvent(adminevent::UserDisabled, carol, Now).ok());

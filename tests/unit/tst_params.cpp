@@ -428,6 +428,49 @@ private Q_SLOTS:
         QCOMPARE(Read::parse(object(R"({"room_id":2,"seq":"3"})"), Limits {}).error().code, errc::InvalidParams);
     }
 
+    void historyTakesAtMostOneCursor()
+    {
+        QCOMPARE(History::parse(object(R"({"room_id":1,"around":7})"), Limits {})->around, std::optional<qint64>(7));
+        for (const char* json : { R"({"room_id":1,"around":7,"before":9})", R"({"room_id":1,"around":7,"after":0})",
+                 R"({"room_id":1,"around":0})" })
+            QCOMPARE(History::parse(object(json), Limits {}).error().code, errc::InvalidParams);
+        QVERIFY(!History::parse(object(R"({"room_id":1,"around":null})"), Limits {})->around);
+    }
+
+    void aSendMayReplyToAMessage()
+    {
+        QCOMPARE(
+            Send::parse(object(R"({"room_id":1,"body":"b","client_id":"c","reply_to":4})"), Limits {})->replyTo, 4);
+        QCOMPARE(
+            Send::parse(object(R"({"room_id":1,"body":"b","client_id":"c","reply_to":null})"), Limits {})->replyTo, 0);
+        for (const char* replyTo : { "0", "-1", "\"4\"", "1.5" }) {
+            const QJsonObject json = with(R"({"room_id":1,"body":"b","client_id":"c"})", "reply_to", replyTo);
+            QCOMPARE(Send::parse(json, Limits {}).error().code, errc::InvalidParams);
+        }
+    }
+
+    void messageActionsParse()
+    {
+        const Limits limits;
+        QCOMPARE(Edit::parse(object(R"({"message_id":3,"body":"new"})"), limits)->body, QStringLiteral("new"));
+        QCOMPARE(Edit::parse(object(R"({"message_id":3,"body":"  "})"), limits).error().code, errc::InvalidParams);
+        QCOMPARE(Edit::parse(object(R"({"body":"new"})"), limits).error().code, errc::InvalidParams);
+        QCOMPARE(MessageRef::parse(object(R"({"message_id":3})"), limits)->messageId, 3);
+        QCOMPARE(ReactionChange::parse(object(R"({"message_id":3,"emoji":"👍"})"), limits)->emoji, QStringLiteral("👍"));
+        QCOMPARE(ReactionChange::parse(object(R"({"message_id":3,"emoji":"ok"})"), limits).error().code,
+            errc::InvalidParams);
+        QCOMPARE(Changes::parse(object(R"({"room_id":2,"since":0})"), limits)->limit, limits.historyDefault);
+        QCOMPARE(Changes::parse(object(R"({"room_id":2})"), limits).error().code, errc::InvalidParams);
+        QCOMPARE(
+            Changes::parse(object(R"({"room_id":2,"since":0,"limit":201})"), limits).error().code, errc::InvalidParams);
+        QCOMPARE(Notify::parse(object(R"({"room_id":2,"level":"none"})"), limits)->level, QStringLiteral("none"));
+        QCOMPARE(Notify::parse(object(R"({"room_id":2,"level":"None"})"), limits).error().code, errc::InvalidParams);
+        const Changes changes { 2, 9, 20 };
+        QCOMPARE(Changes::parse(changes.toJson(), limits)->since, 9);
+        const Edit edit { 5, QStringLiteral("x") };
+        QCOMPARE(Edit::parse(edit.toJson(), limits)->messageId, 5);
+    }
+
     void unknownKeysAreIgnored() { QVERIFY(RoomRef::parse(object(R"({"room_id":2,"extra":{"x":[1]}})"), Limits {})); }
 
     void whatAClientSendsIsWhatTheServerParses()
