@@ -352,36 +352,6 @@ void ChatSession::sendMessage(qint64 roomId, const QString& body, qint64 replyTo
     m_outbox->send(roomId, trimmed, replyToMessageId);
 }
 
-void ChatSession::editMessage(qint64 roomId, qint64 messageId, const QString& body)
-{
-    m_actions->edit(roomId, messageId, body);
-}
-
-void ChatSession::deleteMessage(qint64 roomId, qint64 messageId)
-{
-    m_actions->remove(roomId, messageId);
-}
-
-void ChatSession::toggleReaction(qint64 roomId, qint64 messageId, const QString& emoji)
-{
-    m_actions->toggleReaction(roomId, messageId, emoji);
-}
-
-bool ChatSession::canDelete(qint64 roomId, qint64 messageId) const
-{
-    return m_actions->canDelete(roomId, messageId);
-}
-
-bool ChatSession::canEdit(qint64 roomId, qint64 messageId) const
-{
-    return m_actions->canEdit(roomId, messageId);
-}
-
-std::optional<Message> ChatSession::lastOwnMessage(qint64 roomId) const
-{
-    return m_actions->lastEditable(roomId);
-}
-
 void ChatSession::jumpTo(qint64 roomId, qint64 seq)
 {
     timeline(roomId)->jumpTo(seq);
@@ -402,19 +372,9 @@ void ChatSession::setNotifyLevel(qint64 roomId, const QString& level)
     });
 }
 
-QString ChatSession::notifyLevel(qint64 roomId) const
-{
-    return m_rooms->notifyLevelOf(roomId);
-}
-
 bool ChatSession::shouldNotify(const Message& message) const
 {
     return notificationpolicy::shouldNotify(message, me(), notifyLevel(message.roomId));
-}
-
-QStringList ChatSession::serverFeatures() const
-{
-    return m_connection->features();
 }
 
 void ChatSession::sendTyping(qint64 roomId)

@@ -2,7 +2,9 @@
 
 #include "ChatConnection.h"
 #include "LocalCache.h"
+#include "MessageActions.h"
 #include "Outbox.h"
+#include "RoomsModel.h"
 #include "Types.h"
 
 #include <QHash>
@@ -14,10 +16,8 @@
 
 namespace chat::client {
 
-class MessageActions;
 class MessageModel;
 class RoomTimeline;
-class RoomsModel;
 class UsersModel;
 
 // What the UI shows of one signed-in session: the people and rooms models, one message model per open
@@ -67,24 +67,30 @@ public:
 
     // Message actions (docs/protocol.md, "Message actions"). A refusal (or being offline) is actionFailed();
     // success shows in the message model, as the server's answer and its message.changed arrive.
-    void editMessage(qint64 roomId, qint64 messageId, const QString& body);
-    void deleteMessage(qint64 roomId, qint64 messageId);
-    void toggleReaction(qint64 roomId, qint64 messageId, const QString& emoji); // adds it unless it is mine already
+    void editMessage(qint64 roomId, qint64 messageId, const QString& body) { m_actions->edit(roomId, messageId, body); }
+    void deleteMessage(qint64 roomId, qint64 messageId) { m_actions->remove(roomId, messageId); }
+    // Adds the reaction unless it is mine already, else removes it.
+    void toggleReaction(qint64 roomId, qint64 messageId, const QString& emoji)
+    {
+        m_actions->toggleReaction(roomId, messageId, emoji);
+    }
     // My newest message held in the room that can still be edited ("Up edits the last one"); none: nullopt.
-    std::optional<chat::Message> lastOwnMessage(qint64 roomId) const;
-    bool canEdit(qint64 roomId, qint64 messageId) const; // mine, not deleted, within limits().editWindowS
-    bool canDelete(qint64 roomId, qint64 messageId) const; // mine, not deleted
+    std::optional<chat::Message> lastOwnMessage(qint64 roomId) const { return m_actions->lastEditable(roomId); }
+    // Mine, not deleted, within limits().editWindowS, and the server edits.
+    bool canEdit(qint64 roomId, qint64 messageId) const { return m_actions->canEdit(roomId, messageId); }
+    bool canDelete(qint64 roomId, qint64 messageId) const { return m_actions->canDelete(roomId, messageId); }
     // Loads the messages around `seq` when the timeline does not hold it; jumpReady() once it is in the model.
     void jumpTo(qint64 roomId, qint64 seq);
 
     // "all", "mentions" or "none" (protocol::notify); kept by the server for every device of the user.
     void setNotifyLevel(qint64 roomId, const QString& level);
-    QString notifyLevel(qint64 roomId) const;
+    QString notifyLevel(qint64 roomId) const { return m_rooms->notifyLevelOf(roomId); }
     // Whether a message that just arrived deserves a desktop notification, by its room's level (the window's
     // own focus rules come on top of this).
     bool shouldNotify(const chat::Message& message) const;
 
-    QStringList serverFeatures() const; // from server.hello: hide what the server does not speak
+    // From server.hello (protocol::feature): hide what the server does not speak.
+    QStringList serverFeatures() const { return m_connection->features(); }
     bool hasFeature(const QString& feature) const { return serverFeatures().contains(feature); }
     void sendTyping(qint64 roomId);
     void markRead(qint64 roomId);

@@ -1,4 +1,10 @@
+#include "ChatSession.h"
 #include "LocalCache.h"
+#include "MessageModel.h"
+#include "Protocol.h"
+#include "RoomTimeline.h"
+
+#include <QAbstractItemModelTester>
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -208,6 +214,55 @@ private Q_SLOTS:
         QVERIFY(!cache.heldChange(7));
         cache.saveMessages(run(7, 1, 2));
         QCOMPARE(cache.latestMessages(7), run(7, 1, 2));
+    }
+
+    void aRestartOfflineShowsTheCachedChangesAndKeepsTheirHeldChange()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QUrl server(QStringLiteral("ws://127.0.0.1:1")); // nothing listens: the session stays offline
+        const QString path = LocalCache::fileFor(server, QStringLiteral("alice"));
+        Room general;
+        general.id = 7;
+        general.name = QStringLiteral("general");
+        general.members = { 1, 2 };
+        general.lastSeq = 3;
+        general.lastReadSeq = 3;
+        general.lastChange = 6;
+        general.notify = QString(protocol::notify::Mentions);
+        QList<Message> messages = run(7, 1, 3);
+        messages[0].editedTs = messages[0].ts + 1000;
+        messages[0].body = QStringLiteral("edited");
+        messages[0].change = 4;
+        messages[1].body.clear();
+        messages[1].deleted = true;
+        messages[1].change = 5;
+        messages[2].reactions = { Reaction { QStringLiteral("🎉"), { 2 } } };
+        messages[2].reply = MessageReply { messages[1].id, 2, messages[1].senderId, QString(), true };
+        messages[2].change = 6;
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMe(User { 2, QStringLiteral("alice"), false });
+            cache.saveUsers({ User { 1, QStringLiteral("bob"), false }, User { 2, QStringLiteral("alice"), false } });
+            cache.saveRooms({ general });
+            cache.saveMessages(messages);
+            cache.saveHeldChange(7, 5); // change 6 was saved, but not yet counted as caught up with
+        }
+        ChatConnection connection;
+        ChatSession session(&connection);
+        QVERIFY(session.showCached(server, QStringLiteral("alice")));
+        QCOMPARE(session.notifyLevel(7), QStringLiteral("mentions"));
+        MessageModel* model = session.messages(7);
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->index(0).data(MessageModel::BodyRole).toString(), QStringLiteral("edited"));
+        QVERIFY(model->index(0).data(MessageModel::EditedRole).toBool());
+        QVERIFY(model->index(1).data(MessageModel::DeletedRole).toBool());
+        QCOMPARE(model->index(2).data(MessageModel::ReactionsRole).toList().size(), 1);
+        QVERIFY(model->index(2).data(MessageModel::ReplyRole).toMap().value(QStringLiteral("deleted")).toBool());
+        QCOMPARE(session.timeline(7)->heldChange(), 5); // the catch-up, once online, asks since 5
+        session.reset();
+        QFile::remove(path);
     }
 
     void anAcknowledgedSendLeavesTheOutbox()
