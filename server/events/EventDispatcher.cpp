@@ -237,6 +237,7 @@ void EventDispatcher::applyMessageChanged(const Message& message)
     if (message.change <= room->lastChange)
         return; // older than a change delivered already: clients that saw the hole read it from the store
     m_directory.advanceChange(message.roomId, message.change);
+    Q_EMIT changeDelivered();
     m_hub.sendToUsers(room->members,
         jsonrpc::encodeNotification(notification::MessageChanged, { { key::MessageObj, message.toJson() } }));
 }

@@ -38,6 +38,7 @@ public:
 Q_SIGNALS:
     void caughtUp();
     void messageDelivered();
+    void changeDelivered(); // a message.changed went out
 
 private:
     void applyMessage(const Message& message);

@@ -45,4 +45,22 @@ OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params
 RpcError refusalError(ActionRefusal refusal, const Limits& limits);
 QJsonArray messagesJson(const QList<Message>& messages);
 
+// Answers a message write that failed (NotFound: the room is not the caller's) or was refused, to `session`
+// when it is still there; true when it did, false when the outcome stands.
+template<typename Outcome>
+bool answeredFailureOrRefusal(
+    ClientSession* session, const QJsonValue& id, const Expected<Outcome, StoreError>& outcome, const Limits& limits)
+{
+    if (outcome && outcome->refusal == ActionRefusal::None)
+        return false;
+    if (session) {
+        if (!outcome)
+            session->sendError(id,
+                outcome.error().kind == StoreError::Kind::NotFound ? notRoomMember() : storeFailure(outcome.error()));
+        else
+            session->sendError(id, refusalError(outcome->refusal, limits));
+    }
+    return true;
+}
+
 } // namespace chat::server

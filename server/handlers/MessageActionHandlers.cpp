@@ -36,16 +36,8 @@ void act(ServerContext& context, ClientSession& session, const QJsonValue& id, q
             context.store.write<ActionOutcome>(
                 makeJob(roomId), &context.hub,
                 [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<ActionOutcome> outcome) {
-                    if (!outcome) {
-                        if (session)
-                            session->sendError(id, storeFailure(outcome.error()));
+                    if (answeredFailureOrRefusal(session.data(), id, outcome, context.config.limits))
                         return;
-                    }
-                    if (outcome->refusal != ActionRefusal::None) {
-                        if (session)
-                            session->sendError(id, refusalError(outcome->refusal, context.config.limits));
-                        return;
-                    }
                     if (session)
                         session->sendResult(id, { { key::MessageObj, outcome->message.toJson() } });
                     if (outcome->changed)

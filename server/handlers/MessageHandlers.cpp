@@ -43,19 +43,8 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
         },
         &context.hub,
         [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<AppendOutcome> outcome) {
-            if (!outcome) {
-                if (session) {
-                    session->sendError(id,
-                        outcome.error().kind == StoreError::Kind::NotFound ? notRoomMember()
-                                                                           : storeFailure(outcome.error()));
-                }
+            if (answeredFailureOrRefusal(session.data(), id, outcome, context.config.limits))
                 return;
-            }
-            if (outcome->refusal != ActionRefusal::None) {
-                if (session)
-                    session->sendError(id, refusalError(outcome->refusal, context.config.limits));
-                return;
-            }
             if (session)
                 session->sendResult(id, { { key::MessageObj, outcome->message.toJson() } });
             if (!outcome->duplicate)

@@ -198,6 +198,50 @@ private Q_SLOTS:
         QCOMPARE(synced->value(key::Room).toObject().value(key::LastReadSeq).toInteger(), 1);
     }
 
+    void messageChangesReceiptsAndNotifyLevelsCrossNodes()
+    {
+        const QString bobName = uniqueName(QStringLiteral("bob"));
+        auto bob = signedUpOn(m_cluster.node(1).url(), bobName);
+        QVERIFY(bob);
+        auto alice = signedUpOn(m_cluster.node(0).url(), uniqueName(QStringLiteral("alice")));
+        QVERIFY(alice);
+        const qint64 dm = directRoom(*alice, bob->userId());
+        QVERIFY(bob->waitForRoomUpdated(dm));
+        const Reply sent = alice->call(method::MessagesSend,
+            { { key::RoomId, dm }, { key::Body, QStringLiteral("typo") }, { key::ClientId, QStringLiteral("e1") } });
+        QVERIFY(sent.ok());
+        const QJsonObject message = sent.result.value(key::MessageObj).toObject();
+        QVERIFY(bob->waitForNotification(notification::MessageNew));
+
+        const Reply edited = alice->call(method::MessagesEdit,
+            { { key::MessageId, message.value(key::Id) }, { key::Body, QStringLiteral("fixed") } });
+        QVERIFY(edited.ok());
+        auto changed = bob->waitForNotification(notification::MessageChanged);
+        QVERIFY(changed);
+        QCOMPARE(changed->value(key::MessageObj).toObject(), edited.result.value(key::MessageObj).toObject());
+        QVERIFY(
+            bob->call(method::ReactionsAdd, { { key::MessageId, message.value(key::Id) }, { key::Emoji, "👍" } }).ok());
+        auto reacted = alice->waitForNotification(notification::MessageChanged); // alice's own edit first
+        QVERIFY(reacted);
+        reacted = alice->waitForNotification(notification::MessageChanged);
+        QVERIFY(reacted);
+        QCOMPARE(reacted->value(key::MessageObj).toObject().value(key::Change).toInteger(), 2);
+
+        QVERIFY(bob->call(method::RoomsRead, { { key::RoomId, dm }, { key::Seq, message.value(key::Seq) } }).ok());
+        auto receipt = alice->waitForNotification(notification::Receipt);
+        QVERIFY(receipt);
+        QCOMPARE(receipt->value(key::UserId).toInteger(), bob->userId());
+
+        auto bobsPhone = loggedInOn(m_cluster.node(0).url(), bobName);
+        QVERIFY(bobsPhone);
+        QVERIFY(bob->call(method::RoomsNotify, { { key::RoomId, dm }, { key::Level, QStringLiteral("none") } }).ok());
+        auto muted = bobsPhone->waitForNotificationWhere(notification::RoomUpdated, [&](const QJsonObject& params) {
+            return params.value(key::Room).toObject().contains(key::Notify); // not the read marker's update
+        });
+        QVERIFY(muted);
+        QCOMPARE(muted->value(key::Room).toObject().value(key::Notify).toString(), QStringLiteral("none"));
+    }
+
     void failedSignInsCountOnEveryNode()
     {
         const QString victim = uniqueName(QStringLiteral("victim"));

@@ -37,8 +37,9 @@ class EventDispatcherTest : public QObject {
     QList<Message> m_stored;
     int m_run = 0;
 
-    // Stores `count` messages in the room and loads the directory as if this node had delivered `delivered`.
-    void prepare(int count, qint64 delivered)
+    // Stores `count` messages in the room, edits the first one `edits` times, and loads the directory as if this
+    // node had delivered up to seq `delivered` and no change.
+    void prepare(int count, qint64 delivered, int edits = 0)
     {
         m_config = defaultServerConfig();
         m_config.database.path = m_dir.filePath(QStringLiteral("dispatch%1.sqlite3").arg(++m_run));
@@ -54,8 +55,14 @@ class EventDispatcherTest : public QObject {
                                       QStringLiteral("c%1").arg(i), Now)
                                     ->message);
             }
+            for (int i = 1; i <= edits; ++i) {
+                m_stored.first() = db->editMessage(m_roomId, m_stored.first().id, m_alice,
+                                         QStringLiteral("edit %1").arg(i), {}, Now, 0)
+                                       ->message;
+            }
             auto rooms = *db->allRooms();
             rooms.first().lastSeq = delivered;
+            rooms.first().lastChange = 0;
             m_directory = std::make_unique<Directory>();
             m_directory->load(*db->allUsers(), rooms);
         }
@@ -69,6 +76,14 @@ class EventDispatcherTest : public QObject {
     }
 
     qint64 deliveredSeq() const { return m_directory->room(m_roomId)->lastSeq; }
+    qint64 deliveredChange() const { return m_directory->room(m_roomId)->lastChange; }
+
+    Message changed(int index, qint64 change) const
+    {
+        Message message = m_stored.at(index);
+        message.change = change;
+        return message;
+    }
 
 private Q_SLOTS:
     void cleanup()
@@ -120,6 +135,43 @@ private Q_SLOTS:
         QVERIFY(caughtUp.wait());
         QTRY_COMPARE(deliveredSeq(), 250);
         QCOMPARE(delivered.size(), 240);
+    }
+
+    void aChangeOlderThanOneDeliveredIsDropped()
+    {
+        prepare(3, 3);
+        QSignalSpy delivered(m_dispatcher.get(), &EventDispatcher::changeDelivered);
+        m_dispatcher->apply(events::messageChanged(changed(0, 1)));
+        m_dispatcher->apply(events::messageChanged(changed(2, 3))); // ahead of 2: delivered, clients see the hole
+        m_dispatcher->apply(events::messageChanged(changed(1, 2))); // behind 3: clients fetch it themselves
+        m_dispatcher->apply(events::messageChanged(changed(2, 3))); // a repeat
+        QCOMPARE(delivered.size(), 2);
+        QCOMPARE(deliveredChange(), 3);
+    }
+
+    void aChangeToAMessageStillWaitingForItsTurnKeepsSeqOrder()
+    {
+        prepare(3, 1);
+        QSignalSpy delivered(m_dispatcher.get(), &EventDispatcher::messageDelivered);
+        m_dispatcher->apply(events::messageCommitted(m_stored.at(2))); // waits for seq 2
+        Message edited = changed(2, 1);
+        edited.body = QStringLiteral("edited while waiting");
+        m_dispatcher->apply(events::messageChanged(edited));
+        m_dispatcher->apply(events::messageCommitted(m_stored.at(1)));
+        QCOMPARE(delivered.size(), 2);
+        QCOMPARE(deliveredSeq(), 3);
+        QCOMPARE(deliveredChange(), 1);
+    }
+
+    void catchUpDeliversEachChangedMessageOnceAsItIsNow()
+    {
+        prepare(3, 3, 5); // message 1 edited five times while this node was cut off
+        QSignalSpy delivered(m_dispatcher.get(), &EventDispatcher::changeDelivered);
+        QSignalSpy caughtUp(m_dispatcher.get(), &EventDispatcher::caughtUp);
+        m_dispatcher->catchUp();
+        QVERIFY(caughtUp.wait());
+        QTRY_COMPARE(deliveredChange(), 5);
+        QCOMPARE(delivered.size(), 1);
     }
 
     void catchUpLearnsUsersAddedElsewhere()
