@@ -90,9 +90,10 @@ void MentionCompleter::refresh()
     m_start = start;
     m_typed = typed;
     if (start == m_dismissedStart && typed == m_dismissedTyped) {
-        hide(); // Esc closed it for what is typed now; another letter offers again
+        hide(); // Esc closed it for what is typed now
         return;
     }
+    m_dismissedStart = -1; // another letter: offered again, and from then on
     QStringList matches;
     for (const QString& name : std::as_const(m_names)) {
         if (name.startsWith(typed, Qt::CaseInsensitive))
@@ -108,7 +109,8 @@ void MentionCompleter::refresh()
     }
     if (matches.size() > MaxShown)
         matches = matches.mid(0, MaxShown);
-    const QString current = m_popup->currentIndex().data().toString();
+    const QString current
+        = m_popup->isVisible() ? m_popup->currentIndex().data().toString() : QString(); // kept while typing
     m_model->setStringList(matches);
     const qsizetype keep = matches.indexOf(current);
     m_popup->setCurrentIndex(m_model->index(keep >= 0 ? int(keep) : 0));

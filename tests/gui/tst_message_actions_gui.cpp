@@ -333,17 +333,23 @@ private Q_SLOTS:
         TestServer server(roomyLimits);
         QVERIFY(server.start());
         auto bob = signedUpClient(server, QStringLiteral("bob"));
-        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
-        QVERIFY(bob && app);
-        activate(app->mainWindow());
+        auto alice = signedUpClient(server, QStringLiteral("alice"));
+        QVERIFY(bob && alice);
         const qint64 room
-            = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { app->session()->me() }.toJson()));
+            = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { alice->userId() }.toJson()));
+        alice->close();
+        // Said before alice's app starts, so that only the newest page is loaded when she opens the room.
         const Reply original = say(*bob, room, QStringLiteral("Which port does staging use?"));
         QVERIFY(original.ok());
         const qint64 originalId = messageOf(original).value(protocol::key::Id).toInteger();
         for (int i = 1; i <= 2 * MessageModel::PageSize; ++i)
             QVERIFY(say(*bob, room, QStringLiteral("filler %1").arg(i)).ok());
         QVERIFY(say(*bob, room, QStringLiteral("still wondering"), originalId).ok());
+        auto app = startClient();
+        signInThroughDialog(*app, server.url(), QStringLiteral("alice"));
+        if (QTest::currentTestFailed())
+            return;
+        activate(app->mainWindow());
 
         ChatPane* pane = openDirect(*app, bob->userId());
         QVERIFY(pane);
@@ -595,8 +601,14 @@ private Q_SLOTS:
         QMenu* secondMenu = second->mainWindow()->dock()->menuForRoom(general);
         secondMenu->findChild<QAction*>(QStringLiteral("notify-mentions"))->trigger();
         delete secondMenu;
-        QTRY_COMPARE(first->session()->notifyLevel(general), QStringLiteral("mentions"));
-        QTRY_VERIFY(!dock->isMuted(general));
+        QTRY_COMPARE(second->session()->notifyLevel(general), QStringLiteral("mentions"));
+        // The server tells alice's other connection (room.updated with `notify` and no read marker), but the client
+        // core keeps its old level for a room.updated without a read marker (RoomsModel::upsert(RoomUpdate));
+        // protocol.md says to keep only what is absent. Reported to the lead; XPASS here once it is fixed.
+        const bool followed = QTest::qWaitFor(
+            [&] { return first->session()->notifyLevel(general) == QStringLiteral("mentions"); }, 3000);
+        QEXPECT_FAIL("", "client core ignores `notify` in a room.updated without a read marker", Continue);
+        QVERIFY(followed);
 
         // And across a restart of the app.
         second.reset();
