@@ -87,6 +87,17 @@ void EmojiPicker::popup(const QPoint& globalPos)
     m_grid->setFocus();
 }
 
+void EmojiPicker::popupBelow(const QRect& globalAnchor)
+{
+    adjustSize();
+    QPoint at(globalAnchor.right() + 1 - width(), globalAnchor.bottom() + 1);
+    if (const QScreen* screen = QGuiApplication::screenAt(globalAnchor.center())) {
+        if (at.y() + height() > screen->availableGeometry().bottom())
+            at.setY(globalAnchor.top() - height());
+    }
+    popup(at);
+}
+
 void EmojiPicker::choose(const QString& emoji)
 {
     if (!isVisible())

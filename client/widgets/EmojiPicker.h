@@ -16,6 +16,7 @@ public:
     static const QStringList& commonEmoji();
     QListWidget* grid() const { return m_grid; }
     void popup(const QPoint& globalPos); // shown fully on the screen, with the first emoji current
+    void popupBelow(const QRect& globalAnchor); // right-aligned under the anchor (above it when there is no room)
 
 Q_SIGNALS:
     void emojiChosen(const QString& emoji);

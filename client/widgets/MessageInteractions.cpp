@@ -158,7 +158,8 @@ void MessageInteractions::trigger(
         break;
     case MessageActionBar::Action::React: {
         const QToolButton* button = m_bar->button(MessageActionBar::Action::React);
-        pickReaction(index, button->mapToGlobal(QPoint(0, button->height())));
+        m_pickerTarget = index;
+        m_picker->popupBelow(QRect(button->mapToGlobal(QPoint(0, 0)), button->size()));
         break;
     }
     case MessageActionBar::Action::Reply:

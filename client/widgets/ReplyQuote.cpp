@@ -1,7 +1,5 @@
 #include "ReplyQuote.h"
 
-#include "ColorEmoji.h"
-
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
@@ -20,9 +18,6 @@ QFont ReplyQuote::smallFont(const QFont& font)
 {
     QFont small = font;
     small.setPointSizeF(font.pointSizeF() * 0.9);
-    const QString emoji = emoji::colorFamily();
-    if (!emoji.isEmpty())
-        small.setFamilies({ font.family(), emoji });
     return small;
 }
 

@@ -19,6 +19,7 @@
 #include "RoomsModel.h"
 #include "SettingsDialog.h"
 #include "TestServer.h"
+#include "Translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
 
 using namespace chat;
@@ -101,6 +103,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("chat-screenshots"));
     QCoreApplication::setApplicationName(QStringLiteral("chat-client"));
     QSettings().clear();
+    const Translations translations(QLocale(QLocale::English)); // as main() installs them: "2 members"
     const QString folder = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
     QDir().mkpath(folder);
 
@@ -225,8 +228,7 @@ int main(int argc, char* argv[])
         waitFor([&] { return pane->interactions()->actionBar()->isVisible(); });
         save(window, folder, QStringLiteral("message-actions.png"));
 
-        pane->interactions()->pickReaction(hovered,
-            pane->interactions()->actionBar()->mapToGlobal(QPoint(0, pane->interactions()->actionBar()->height())));
+        QTest::mouseClick(pane->interactions()->actionBar()->button(MessageActionBar::Action::React), Qt::LeftButton);
         waitFor([&] { return pane->interactions()->reactionPicker()->isVisible(); });
         saveWithPopup(window, pane->interactions()->reactionPicker(), folder, QStringLiteral("emoji-picker.png"));
         pane->interactions()->reactionPicker()->hide();
@@ -248,12 +250,13 @@ int main(int argc, char* argv[])
         waitFor([&] {
             return pane->roomId() == design && pane->model()->timeline()->isLoaded() && pane->model()->rowCount() >= 3;
         });
-        const qint64 release = dock->roomsView()->model()->index(1, 0).data(RoomsModel::IdRole).toLongLong();
+        const QModelIndex releaseIndex = dock->roomsView()->model()->index(2, 0); // #design, #general, #release-1.0
+        const qint64 release = releaseIndex.data(RoomsModel::IdRole).toLongLong();
         controller.session()->setNotifyLevel(release, QStringLiteral("none"));
         say(*bob, release, QStringLiteral("Tagging 1.0.1 tonight"));
         waitFor([&] { return dock->isMuted(release); });
         QMenu* menu = dock->menuForRoom(release);
-        const QRect releaseRow = dock->roomsView()->visualRect(dock->roomsView()->model()->index(1, 0));
+        const QRect releaseRow = dock->roomsView()->visualRect(releaseIndex);
         menu->popup(dock->roomsView()->viewport()->mapToGlobal(releaseRow.center()));
         waitFor([&] { return menu->isVisible(); });
         saveWithPopup(window, menu, folder, QStringLiteral("notification-level.png"));
