@@ -166,6 +166,24 @@ class MessageActionsGuiTest : public QObject {
     QTemporaryDir m_settingsDir;
     std::unique_ptr<Translations> m_translations;
 
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestClient> m_bob;
+    std::unique_ptr<AppController> m_app;
+
+    // alice in the app, bob on the wire, and their direct room open in alice's window; null if that failed.
+    ChatPane* openAliceWithBob()
+    {
+        m_server = std::make_unique<TestServer>();
+        if (!m_server->start())
+            return nullptr;
+        m_bob = signedUpClient(*m_server, QStringLiteral("bob"));
+        m_app = signUpAndSignIn(*m_server, QStringLiteral("alice"));
+        if (!m_bob || !m_app)
+            return nullptr;
+        activate(m_app->mainWindow());
+        return openDirect(*m_app, m_bob->userId());
+    }
+
     // Two people in the same process need two profiles: the second start must not resume the first's session.
     std::unique_ptr<AppController> signInWithoutKeeping(TestServer& server, const QString& username)
     {
@@ -183,6 +201,13 @@ private Q_SLOTS:
         m_translations = std::make_unique<Translations>(QLocale(QLocale::English));
     }
 
+    void cleanup()
+    {
+        m_app.reset();
+        m_bob.reset();
+        m_server.reset();
+    }
+
     void init()
     {
         QSettings().clear();
@@ -191,13 +216,8 @@ private Q_SLOTS:
 
     void editingFromTheHoverBarChangesTheMessageEverywhere()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto bob = signedUpClient(server, QStringLiteral("bob"));
-        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
-        QVERIFY(bob && app);
-        activate(app->mainWindow());
-        ChatPane* pane = openDirect(*app, bob->userId());
+        ChatPane* pane = openAliceWithBob();
+        TestClient* bob = m_bob.get();
         QVERIFY(pane);
         QTest::keyClicks(pane->composer(), QStringLiteral("see you at 10"));
         QTest::keyClick(pane->composer(), Qt::Key_Return);
@@ -230,13 +250,8 @@ private Q_SLOTS:
 
     void upInAnEmptyComposerEditsMyLastMessageAndEscGivesTheDraftBack()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto bob = signedUpClient(server, QStringLiteral("bob"));
-        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
-        QVERIFY(bob && app);
-        activate(app->mainWindow());
-        ChatPane* pane = openDirect(*app, bob->userId());
+        ChatPane* pane = openAliceWithBob();
+        TestClient* bob = m_bob.get();
         QVERIFY(pane);
         for (const QString& text : { QStringLiteral("first"), QStringLiteral("secnod") }) {
             QTest::keyClicks(pane->composer(), text);
@@ -392,22 +407,15 @@ private Q_SLOTS:
 
     void aReactionChipTogglesMineAndItsTooltipSaysWhoReacted()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto bob = signedUpClient(server, QStringLiteral("bob"));
-        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
-        QVERIFY(bob && app);
-        activate(app->mainWindow());
-        const qint64 room
-            = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { app->session()->me() }.toJson()));
-        const Reply sent = say(*bob, room, QStringLiteral("Release is out"));
+        ChatPane* pane = openAliceWithBob();
+        QVERIFY(pane);
+        TestClient* bob = m_bob.get();
+        const Reply sent = say(*bob, pane->roomId(), QStringLiteral("Release is out"));
         const qint64 messageId = messageOf(sent).value(protocol::key::Id).toInteger();
         const QString thumbs = QStringLiteral("👍");
         QVERIFY(bob->call(protocol::method::ReactionsAdd,
                        { { protocol::key::MessageId, messageId }, { protocol::key::Emoji, thumbs } })
                     .ok());
-        ChatPane* pane = openDirect(*app, bob->userId());
-        QVERIFY(pane);
         QTRY_COMPARE(reactionOf(pane->model()->index(0), thumbs).value(QStringLiteral("count")).toInt(), 1);
 
         // The quick 👍 on the hover bar adds mine.
@@ -441,17 +449,10 @@ private Q_SLOTS:
 
     void theEmojiPickerReactsAndInsertsFromTheKeyboard()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto bob = signedUpClient(server, QStringLiteral("bob"));
-        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
-        QVERIFY(bob && app);
-        activate(app->mainWindow());
-        const qint64 room
-            = roomIdOf(bob->call(protocol::method::RoomsDirect, params::Direct { app->session()->me() }.toJson()));
-        QVERIFY(say(*bob, room, QStringLiteral("Pizza on Friday?")).ok());
-        ChatPane* pane = openDirect(*app, bob->userId());
+        ChatPane* pane = openAliceWithBob();
         QVERIFY(pane);
+        QVERIFY(say(*m_bob, pane->roomId(), QStringLiteral("Pizza on Friday?")).ok());
+        QTRY_COMPARE(pane->model()->rowCount(), 1);
 
         clickBarButton(pane, 0, MessageActionBar::Action::React);
         EmojiPicker* picker = pane->interactions()->reactionPicker();
@@ -532,13 +533,8 @@ private Q_SLOTS:
 
     void seenByAppearsUnderMyMessageOnceTheOtherHasReadIt()
     {
-        TestServer server;
-        QVERIFY(server.start());
-        auto bob = signedUpClient(server, QStringLiteral("bob"));
-        auto app = signUpAndSignIn(server, QStringLiteral("alice"));
-        QVERIFY(bob && app);
-        activate(app->mainWindow());
-        ChatPane* pane = openDirect(*app, bob->userId());
+        ChatPane* pane = openAliceWithBob();
+        TestClient* bob = m_bob.get();
         QVERIFY(pane);
         QTest::keyClicks(pane->composer(), QStringLiteral("did you see the report?"));
         QTest::keyClick(pane->composer(), Qt::Key_Return);
