@@ -2,14 +2,18 @@
 
 #include "ChatSession.h"
 #include "Composer.h"
+#include "ComposerBanner.h"
+#include "EmojiPicker.h"
+#include "Icons.h"
+#include "MentionCompleter.h"
 #include "MessageDelegate.h"
+#include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "RoomsModel.h"
 #include "UsersModel.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -18,6 +22,8 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QTextBlock>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace chat::client {
@@ -25,6 +31,7 @@ namespace chat::client {
 namespace {
 constexpr qint64 TypingShownMs = 5000;
 constexpr int BottomSlack = 4;
+constexpr int FlashMs = 1600;
 } // namespace
 
 ChatPane::ChatPane(ChatSession* session, QWidget* parent)
@@ -38,8 +45,13 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     , m_newMessages(new QPushButton(tr("New messages ↓"), m_view))
     , m_typing(new QLabel(this))
     , m_composer(new Composer(this))
+    , m_banner(new ComposerBanner(this))
+    , m_emojiButton(new QToolButton(this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_notice(new QLabel(this))
+    , m_actions(new MessageInteractions(session, m_view, m_delegate, this))
+    , m_mentions(new MentionCompleter(m_composer, this))
+    , m_composerPicker(new EmojiPicker(this))
 {
     setAccessibleName(tr("Conversation"));
     QFont titleFont = m_title->font();
@@ -65,9 +77,8 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     auto* copy = new QAction(tr("&Copy text"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, &ChatPane::copySelection);
+    connect(copy, &QAction::triggered, m_actions, &MessageInteractions::copySelection);
     m_view->addAction(copy);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_delegate, &MessageDelegate::linkActivated, this, &ChatPane::linkActivated);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex& index) {
         if (m_editing.isValid())
@@ -97,6 +108,41 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     m_send->setToolTip(tr("Send (Enter). Shift+Enter starts a new line."));
     connect(m_send, &QPushButton::clicked, this, [this] { submit(m_composer->toPlainText()); });
     connect(m_composer, &Composer::submitted, this, &ChatPane::submit);
+    connect(m_composer, &Composer::cancelRequested, this, &ChatPane::cancelComposerMode);
+    connect(m_composer, &Composer::editLastRequested, this, &ChatPane::editLastMessage);
+    connect(m_banner, &ComposerBanner::cancelled, this, &ChatPane::cancelComposerMode);
+    connect(m_actions, &MessageInteractions::replyRequested, this, &ChatPane::startReply);
+    connect(m_actions, &MessageInteractions::editRequested, this, &ChatPane::startEdit);
+    connect(m_actions, &MessageInteractions::jumpRequested, this, &ChatPane::jumpToMessage);
+    connect(m_session, &ChatSession::jumpReady, this, &ChatPane::onJumpReady);
+    connect(m_session, &ChatSession::actionFailed, this, [this](qint64 roomId, const QString& why) {
+        if (roomId != m_roomId)
+            return;
+        m_notice->setText(why);
+        m_notice->show();
+    });
+    m_flashTimer.setSingleShot(true);
+    m_flashTimer.setInterval(FlashMs);
+    connect(&m_flashTimer, &QTimer::timeout, this, [this] {
+        m_delegate->setHighlightedSeq(m_editingSeq);
+        m_view->viewport()->update();
+    });
+
+    m_emojiButton->setObjectName(QStringLiteral("emojiButton"));
+    m_emojiButton->setAutoRaise(true);
+    m_emojiButton->setToolTip(tr("Insert an emoji"));
+    m_emojiButton->setAccessibleName(tr("Insert an emoji"));
+    m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette()));
+    m_emojiButton->setIconSize(QSize(fontMetrics().height(), fontMetrics().height()) * 1.15);
+    m_emojiButton->setCursor(Qt::PointingHandCursor);
+    connect(m_emojiButton, &QToolButton::clicked, this, [this] {
+        m_composerPicker->adjustSize();
+        m_composerPicker->popup(m_emojiButton->mapToGlobal(QPoint(0, -m_composerPicker->height())));
+    });
+    connect(m_composerPicker, &EmojiPicker::emojiChosen, this, [this](const QString& emoji) {
+        m_composer->insertPlainText(emoji);
+        m_composer->setFocus();
+    });
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         if (m_roomId && !m_composer->toPlainText().isEmpty())
             m_session->sendTyping(m_roomId);
@@ -117,7 +163,9 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     header->addWidget(m_subtitle);
     auto* composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(10, 4, 10, 10);
+    composerRow->setSpacing(6);
     composerRow->addWidget(m_composer, 1);
+    composerRow->addWidget(m_emojiButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_send, 0, Qt::AlignBottom);
     auto* layout = new QVBoxLayout(conversation);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -130,6 +178,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_notice);
     layout->addWidget(m_typing);
+    layout->addWidget(m_banner);
     layout->addLayout(composerRow);
 
     m_stack->addWidget(placeholder);
@@ -144,6 +193,8 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     connect(m_session->users(), &QAbstractItemModel::modelReset, this, &ChatPane::refreshHeader);
     connect(m_session->rooms(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshHeader);
     connect(m_session->rooms(), &QAbstractItemModel::rowsInserted, this, &ChatPane::refreshHeader);
+    connect(m_session->rooms(), &QAbstractItemModel::dataChanged, this, &ChatPane::refreshMembers);
+    connect(m_session->users(), &QAbstractItemModel::modelReset, this, &ChatPane::refreshMembers);
     connect(
         m_session, &ChatSession::sendRejected, this, [this](qint64 roomId, const QString& body, const QString& why) {
             if (roomId != m_roomId)
@@ -165,6 +216,12 @@ void ChatPane::showRoom(qint64 roomId)
     m_notice->hide();
     m_newMessages->hide();
     m_editing = QPersistentModelIndex();
+    if (m_editingId || m_replyToId)
+        cancelComposerMode();
+    m_jumpSeq = 0;
+    m_flashTimer.stop();
+    m_delegate->setHighlightedSeq(0);
+    m_actions->setRoom(roomId);
     if (!roomId) {
         m_model = nullptr;
         m_view->setModel(nullptr);
@@ -183,8 +240,16 @@ void ChatPane::showRoom(qint64 roomId)
         m_view->scrollToBottom();
     });
     connect(m_model, &MessageModel::olderLoaded, this, [this](int) { m_model->setOlderFetchingAllowed(false); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ChatPane::onModelDataChanged);
+    for (const auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved }) {
+        connect(m_model, signal, m_actions,
+            [this] { QTimer::singleShot(0, m_actions, &MessageInteractions::refreshHover); });
+    }
+    connect(m_model, &QAbstractItemModel::modelReset, m_actions, &MessageInteractions::refreshHover);
+    m_delegate->setMyName(m_session->currentUser().username);
     m_stack->setCurrentIndex(1);
     refreshHeader();
+    refreshMembers();
     m_view->scrollToBottom();
     m_composer->setFocus();
     updateReading();
@@ -292,6 +357,13 @@ void ChatPane::placeNewMessagesButton()
         area.center().x() - hint.width() / 2, area.bottom() - hint.height() - 10, hint.width(), hint.height());
 }
 
+void ChatPane::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette())); // drawn in the theme's ink
+}
+
 void ChatPane::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
@@ -322,9 +394,135 @@ void ChatPane::submit(const QString& text)
         return;
     }
     m_notice->hide();
-    m_session->send(m_roomId, text);
+    if (m_editingId) {
+        const int row = rowOfSeq(m_editingSeq);
+        if (row < 0 || m_model->index(row).data(MessageModel::BodyRole).toString() != text)
+            m_session->editMessage(m_roomId, m_editingId, text);
+        cancelComposerMode();
+        return;
+    }
+    m_session->sendMessage(m_roomId, text, m_replyToId);
     m_composer->clear();
+    if (m_replyToId)
+        cancelComposerMode();
     jumpToNewest();
+}
+
+void ChatPane::startReply(const QModelIndex& index)
+{
+    if (!m_actions->offerFor(index).reply)
+        return;
+    if (m_editingId)
+        cancelComposerMode();
+    m_replyToId = index.data(MessageModel::MessageIdRole).toLongLong();
+    m_banner->showReply(
+        index.data(MessageModel::SenderNameRole).toString(), index.data(MessageModel::BodyRole).toString());
+    m_composer->setFocus();
+}
+
+void ChatPane::startEdit(const QModelIndex& index)
+{
+    if (!m_actions->canEdit(index))
+        return;
+    if (!m_editingId)
+        m_draft = m_composer->toPlainText();
+    m_replyToId = 0;
+    m_editingId = index.data(MessageModel::MessageIdRole).toLongLong();
+    m_editingSeq = index.data(MessageModel::SeqRole).toLongLong();
+    m_banner->showEdit();
+    m_composer->setPlainText(index.data(MessageModel::BodyRole).toString());
+    m_composer->moveCursor(QTextCursor::End);
+    m_composer->setFocus();
+    m_delegate->setHighlightedSeq(m_editingSeq);
+    m_view->scrollTo(index);
+    m_view->viewport()->update();
+}
+
+bool ChatPane::editLastMessage()
+{
+    const std::optional<Message> last = m_roomId ? m_session->lastOwnMessage(m_roomId) : std::nullopt;
+    const int row = last ? rowOfSeq(last->seq) : -1;
+    if (row < 0)
+        return false;
+    startEdit(m_model->index(row));
+    return true;
+}
+
+void ChatPane::cancelComposerMode()
+{
+    if (m_editingId) {
+        m_composer->setPlainText(m_draft);
+        m_composer->moveCursor(QTextCursor::End);
+        m_draft.clear();
+    }
+    m_editingId = 0;
+    m_editingSeq = 0;
+    m_replyToId = 0;
+    m_banner->hide();
+    m_delegate->setHighlightedSeq(0);
+    m_view->viewport()->update();
+}
+
+int ChatPane::rowOfSeq(qint64 seq) const
+{
+    return m_model ? m_model->rowOfSeq(seq) : -1;
+}
+
+void ChatPane::jumpToMessage(qint64 seq)
+{
+    const int row = rowOfSeq(seq);
+    if (row >= 0) {
+        flash(row);
+        return;
+    }
+    m_jumpSeq = seq;
+    m_session->jumpTo(m_roomId, seq);
+}
+
+void ChatPane::onJumpReady(qint64 roomId, qint64 seq)
+{
+    if (roomId != m_roomId || seq != m_jumpSeq)
+        return;
+    m_jumpSeq = 0;
+    const int row = rowOfSeq(seq);
+    if (row >= 0)
+        flash(row);
+}
+
+void ChatPane::flash(int row)
+{
+    m_followNewest = false;
+    m_anchorToBottomDistance = false;
+    const QModelIndex index = m_model->index(row);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_delegate->setHighlightedSeq(index.data(MessageModel::SeqRole).toLongLong());
+    m_view->viewport()->update();
+    m_flashTimer.start();
+    updateReading();
+}
+
+void ChatPane::refreshMembers()
+{
+    const Room* room = m_roomId ? m_session->rooms()->room(m_roomId) : nullptr;
+    QStringList names;
+    if (room) {
+        for (const qint64 member : room->members) {
+            if (member != m_session->me() && m_session->users()->contains(member))
+                names.append(m_session->users()->nameOf(member));
+        }
+    }
+    m_mentions->setNames(names);
+}
+
+void ChatPane::onModelDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+{
+    static const QList<int> layoutOnly = { MessageModel::StartsDayRole, MessageModel::StartsGroupRole };
+    if (roles == layoutOnly)
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        m_delegate->forget(m_model->index(row));
+    Q_EMIT m_delegate->sizeHintChanged(topLeft); // edits, reactions and "Seen by" change heights
+    QTimer::singleShot(0, m_actions, &MessageInteractions::refreshHover);
 }
 
 void ChatPane::onTyping(qint64 roomId, qint64 userId)
@@ -357,17 +555,6 @@ void ChatPane::refreshTyping()
     } else {
         m_typing->setText(tr("%1 are typing…").arg(names.join(QLatin1String(", "))));
     }
-}
-
-void ChatPane::copySelection()
-{
-    QModelIndexList selected = m_view->selectionModel() ? m_view->selectionModel()->selectedRows() : QModelIndexList();
-    std::sort(selected.begin(), selected.end());
-    QStringList lines;
-    for (const QModelIndex& index : std::as_const(selected))
-        lines.append(index.data(MessageModel::BodyRole).toString());
-    if (!lines.isEmpty())
-        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace chat::client

@@ -4,7 +4,8 @@
 
 namespace chat::client {
 
-// Where a message is written: Enter sends, Shift+Enter starts a new line; grows up to a few lines.
+// Where a message is written: Enter sends, Shift+Enter starts a new line; grows up to a few lines. Esc asks to
+// cancel a reply or an edit; Up in an empty composer asks to edit the user's last message.
 class Composer : public QPlainTextEdit {
     Q_OBJECT
 public:
@@ -18,6 +19,8 @@ public:
 
 Q_SIGNALS:
     void submitted(const QString& text);
+    void cancelRequested();
+    void editLastRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -10,6 +10,10 @@ class Icons {
 public:
     static QIcon app();
     static QIcon sidebar(const QPalette& palette);
+
+    // The message actions (hover bar, context menu, composer banners), drawn in the palette's text colour.
+    enum class Action { Reply, React, Edit, Delete, Copy, Close };
+    static QIcon action(Action action, const QPalette& palette);
 };
 
 } // namespace chat::client

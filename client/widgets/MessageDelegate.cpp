@@ -3,6 +3,7 @@
 #include "Avatar.h"
 #include "ColorEmoji.h"
 #include "MessageModel.h"
+#include "ReplyQuote.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -12,6 +13,7 @@
 #include <QRegularExpression>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QToolTip>
 
 namespace chat::client {
 
@@ -20,6 +22,8 @@ constexpr int SideMargin = 14;
 constexpr int GroupGap = 8;
 constexpr int RowGap = 2;
 constexpr int AvatarGap = 10;
+constexpr int QuoteGap = 3;
+constexpr int ChipsGap = 5;
 
 int avatarSize(const QFontMetrics& metrics)
 {
@@ -62,22 +66,7 @@ MessageDelegate::MessageDelegate(QObject* parent)
 
 QString MessageDelegate::toHtml(const QString& plainText)
 {
-    static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?')\]]))"));
-    const QString escaped = plainText.toHtmlEscaped();
-    QString html;
-    html.reserve(escaped.size() + 64);
-    const QString emojiFamily = emoji::colorFamily();
-    qsizetype last = 0;
-    auto it = url.globalMatch(escaped);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        html += emoji::wrapRuns(QStringView(escaped).mid(last, match.capturedStart() - last), emojiFamily);
-        html += QLatin1String("<a href=\"") + match.captured() + QLatin1String("\">") + match.captured()
-            + QLatin1String("</a>");
-        last = match.capturedEnd();
-    }
-    html += emoji::wrapRuns(QStringView(escaped).mid(last), emojiFamily);
-    return QLatin1String("<div style=\"white-space: pre-wrap\">") + html + QLatin1String("</div>");
+    return MessageText().toHtml(plainText);
 }
 
 QString MessageDelegate::dayText(const QDate& day)
@@ -90,12 +79,32 @@ QString MessageDelegate::dayText(const QDate& day)
     return QLocale().toString(day, QLocale::LongFormat);
 }
 
+QString MessageDelegate::seenByText(const QStringList& names)
+{
+    if (names.size() <= 3)
+        return tr("Seen by %1").arg(QLocale().createSeparatedList(names));
+    return tr("Seen by %1 and %n other(s)", nullptr, int(names.size() - 2))
+        .arg(names.mid(0, 2).join(QLatin1String(", ")));
+}
+
+MessageText MessageDelegate::textStyle(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    MessageText style;
+    style.myName = m_myName;
+    style.dark = option.palette.color(QPalette::Base).lightness() < 128;
+    if (index.data(MessageModel::EditedRole).toBool()) {
+        style.editedMarker = tr("(edited)");
+        style.dimColor = option.palette.color(QPalette::PlaceholderText).name();
+    }
+    return style;
+}
+
 void MessageDelegate::prepare(
     QTextDocument& document, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     document.setDocumentMargin(0);
     document.setDefaultFont(option.font);
-    document.setHtml(toHtml(index.data(MessageModel::BodyRole).toString()));
+    document.setHtml(textStyle(option, index).toHtml(index.data(MessageModel::BodyRole).toString()));
 }
 
 int MessageDelegate::bodyHeight(const QStyleOptionViewItem& option, const QModelIndex& index, int width) const
@@ -115,24 +124,93 @@ int MessageDelegate::bodyHeight(const QStyleOptionViewItem& option, const QModel
     return height;
 }
 
+void MessageDelegate::forget(const QModelIndex& index)
+{
+    m_heights.remove(cacheKey(index));
+    m_documents.remove(cacheKey(index));
+}
+
+void MessageDelegate::clearCache()
+{
+    m_heights.clear();
+    m_documents.clear();
+}
+
+void MessageDelegate::setMyName(const QString& username)
+{
+    if (username == m_myName)
+        return;
+    m_myName = username;
+    clearCache(); // mentions of the user are set apart
+}
+
+QTextDocument* MessageDelegate::documentFor(
+    const QStyleOptionViewItem& option, const QModelIndex& index, int width) const
+{
+    const bool dark = option.palette.color(QPalette::Base).lightness() < 128;
+    if (width != m_documentsWidth || dark != m_documentsDark) {
+        m_documents.clear();
+        m_documentsWidth = width;
+        m_documentsDark = dark;
+    }
+    const qint64 key = cacheKey(index);
+    if (QTextDocument* document = m_documents.object(key))
+        return document;
+    auto* document = new QTextDocument;
+    prepare(*document, option, index);
+    document->setTextWidth(width);
+    m_documents.insert(key, document);
+    return document;
+}
+
+void MessageDelegate::setHovered(const QModelIndex& index, const QPoint& pos)
+{
+    m_hovered = index;
+    m_hoverPos = pos;
+}
+
 MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     Layout layout;
     const QFontMetrics metrics(option.font);
     const QRect rect = option.rect;
     const int indent = avatarSize(metrics) + AvatarGap; // the avatar column beside each run of messages
+    const int left = rect.left() + SideMargin + indent;
     const int width = std::max(50, rect.width() - 2 * SideMargin - indent);
     int y = rect.top();
     if (index.data(MessageModel::StartsDayRole).toBool()) {
         layout.separator = QRect(rect.left(), y, rect.width(), metrics.height() + 20);
         y = layout.separator.bottom() + 1;
     }
+    const int contentTop = y;
     const bool pending = index.data(MessageModel::PendingRole).toBool();
     if (index.data(MessageModel::StartsGroupRole).toBool() || pending) {
-        layout.header = QRect(rect.left() + SideMargin + indent, y + GroupGap, width, metrics.height() + 2);
+        layout.header = QRect(left, y + GroupGap, width, metrics.height() + 2);
         y = layout.header.bottom() + 1;
     }
-    layout.body = QRect(rect.left() + SideMargin + indent, y, width, bodyHeight(option, index, width));
+    const bool deleted = index.data(MessageModel::DeletedRole).toBool();
+    if (!deleted) {
+        const QVariantMap reply = index.data(MessageModel::ReplyRole).toMap();
+        if (!reply.isEmpty()) {
+            layout.quote = ReplyQuote::place(reply, option.font, QPoint(left, y + QuoteGap), width);
+            y = layout.quote.bottom() + 1 + QuoteGap;
+        }
+    }
+    layout.body = QRect(left, y, width, deleted ? metrics.height() : bodyHeight(option, index, width));
+    y = layout.body.bottom() + 1;
+    if (!deleted) {
+        layout.chips = ReactionChips::place(
+            index.data(MessageModel::ReactionsRole).toList(), option.font, QPoint(left, y + ChipsGap), width);
+        if (!layout.chips.isEmpty())
+            y += ChipsGap + ReactionChips::heightOf(layout.chips, y + ChipsGap);
+    }
+    if (!index.data(MessageModel::SeenByRole).toStringList().isEmpty()) {
+        QFont small = option.font;
+        small.setPointSizeF(option.font.pointSizeF() * 0.85);
+        layout.seenBy = QRect(left, y + 2, width, QFontMetrics(small).height());
+        y = layout.seenBy.bottom() + 1;
+    }
+    layout.content = QRect(rect.left(), contentTop, rect.width(), y - contentTop);
     return layout;
 }
 
@@ -144,21 +222,33 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
     const int width = view ? view->viewport()->width() : option.rect.width();
     opt.rect = QRect(0, 0, width > 0 ? width : 400, 0);
     const Layout layout = layoutFor(opt, index);
-    return { opt.rect.width(), layout.body.bottom() + 1 + RowGap };
+    return { opt.rect.width(), layout.content.bottom() + 1 + RowGap };
 }
 
 void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     const Layout layout = layoutFor(option, index);
     const QPalette& palette = option.palette;
-    const bool pending = index.data(MessageModel::PendingRole).toBool();
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
     const QColor dim = palette.color(QPalette::PlaceholderText);
+    const bool hovered = m_hovered.isValid() && m_hovered == index;
+    const QPoint mouse = hovered ? m_hoverPos : QPoint(-1, -1);
     painter->save();
 
-    if (option.state & QStyle::State_Selected) {
+    const QRect row = layout.content.adjusted(0, 0, 0, RowGap);
+    if (index.data(MessageModel::MentionsMeRole).toBool() && !index.data(MessageModel::MineRole).toBool()) {
+        painter->fillRect(row, dark ? QColor(0xe5, 0xa5, 0x0a, 38) : QColor(0xf6, 0xd3, 0x2d, 46));
+        painter->fillRect(QRect(row.left(), row.top(), 3, row.height()), QColor(0xe5, 0xa5, 0x0a));
+    } else if (hovered) {
+        QColor tint = palette.color(QPalette::WindowText);
+        tint.setAlpha(dark ? 16 : 9);
+        painter->fillRect(row, tint);
+    }
+    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
+    if ((option.state & QStyle::State_Selected) || (m_highlightedSeq > 0 && seq == m_highlightedSeq)) {
         QColor highlight = palette.color(QPalette::Highlight);
-        highlight.setAlpha(40);
-        painter->fillRect(option.rect.adjusted(0, layout.separator.height(), 0, 0), highlight);
+        highlight.setAlpha(dark ? 60 : 40);
+        painter->fillRect(row, highlight);
     }
 
     QFont small = option.font;
@@ -196,15 +286,50 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->drawText(layout.header.adjusted(after, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, time);
     }
 
-    QTextDocument document;
-    prepare(document, option, index);
-    document.setTextWidth(layout.body.width());
+    if (!layout.quote.isEmpty()) {
+        ReplyQuote::paint(painter, layout.quote, index.data(MessageModel::ReplyRole).toMap(), option.font, palette,
+            layout.quote.contains(mouse));
+    }
+
+    paintBody(painter, option, index, layout.body);
+
+    if (!layout.chips.isEmpty()) {
+        const ReactionChips::Chip* under = ReactionChips::at(layout.chips, mouse);
+        ReactionChips::paint(painter, layout.chips, option.font, palette, under ? under->emoji : QString());
+    }
+
+    if (!layout.seenBy.isEmpty()) {
+        painter->setFont(small);
+        painter->setPen(dim);
+        const QString text = seenByText(index.data(MessageModel::SeenByRole).toStringList());
+        painter->drawText(layout.seenBy, Qt::AlignRight | Qt::AlignVCenter,
+            QFontMetrics(small).elidedText(text, Qt::ElideRight, layout.seenBy.width()));
+    }
+    painter->restore();
+}
+
+void MessageDelegate::paintBody(
+    QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index, const QRect& body) const
+{
+    const QPalette& palette = option.palette;
+    const QColor dim = palette.color(QPalette::PlaceholderText);
+    if (index.data(MessageModel::DeletedRole).toBool()) {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(dim);
+        painter->drawText(body, Qt::AlignLeft | Qt::AlignVCenter, tr("This message was deleted"));
+        return;
+    }
+    QTextDocument* document = documentFor(option, index, body.width());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
-    context.palette.setColor(QPalette::Text, pending ? dim : palette.color(QPalette::Text));
-    painter->translate(layout.body.topLeft());
-    painter->setClipRect(QRect(QPoint(0, 0), layout.body.size()));
-    document.documentLayout()->draw(painter, context);
+    context.palette.setColor(
+        QPalette::Text, index.data(MessageModel::PendingRole).toBool() ? dim : palette.color(QPalette::Text));
+    painter->save();
+    painter->translate(body.topLeft());
+    painter->setClipRect(QRect(QPoint(0, 0), body.size()));
+    document->documentLayout()->draw(painter, context);
     painter->restore();
 }
 
@@ -216,31 +341,126 @@ QString MessageDelegate::timeText(const QModelIndex& index)
     return time;
 }
 
+QStyleOptionViewItem MessageDelegate::optionFor(const QAbstractItemView* view, const QModelIndex& index)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.state |= QStyle::State_Enabled;
+    option.font = view->font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.rect = view->visualRect(index);
+    option.widget = view;
+    return option;
+}
+
+QRect MessageDelegate::contentRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    return layoutFor(option, index).content;
+}
+
+QRect MessageDelegate::seenByRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    return layoutFor(option, index).seenBy;
+}
+
 QString MessageDelegate::anchorAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
 {
     const Layout layout = layoutFor(option, index);
-    if (!layout.body.contains(pos))
+    if (!layout.body.contains(pos) || index.data(MessageModel::DeletedRole).toBool())
         return {};
-    QTextDocument document;
-    prepare(document, option, index);
-    document.setTextWidth(layout.body.width());
-    return document.documentLayout()->anchorAt(pos - layout.body.topLeft());
+    return documentFor(option, index, layout.body.width())->documentLayout()->anchorAt(pos - layout.body.topLeft());
+}
+
+QString MessageDelegate::reactionAt(
+    const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
+{
+    const Layout layout = layoutFor(option, index);
+    const ReactionChips::Chip* chip = ReactionChips::at(layout.chips, pos);
+    return chip ? chip->emoji : QString();
+}
+
+QRect MessageDelegate::reactionRect(
+    const QStyleOptionViewItem& option, const QModelIndex& index, const QString& emoji) const
+{
+    const Layout layout = layoutFor(option, index);
+    for (const ReactionChips::Chip& chip : layout.chips) {
+        if (chip.emoji == emoji)
+            return chip.rect;
+    }
+    return {};
+}
+
+QRect MessageDelegate::quoteRect(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    return layoutFor(option, index).quote;
+}
+
+bool MessageDelegate::quoteContains(
+    const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
+{
+    return quoteRect(option, index).contains(pos);
+}
+
+bool MessageDelegate::isClickableAt(
+    const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
+{
+    const Layout layout = layoutFor(option, index);
+    return layout.quote.contains(pos) || ReactionChips::at(layout.chips, pos)
+        || !anchorAt(option, index, pos).isEmpty();
 }
 
 bool MessageDelegate::editorEvent(
     QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option, const QModelIndex& index)
 {
-    if (event->type() == QEvent::MouseButtonRelease) {
+    const bool press = event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick;
+    if (press || event->type() == QEvent::MouseButtonRelease) {
         const auto* mouse = static_cast<QMouseEvent*>(event);
         if (mouse->button() == Qt::LeftButton) {
-            const QString anchor = anchorAt(option, index, mouse->position().toPoint());
-            if (!anchor.isEmpty()) {
-                Q_EMIT linkActivated(anchor);
+            const QPoint pos = mouse->position().toPoint();
+            const Layout layout = layoutFor(option, index);
+            if (const ReactionChips::Chip* chip = ReactionChips::at(layout.chips, pos)) {
+                if (!press)
+                    Q_EMIT reactionClicked(index, chip->emoji);
+                return true; // a chip is a button: it does not select the message
+            }
+            if (layout.quote.contains(pos)) {
+                if (!press)
+                    Q_EMIT quoteClicked(index);
                 return true;
+            }
+            if (!press) {
+                const QString anchor = anchorAt(option, index, pos);
+                if (!anchor.isEmpty()) {
+                    Q_EMIT linkActivated(anchor);
+                    return true;
+                }
             }
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MessageDelegate::helpEvent(
+    QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    if (event->type() == QEvent::ToolTip && index.isValid()) {
+        const Layout layout = layoutFor(option, index);
+        if (const ReactionChips::Chip* chip = ReactionChips::at(layout.chips, event->pos())) {
+            QToolTip::showText(event->globalPos(), ReactionChips::toolTip(*chip), view->viewport(), chip->rect);
+            return true;
+        }
+        if (layout.seenBy.contains(event->pos())) {
+            const QStringList names = index.data(MessageModel::SeenByRole).toStringList();
+            QToolTip::showText(event->globalPos(), tr("Seen by %1").arg(QLocale().createSeparatedList(names)),
+                view->viewport(), layout.seenBy);
+            return true;
+        }
+        if (layout.quote.contains(event->pos())) {
+            QToolTip::showText(event->globalPos(), tr("Go to the original message"), view->viewport(), layout.quote);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 QWidget* MessageDelegate::createEditor(
@@ -262,7 +482,9 @@ QWidget* MessageDelegate::createEditor(
 void MessageDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
     auto* browser = static_cast<QTextBrowser*>(editor);
-    browser->setHtml(toHtml(index.data(MessageModel::BodyRole).toString()));
+    QStyleOptionViewItem option;
+    option.initFrom(browser);
+    browser->setHtml(textStyle(option, index).toHtml(index.data(MessageModel::BodyRole).toString()));
     browser->selectAll();
 }
 

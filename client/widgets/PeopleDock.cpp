@@ -7,10 +7,12 @@
 #include "SidebarDelegate.h"
 #include "UsersModel.h"
 
+#include <QActionGroup>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -60,8 +62,10 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_people->setObjectName(QStringLiteral("peopleView"));
     m_people->setAccessibleName(tr("People"));
     m_people->setModel(m_peopleModel);
-    m_people->setItemDelegate(
-        new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, UsersModel::IdRole, m_people));
+    auto* peopleDelegate
+        = new SidebarDelegate(UsersModel::UnreadRole, UsersModel::OnlineRole, UsersModel::IdRole, m_people);
+    peopleDelegate->setMutedTest([this](const QModelIndex& index) { return isMuted(roomAt(m_people, index)); });
+    m_people->setItemDelegate(peopleDelegate);
     connect(m_filter, &QLineEdit::textChanged, m_peopleModel, &QSortFilterProxyModel::setFilterFixedString);
 
     m_roomsModel->setSourceModel(session->rooms());
@@ -75,7 +79,16 @@ PeopleDock::PeopleDock(ChatSession* session, QWidget* parent)
     m_rooms->setObjectName(QStringLiteral("roomsView"));
     m_rooms->setAccessibleName(tr("Rooms"));
     m_rooms->setModel(m_roomsModel);
-    m_rooms->setItemDelegate(new SidebarDelegate(RoomsModel::UnreadRole, -1, -1, m_rooms));
+    auto* roomsDelegate = new SidebarDelegate(RoomsModel::UnreadRole, -1, -1, m_rooms);
+    roomsDelegate->setMutedTest([this](const QModelIndex& index) { return isMuted(roomAt(m_rooms, index)); });
+    m_rooms->setItemDelegate(roomsDelegate);
+    for (QListView* view : { m_people, m_rooms }) {
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(
+            view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint& pos) { showMenu(view, pos); });
+    }
+    // A person's row shows their direct room's level: repaint people when a room changes.
+    connect(session->rooms(), &QAbstractItemModel::dataChanged, m_people->viewport(), qOverload<>(&QWidget::update));
     auto fitRooms = [this] {
         // As tall as its rooms (up to six), so that people get the rest of the dock.
         const int rows = std::clamp(m_roomsModel->rowCount(), 1, 6);
@@ -196,6 +209,57 @@ void PeopleDock::openAdjacent(int step)
         m_session->openRoom(entry.roomId);
     else
         m_session->openDirect(entry.userId);
+}
+
+qint64 PeopleDock::roomAt(QListView* view, const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return 0;
+    if (view == m_rooms)
+        return index.data(RoomsModel::IdRole).toLongLong();
+    return m_session->rooms()->directRoomWith(index.data(UsersModel::IdRole).toLongLong());
+}
+
+bool PeopleDock::isMuted(qint64 roomId) const
+{
+    return roomId && m_session->notifyLevel(roomId) == protocol::notify::None;
+}
+
+QMenu* PeopleDock::menuForRoom(qint64 roomId)
+{
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("roomMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(tr("Notify me about"));
+    auto* levels = new QActionGroup(menu);
+    const QString current = roomId ? m_session->notifyLevel(roomId) : QString();
+    const QList<std::pair<QString, QString>> choices = { { protocol::notify::All, tr("&All messages") },
+        { protocol::notify::Mentions, tr("&Mentions only") }, { protocol::notify::None, tr("&Nothing (mute)") } };
+    for (const auto& [level, text] : choices) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(QStringLiteral("notify-") + level);
+        action->setCheckable(true);
+        action->setChecked(level == current);
+        action->setEnabled(roomId != 0 && m_session->hasFeature(protocol::feature::Notify)); // 0: no direct room yet
+        action->setActionGroup(levels);
+        connect(action, &QAction::triggered, this,
+            [this, roomId, level = level] { m_session->setNotifyLevel(roomId, level); });
+    }
+    const Room* room = roomId ? m_session->rooms()->room(roomId) : nullptr;
+    if (room && room->kind == Room::Kind::Group) {
+        menu->addSeparator();
+        connect(menu->addAction(tr("&Leave room…")), &QAction::triggered, this,
+            [this, roomId] { Q_EMIT leaveRoomWanted(roomId); });
+    }
+    return menu;
+}
+
+void PeopleDock::showMenu(QListView* view, const QPoint& pos)
+{
+    const QModelIndex index = view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    menuForRoom(roomAt(view, index))->popup(view->viewport()->mapToGlobal(pos));
 }
 
 void PeopleDock::selectRoom(qint64 roomId)

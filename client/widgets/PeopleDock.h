@@ -4,6 +4,7 @@
 
 class QLineEdit;
 class QListView;
+class QMenu;
 class QSortFilterProxyModel;
 class QToolButton;
 
@@ -13,7 +14,8 @@ class ChatSession;
 class PeopleFilterModel;
 
 // The sidebar: everyone on the server (presence, unread badge, filter box) and the group rooms the user
-// is in, with create / join / leave.
+// is in, with create / join / leave. Each conversation's context menu sets its notification level (all
+// messages, mentions only, nothing); muted ones are dimmed.
 class PeopleDock : public QDockWidget {
     Q_OBJECT
 public:
@@ -27,6 +29,8 @@ public:
 
     void selectRoom(qint64 roomId);
     void openAdjacent(int step); // the conversation `step` rows below the open one (rooms, then people), wrapping
+    QMenu* menuForRoom(qint64 roomId); // the context menu of a conversation (the caller shows it)
+    bool isMuted(qint64 roomId) const;
 
 Q_SIGNALS:
     void createRoomWanted();
@@ -34,6 +38,9 @@ Q_SIGNALS:
     void leaveRoomWanted(qint64 roomId);
 
 private:
+    void showMenu(QListView* view, const QPoint& pos);
+    qint64 roomAt(QListView* view, const QModelIndex& index) const; // a person's row stands for the direct room
+
     ChatSession* m_session;
     QLineEdit* m_filter;
     QListView* m_people;

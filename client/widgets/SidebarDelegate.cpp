@@ -36,7 +36,11 @@ void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     const QRect rect = option.rect.adjusted(10, 0, -8, 0);
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette::ColorGroup group = option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
-    const QColor textColor = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const bool muted = m_isMuted && m_isMuted(index);
+    QColor textColor = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    if (muted && !selected)
+        textColor = option.palette.color(group, QPalette::PlaceholderText);
+    painter->setOpacity(muted && !selected ? 0.75 : 1.0);
 
     int x = rect.left();
     const int dot = 9;
@@ -57,7 +61,7 @@ void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
     const qint64 unread = index.data(m_unreadRole).toLongLong();
     QFont font = option.font;
-    if (unread > 0)
+    if (unread > 0 && !muted)
         font.setBold(true);
     int right = rect.right();
     if (unread > 0) {
@@ -70,7 +74,9 @@ void SidebarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         const int width = std::max(height, metrics.horizontalAdvance(count) + 10);
         const QRect badge(right - width, rect.center().y() - height / 2, width, height);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(selected ? option.palette.color(group, QPalette::HighlightedText) : QColor(0xd9, 0x3f, 0x3f));
+        const QColor badgeColor
+            = muted ? option.palette.color(group, QPalette::PlaceholderText) : QColor(0xd9, 0x3f, 0x3f);
+        painter->setBrush(selected ? option.palette.color(group, QPalette::HighlightedText) : badgeColor);
         painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
         painter->setPen(selected ? option.palette.color(group, QPalette::Highlight) : Qt::white);
         painter->setFont(badgeFont);

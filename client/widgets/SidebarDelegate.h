@@ -2,9 +2,12 @@
 
 #include <QStyledItemDelegate>
 
+#include <functional>
+
 namespace chat::client {
 
-// A row of the dock: an optional presence dot, the name, and an unread badge on the right.
+// A row of the dock: an optional presence dot, the name, and an unread badge on the right. A muted room
+// (notification level "nothing") is dimmed, its badge grey.
 class SidebarDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -14,11 +17,13 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void setMutedTest(std::function<bool(const QModelIndex&)> isMuted) { m_isMuted = std::move(isMuted); }
 
 private:
     int m_unreadRole;
     int m_onlineRole;
     int m_avatarIdRole;
+    std::function<bool(const QModelIndex&)> m_isMuted;
 };
 
 } // namespace chat::client

@@ -4,41 +4,42 @@
 <context>
     <name>AuthErrorText</name>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="11"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="12"/>
         <source>Wrong username or password.</source>
         <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="13"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="14"/>
         <source>That username is already taken. Please choose another one.</source>
         <translation>Dieser Benutzername ist schon vergeben. Bitte wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="15"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="16"/>
         <source>That password is too weak: %1</source>
         <translation>Dieses Passwort ist zu schwach: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="17"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="18"/>
         <source>That username cannot be used: %1</source>
         <translation>Dieser Benutzername ist nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="19"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="20"/>
         <source>This account has been disabled. Ask the server&apos;s administrator.</source>
         <translation>Dieses Konto wurde deaktiviert. Wenden Sie sich an die Administration des Servers.</translation>
     </message>
     <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="22"/>
         <source>Your password was changed, so you were signed out everywhere. Sign in with the new one.</source>
         <translation>Ihr Passwort wurde geändert, daher wurden Sie überall abgemeldet. Melden Sie sich mit dem neuen an.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="21"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="24"/>
         <source>Your saved session has expired. Please sign in again.</source>
         <translation>Ihre gespeicherte Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="24"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="27"/>
         <source>Too many attempts. Please try again in %n second(s).</source>
         <translation>
             <numerusform>Zu viele Versuche. Bitte versuchen Sie es in %n Sekunde erneut.</numerusform>
@@ -46,17 +47,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="27"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="30"/>
         <source>Cannot reach the server at %1. Check the address and that the server is running.</source>
         <translation>Der Server unter %1 ist nicht erreichbar. Prüfen Sie die Adresse und ob der Server läuft.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="30"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="33"/>
+        <source>The certificate of %1 is not signed by an authority this computer trusts (%2).</source>
+        <translation>Das Zertifikat von %1 ist von keiner Stelle signiert, der dieser Computer vertraut (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="36"/>
+        <source>The certificate of %1 has changed since you trusted it, so Chat did not connect. Someone may be intercepting the connection. If your administrator replaced the certificate, compare its fingerprint with theirs: %2</source>
+        <translation>Das Zertifikat von %1 hat sich geändert, seit Sie ihm vertraut haben; Chat hat sich deshalb nicht verbunden. Möglicherweise fängt jemand die Verbindung ab. Falls Ihre Administration das Zertifikat ersetzt hat, vergleichen Sie seinen Fingerabdruck mit ihrem: %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="42"/>
         <source>The server refused the request: %1</source>
         <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AuthErrorText.cpp" line="31"/>
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="43"/>
         <source>Something went wrong (%1).</source>
         <translation>Etwas ist schiefgegangen (%1).</translation>
     </message>
@@ -92,50 +103,86 @@
 <context>
     <name>chat::client::AppController</name>
     <message>
-        <location filename="../../client/widgets/AppController.cpp" line="71"/>
+        <location filename="../../client/widgets/AppController.cpp" line="83"/>
         <source>The system keychain is not available, so your session is kept in this app&apos;s settings file instead.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher wird Ihre Sitzung stattdessen in der Einstellungsdatei dieser App gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AppController.cpp" line="105"/>
+        <location filename="../../client/widgets/AppController.cpp" line="132"/>
         <source>Looking for your saved session…</source>
         <translation>Gespeicherte Sitzung wird gesucht…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AppController.cpp" line="278"/>
+        <source>Certificate changed</source>
+        <translation>Zertifikat geändert</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::CertificatePrompt</name>
+    <message>
+        <location filename="../../client/widgets/CertificatePrompt.cpp" line="15"/>
+        <source>Unknown certificate</source>
+        <translation>Unbekanntes Zertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CertificatePrompt.cpp" line="16"/>
+        <source>&lt;b&gt;%1 has a certificate that no authority this computer trusts has signed.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 hat ein Zertifikat, das keine Stelle signiert hat, der dieser Computer vertraut.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CertificatePrompt.cpp" line="21"/>
+        <source>That is usual for a team&apos;s own server with a self-signed certificate. Trust it only if its SHA-256 fingerprint is the one your administrator gave you:
+
+%1
+
+Chat will remember it and refuse any other certificate from this server.</source>
+        <translation>Das ist bei einem teameigenen Server mit selbst signiertem Zertifikat üblich. Vertrauen Sie ihm nur, wenn sein SHA-256-Fingerabdruck der ist, den Ihnen Ihre Administration genannt hat:
+
+%1
+
+Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/CertificatePrompt.cpp" line="27"/>
+        <source>&amp;Trust and Connect</source>
+        <translation>&amp;Vertrauen und verbinden</translation>
     </message>
 </context>
 <context>
     <name>chat::client::ChatConnection</name>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="116"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="159"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="118"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="161"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="120"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="163"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="122"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="165"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="124"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="167"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="201"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="248"/>
         <source>The server at %1 cannot be reached.</source>
         <translation>Der Server unter %1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="202"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="249"/>
         <source>The server at %1 cannot be reached: %2</source>
         <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
     </message>
@@ -143,87 +190,93 @@
 <context>
     <name>chat::client::ChatPane</name>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="38"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="45"/>
         <source>New messages ↓</source>
         <translation>Neue Nachrichten ↓</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="41"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="50"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="44"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="56"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="49"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="61"/>
         <source>Room name</source>
         <translation>Raumname</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="53"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="65"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="65"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="77"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="82"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="93"/>
         <source>Jump to new messages</source>
         <translation>Zu neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="87"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="98"/>
         <source>Typing indicator</source>
         <translation>Tippanzeige</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="96"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="107"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="97"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="108"/>
         <source>Send (Enter). Shift+Enter starts a new line.</source>
         <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="105"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="133"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="134"/>
+        <source>Insert an emoji</source>
+        <translation>Emoji einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ChatPane.cpp" line="151"/>
         <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
         <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="151"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="202"/>
         <source>Your message could not be sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="211"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="276"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="211"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="276"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="215"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="280"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="215"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="280"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="217"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="282"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -231,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="320"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="392"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -239,12 +292,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="356"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="554"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="358"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="556"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -255,6 +308,34 @@
         <location filename="../../client/widgets/Composer.cpp" line="15"/>
         <source>Message</source>
         <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ComposerBanner</name>
+    <message>
+        <location filename="../../client/widgets/ComposerBanner.cpp" line="27"/>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ComposerBanner.cpp" line="28"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ComposerBanner.cpp" line="46"/>
+        <source>Replying to &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Antwort an &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ComposerBanner.cpp" line="56"/>
+        <source>&lt;b&gt;Editing message&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nachricht bearbeiten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ComposerBanner.cpp" line="57"/>
+        <source>Enter to save, Esc to cancel</source>
+        <translation>Eingabe speichert, Esc bricht ab</translation>
     </message>
 </context>
 <context>
@@ -316,6 +397,19 @@
     </message>
 </context>
 <context>
+    <name>chat::client::EmojiPicker</name>
+    <message>
+        <location filename="../../client/widgets/EmojiPicker.cpp" line="38"/>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/EmojiPicker.cpp" line="41"/>
+        <source>Choose an emoji</source>
+        <translation>Emoji auswählen</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::LoginDialog</name>
     <message>
         <location filename="../../client/widgets/LoginDialog.cpp" line="20"/>
@@ -343,22 +437,22 @@
         <translation>Konto &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="31"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="32"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="46"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="51"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="60"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="65"/>
         <source>Enter the server&apos;s address, e.g. ws://chat.example.org:7447.</source>
         <translation>Geben Sie die Adresse des Servers ein, z. B. ws://chat.example.org:7447.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/LoginDialog.cpp" line="62"/>
+        <location filename="../../client/widgets/LoginDialog.cpp" line="67"/>
         <source>Enter your username and password.</source>
         <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
@@ -486,28 +580,28 @@
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="299"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="303"/>
         <source>Chat is still running</source>
         <translation>Chat läuft weiter</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="299"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="303"/>
         <source>New messages will show here. Quit from this icon&apos;s menu.</source>
         <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="317"/>
         <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="325"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="317"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="325"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n ungelesen</numerusform>
@@ -515,27 +609,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="333"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="337"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="352"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="356"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="359"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="363"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="359"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="363"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="374"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n Mitglied)</numerusform>
@@ -543,49 +637,208 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="386"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="386"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
 </context>
 <context>
+    <name>chat::client::MentionCompleter</name>
+    <message>
+        <location filename="../../client/widgets/MentionCompleter.cpp" line="34"/>
+        <source>People to mention</source>
+        <translation>Personen zum Erwähnen</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MessageActionBar</name>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="16"/>
+        <source>Message actions</source>
+        <translation>Nachrichtenaktionen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="28"/>
+        <source>React with %1</source>
+        <translation>Mit %1 reagieren</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="35"/>
+        <source>Add a reaction</source>
+        <translation>Reaktion hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="36"/>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="37"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="38"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageActionBar.cpp" line="39"/>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MessageActions</name>
+    <message>
+        <location filename="../../client/models/MessageActions.cpp" line="62"/>
+        <source>A message cannot be empty: delete it instead.</source>
+        <translation>Eine Nachricht kann nicht leer sein: Löschen Sie sie stattdessen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/models/MessageActions.cpp" line="65"/>
+        <source>A message can have at most %n characters.</source>
+        <translation>
+            <numerusform>Eine Nachricht kann höchstens %n Zeichen haben.</numerusform>
+            <numerusform>Eine Nachricht kann höchstens %n Zeichen haben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/models/MessageActions.cpp" line="96"/>
+        <source>That message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/MessageActions.cpp" line="98"/>
+        <source>That message is too old to be edited; it can still be deleted.</source>
+        <translation>Diese Nachricht ist zu alt zum Bearbeiten; löschen lässt sie sich noch.</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/MessageActions.cpp" line="100"/>
+        <source>That message has as many different reactions as it can take.</source>
+        <translation>Diese Nachricht hat schon so viele verschiedene Reaktionen, wie möglich sind.</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/MessageActions.cpp" line="102"/>
+        <source>You cannot change that message.</source>
+        <translation>Sie können diese Nachricht nicht ändern.</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::MessageDelegate</name>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="78"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="76"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="80"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="78"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="200"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="85"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="454"/>
+        <source>Seen by %1</source>
+        <translation>Gesehen von %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="86"/>
+        <source>Seen by %1 and %n other(s)</source>
+        <translation>
+            <numerusform>Gesehen von %1 und %n weiteren Person</numerusform>
+            <numerusform>Gesehen von %1 und %n weiteren Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="96"/>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="321"/>
+        <source>This message was deleted</source>
+        <translation>Diese Nachricht wurde gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="340"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="241"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="459"/>
+        <source>Go to the original message</source>
+        <translation>Zur ursprünglichen Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="476"/>
         <source>Message text</source>
         <translation>Nachrichtentext</translation>
     </message>
 </context>
 <context>
+    <name>chat::client::MessageInteractions</name>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="198"/>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="199"/>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Diese Nachricht für alle löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="202"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="245"/>
+        <source>Re&amp;act</source>
+        <translation>Re&amp;agieren</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="251"/>
+        <source>&amp;More reactions…</source>
+        <translation>&amp;Weitere Reaktionen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="254"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="258"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="262"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="268"/>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::MessageModel</name>
     <message>
-        <location filename="../../client/models/MessageModel.cpp" line="90"/>
+        <location filename="../../client/models/MessageModel.cpp" line="100"/>
         <source>%1 at %2: %3</source>
         <translation>%1 um %2: %3</translation>
     </message>
@@ -593,62 +846,87 @@
 <context>
     <name>chat::client::PeopleDock</name>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="43"/>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="61"/>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="122"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="45"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="63"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="136"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="49"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="51"/>
         <source>People and rooms</source>
         <translation>Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="54"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="56"/>
         <source>Filter people…</source>
         <translation>Personen filtern…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="55"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="57"/>
         <source>Filter people</source>
         <translation>Personen filtern</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="75"/>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="111"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="80"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="125"/>
         <source>Rooms</source>
         <translation>Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="112"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="98"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="112"/>
         <source>Create a room</source>
         <translation>Einen Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="99"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="113"/>
         <source>Join</source>
         <translation>Beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="99"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="113"/>
         <source>Join a room</source>
         <translation>Einem Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="100"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="114"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/PeopleDock.cpp" line="100"/>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="114"/>
         <source>Leave the selected room</source>
         <translation>Den ausgewählten Raum verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="233"/>
+        <source>Notify me about</source>
+        <translation>Benachrichtigen bei</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="236"/>
+        <source>&amp;All messages</source>
+        <translation>&amp;Allen Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="237"/>
+        <source>&amp;Mentions only</source>
+        <translation>Nur &amp;Erwähnungen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="237"/>
+        <source>&amp;Nothing (mute)</source>
+        <translation>&amp;Nichts (stumm)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/PeopleDock.cpp" line="251"/>
+        <source>&amp;Leave room…</source>
+        <translation>Raum &amp;verlassen…</translation>
     </message>
 </context>
 <context>
@@ -675,6 +953,22 @@
     </message>
 </context>
 <context>
+    <name>chat::client::ReactionChips</name>
+    <message>
+        <location filename="../../client/widgets/ReactionChips.cpp" line="118"/>
+        <source>%1 reacted with %2</source>
+        <translation>%2 von %1</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ReplyQuote</name>
+    <message>
+        <location filename="../../client/widgets/ReplyQuote.cpp" line="32"/>
+        <source>Original message deleted</source>
+        <translation>Ursprüngliche Nachricht gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::RoomsModel</name>
     <message numerus="yes">
         <location filename="../../client/models/RoomsModel.cpp" line="36"/>
@@ -696,18 +990,18 @@
 <context>
     <name>chat::client::RpcClient</name>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="75"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="100"/>
         <source>Not connected to the server</source>
         <translation>Nicht mit dem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="113"/>
-        <location filename="../../client/connection/RpcClient.cpp" line="117"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="138"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="142"/>
         <source>The connection to the server was lost</source>
         <translation>Die Verbindung zum Server wurde unterbrochen</translation>
     </message>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="130"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="155"/>
         <source>The server did not answer in time</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
@@ -862,22 +1156,22 @@
         <translation>Konto &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="52"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="53"/>
         <source>Creating your account…</source>
         <translation>Ihr Konto wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="62"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="63"/>
         <source>Enter the server&apos;s address, e.g. ws://chat.example.org:7447.</source>
         <translation>Geben Sie die Adresse des Servers ein, z. B. ws://chat.example.org:7447.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="64"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="65"/>
         <source>Choose a username and a password.</source>
         <translation>Wählen Sie einen Benutzernamen und ein Passwort.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SignupDialog.cpp" line="66"/>
+        <location filename="../../client/widgets/SignupDialog.cpp" line="67"/>
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>

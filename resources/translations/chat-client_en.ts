@@ -4,40 +4,114 @@
 <context>
     <name>AuthErrorText</name>
     <message numerus="yes">
+        <location filename="../../client/widgets/AuthErrorText.cpp" line="27"/>
         <source>Too many attempts. Please try again in %n second(s).</source>
-        <translation><numerusform>Too many attempts. Please try again in %n second.</numerusform><numerusform>Too many attempts. Please try again in %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>Too many attempts. Please try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Please try again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>chat::client::ChatPane</name>
     <message numerus="yes">
+        <location filename="../../client/widgets/ChatPane.cpp" line="282"/>
         <source>%n member(s)</source>
-        <translation><numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../client/widgets/ChatPane.cpp" line="392"/>
         <source>This message is too long: at most %n characters.</source>
-        <translation><numerusform>This message is too long: at most %n character.</numerusform><numerusform>This message is too long: at most %n characters.</numerusform></translation>
+        <translation>
+            <numerusform>This message is too long: at most %n character.</numerusform>
+            <numerusform>This message is too long: at most %n characters.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>chat::client::MainWindow</name>
     <message numerus="yes">
+        <location filename="../../client/widgets/MainWindow.cpp" line="325"/>
+        <source>Chat — %n unread</source>
+        <translation>
+            <numerusform>Chat — %n unread</numerusform>
+            <numerusform>Chat — %n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <source>#%1 (%n member(s))</source>
-        <translation><numerusform>#%1 (%n member)</numerusform><numerusform>#%1 (%n members)</numerusform></translation>
+        <translation>
+            <numerusform>#%1 (%n member)</numerusform>
+            <numerusform>#%1 (%n members)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MessageActions</name>
+    <message numerus="yes">
+        <location filename="../../client/models/MessageActions.cpp" line="65"/>
+        <source>A message can have at most %n characters.</source>
+        <translation>
+            <numerusform>A message can have at most %n character.</numerusform>
+            <numerusform>A message can have at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::MessageDelegate</name>
+    <message numerus="yes">
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="86"/>
+        <source>Seen by %1 and %n other(s)</source>
+        <translation>
+            <numerusform>Seen by %1 and %n other</numerusform>
+            <numerusform>Seen by %1 and %n others</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>chat::client::RoomsModel</name>
     <message numerus="yes">
+        <location filename="../../client/models/RoomsModel.cpp" line="36"/>
         <source>%n member(s)</source>
-        <translation><numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/models/RoomsModel.cpp" line="38"/>
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, %n unread</numerusform>
+            <numerusform>%1, %n unread</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>chat::client::TokenStore</name>
     <message numerus="yes">
+        <location filename="../../client/connection/TokenStore.cpp" line="80"/>
+        <location filename="../../client/connection/TokenStore.cpp" line="114"/>
         <source>The keychain did not answer within %n second(s).</source>
-        <translation><numerusform>The keychain did not answer within %n second.</numerusform><numerusform>The keychain did not answer within %n seconds.</numerusform></translation>
+        <translation>
+            <numerusform>The keychain did not answer within %n second.</numerusform>
+            <numerusform>The keychain did not answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::UsersModel</name>
+    <message numerus="yes">
+        <location filename="../../client/models/UsersModel.cpp" line="31"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -6,15 +6,20 @@
 #include "ChatSession.h"
 #include "Composer.h"
 #include "CredentialsForm.h"
+#include "EmojiPicker.h"
 #include "Fixtures.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "MessageActionBar.h"
+#include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
 #include "Preferences.h"
 #include "QuickSwitcher.h"
+#include "RoomsModel.h"
 #include "SettingsDialog.h"
 #include "TestServer.h"
+#include "Translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,9 +28,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QPainter>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
 
 using namespace chat;
@@ -45,11 +53,34 @@ bool waitFor(const std::function<bool()>& condition, int timeoutMs = 20000)
     return true;
 }
 
-void say(TestClient& client, qint64 roomId, const QString& body)
+qint64 say(TestClient& client, qint64 roomId, const QString& body, qint64 replyTo = 0)
 {
     static int n = 0;
+    QJsonObject params = params::Send { roomId, body, QStringLiteral("shot-%1").arg(++n) }.toJson();
+    if (replyTo)
+        params.insert(protocol::key::ReplyTo, replyTo);
+    const Reply reply = client.call(protocol::method::MessagesSend, params);
+    return reply.result.value(protocol::key::Message).toObject().value(protocol::key::Id).toInteger();
+}
+
+void react(TestClient& client, qint64 messageId, const QString& emoji)
+{
     client.call(
-        protocol::method::MessagesSend, params::Send { roomId, body, QStringLiteral("shot-%1").arg(++n) }.toJson());
+        protocol::method::ReactionsAdd, { { protocol::key::MessageId, messageId }, { protocol::key::Emoji, emoji } });
+}
+
+// A popup is a window of its own: paint it over the window's grab where it is on the screen.
+void saveWithPopup(QWidget* window, QWidget* popup, const QString& folder, const QString& name)
+{
+    QTest::qWait(150);
+    QPixmap shot = window->grab();
+    QPainter painter(&shot);
+    painter.drawPixmap(window->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+    painter.end();
+    const QString path = QDir(folder).filePath(name);
+    if (!shot.save(path))
+        qFatal("cannot write %s", qPrintable(path));
+    qInfo("wrote %s", qPrintable(path));
 }
 
 void save(QWidget* widget, const QString& folder, const QString& name)
@@ -72,6 +103,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("chat-screenshots"));
     QCoreApplication::setApplicationName(QStringLiteral("chat-client"));
     QSettings().clear();
+    const Translations translations(QLocale(QLocale::English)); // as main() installs them: "2 members"
     const QString folder = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
     QDir().mkpath(folder);
 
@@ -127,7 +159,8 @@ int main(int argc, char* argv[])
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 3 && pane->model()->timeline()->pendingCount() == 0; });
     say(*bob, withBob,
-        QStringLiteral("Great \U0001F389 I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
+        QStringLiteral(
+            "Great \U0001F389 I'll walk the design review through it at 11.\nCan you bring the crash numbers?"));
     pane->composer()->insertPlainText(QStringLiteral("Sure — down 40% since 0.9. I'll put the graph in #release-1.0."));
     QTest::keyClick(pane->composer(), Qt::Key_Return);
     waitFor([&] { return pane->model()->rowCount() == 5 && pane->model()->timeline()->pendingCount() == 0; });
@@ -162,6 +195,73 @@ int main(int argc, char* argv[])
     save(window, folder, QStringLiteral("main-window-dark.png"));
     dark.theme = Preferences::Theme::System;
     window->applyPreferences(dark);
+
+    // Message actions: reactions, a reply with its quote, an edited message, "Seen by", the hover bar.
+    {
+        const qint64 greenId = pane->model()->index(2).data(MessageModel::MessageIdRole).toLongLong(); // "Yes, …"
+        const qint64 sureId = pane->model()->index(4).data(MessageModel::MessageIdRole).toLongLong(); // "Sure — …"
+        react(*bob, greenId, QStringLiteral("🎉"));
+        react(*bob, greenId, QStringLiteral("👍"));
+        react(*carol, greenId, QStringLiteral("👍"));
+        pane->composer()->clear();
+        say(*bob, withBob, QStringLiteral("Perfect, thanks! Put it on slide 3 \U0001F64C"), sureId);
+        waitFor([&] { return pane->model()->rowCount() == 6; });
+        app.processEvents();
+        pane->interactions()->react(pane->model()->index(2), QStringLiteral("👍"));
+        pane->composer()->insertPlainText(QStringLiteral("Will do. Graph is in the deck now"));
+        QTest::keyClick(pane->composer(), Qt::Key_Return);
+        waitFor([&] { return pane->model()->rowCount() == 7 && pane->model()->timeline()->pendingCount() == 0; });
+        pane->editLastMessage();
+        pane->composer()->insertPlainText(QStringLiteral(" (slide 3)"));
+        QTest::keyClick(pane->composer(), Qt::Key_Return);
+        const qint64 last = pane->model()->index(6).data(MessageModel::SeqRole).toLongLong();
+        bob->call(protocol::method::RoomsRead, params::Read { withBob, last }.toJson());
+        waitFor([&] {
+            return !pane->model()->index(6).data(MessageModel::SeenByRole).toStringList().isEmpty()
+                && pane->model()->index(6).data(MessageModel::EditedRole).toBool()
+                && !pane->model()->index(2).data(MessageModel::ReactionsRole).toList().isEmpty();
+        });
+        pane->view()->scrollToBottom();
+        QTest::qWait(100);
+        const QModelIndex hovered = pane->model()->index(5);
+        QTest::mouseMove(pane->view()->viewport(), pane->view()->visualRect(hovered).center());
+        waitFor([&] { return pane->interactions()->actionBar()->isVisible(); });
+        save(window, folder, QStringLiteral("message-actions.png"));
+
+        QTest::mouseClick(pane->interactions()->actionBar()->button(MessageActionBar::Action::React), Qt::LeftButton);
+        waitFor([&] { return pane->interactions()->reactionPicker()->isVisible(); });
+        saveWithPopup(window, pane->interactions()->reactionPicker(), folder, QStringLiteral("emoji-picker.png"));
+        pane->interactions()->reactionPicker()->hide();
+
+        Preferences darkAgain = Preferences::load();
+        darkAgain.theme = Preferences::Theme::Dark;
+        window->applyPreferences(darkAgain);
+        QTest::mouseMove(pane->view()->viewport(), pane->view()->visualRect(hovered).center());
+        save(window, folder, QStringLiteral("message-actions-dark.png"));
+        darkAgain.theme = Preferences::Theme::System;
+        window->applyPreferences(darkAgain);
+
+        // A mention of alice in a group room, and the dock's per-room notification level with a muted room.
+        const qint64 design = dock->roomsView()->model()->index(0, 0).data(RoomsModel::IdRole).toLongLong();
+        say(*bob, design, QStringLiteral("@alice can you look at the new onboarding mockups before 3?"));
+        say(*carol, design, QStringLiteral("I left some notes on the second screen"));
+        QTest::mouseClick(dock->roomsView()->viewport(), Qt::LeftButton, {},
+            dock->roomsView()->visualRect(dock->roomsView()->model()->index(0, 0)).center());
+        waitFor([&] {
+            return pane->roomId() == design && pane->model()->timeline()->isLoaded() && pane->model()->rowCount() >= 3;
+        });
+        const QModelIndex releaseIndex = dock->roomsView()->model()->index(2, 0); // #design, #general, #release-1.0
+        const qint64 release = releaseIndex.data(RoomsModel::IdRole).toLongLong();
+        controller.session()->setNotifyLevel(release, QStringLiteral("none"));
+        say(*bob, release, QStringLiteral("Tagging 1.0.1 tonight"));
+        waitFor([&] { return dock->isMuted(release); });
+        QMenu* menu = dock->menuForRoom(release);
+        const QRect releaseRow = dock->roomsView()->visualRect(releaseIndex);
+        menu->popup(dock->roomsView()->viewport()->mapToGlobal(releaseRow.center()));
+        waitFor([&] { return menu->isVisible(); });
+        saveWithPopup(window, menu, folder, QStringLiteral("notification-level.png"));
+        menu->close();
+    }
 
     server.stop(); // presence greys out, and "Reconnect now" offers itself beside the state
     waitFor([&] { return window->reconnectAction()->isEnabled(); });
