@@ -91,13 +91,12 @@ void RoomsModel::setRooms(const QList<Room>& rooms)
 void RoomsModel::upsert(const RoomUpdate& update)
 {
     Room room = update.room;
-    if (!update.hasReadMarker) {
-        // A membership change says nothing personal: keep the read marker and the notification level.
-        const Room* known = this->room(room.id);
+    const Room* known = this->room(room.id);
+    // A membership change says nothing personal: keep the read marker and the notification level we know.
+    if (!update.hasReadMarker)
         room.lastReadSeq = known ? known->lastReadSeq : 0;
-        if (known)
-            room.notify = known->notify;
-    }
+    if (!update.hasNotifyLevel && known)
+        room.notify = known->notify;
     upsert(room);
 }
 

@@ -1,20 +1,15 @@
 #include "MessageText.h"
 
 #include "ColorEmoji.h"
+#include "Mentions.h"
 
 #include <QRegularExpression>
 
 namespace chat::client {
 
 namespace {
-// protocol.md's mention rule: '@' at the start or after a character that is not a letter, digit or '_',
-// then the longest run of ASCII letters, digits, '_', '.', '-' that does not end in '.' or '-'.
-const QRegularExpression& mentionPattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("(?<![A-Za-z0-9_])@([A-Za-z0-9_.\\-]*[A-Za-z0-9_])"));
-    return pattern;
-}
-
+// Mentions found by protocol.md's rule (shared with the server), in the escaped text: escaping touches only
+// <>&" and so moves no mention's boundaries.
 QString markMentions(const QString& html, const MessageText& style)
 {
     if (!html.contains(QLatin1Char('@')))
@@ -26,13 +21,11 @@ QString markMentions(const QString& html, const MessageText& style)
     QString out;
     out.reserve(html.size() + 64);
     qsizetype last = 0;
-    auto it = mentionPattern().globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        out += QStringView(html).mid(last, match.capturedStart() - last);
-        const bool me = !style.myName.isEmpty() && match.captured(1).compare(style.myName, Qt::CaseInsensitive) == 0;
-        out += (me ? mine : other) + match.captured() + QLatin1String("</span>");
-        last = match.capturedEnd();
+    for (const mentions::Span& span : mentions::spans(html)) {
+        out += QStringView(html).mid(last, span.start - last);
+        const bool me = !style.myName.isEmpty() && span.name.compare(style.myName, Qt::CaseInsensitive) == 0;
+        out += (me ? mine : other) + QStringView(html).mid(span.start, span.length) + QLatin1String("</span>");
+        last = span.start + span.length;
     }
     out += QStringView(html).mid(last);
     return out;

@@ -598,13 +598,8 @@ private Q_SLOTS:
         secondMenu->findChild<QAction*>(QStringLiteral("notify-mentions"))->trigger();
         delete secondMenu;
         QTRY_COMPARE(second->session()->notifyLevel(general), QStringLiteral("mentions"));
-        // The server tells alice's other connection (room.updated with `notify` and no read marker), but the client
-        // core keeps its old level for a room.updated without a read marker (RoomsModel::upsert(RoomUpdate));
-        // protocol.md says to keep only what is absent. Reported to the lead; XPASS here once it is fixed.
-        const bool followed = QTest::qWaitFor(
-            [&] { return first->session()->notifyLevel(general) == QStringLiteral("mentions"); }, 3000);
-        QEXPECT_FAIL("", "client core ignores `notify` in a room.updated without a read marker", Continue);
-        QVERIFY(followed);
+        // The server tells alice's other connection: a room.updated with `notify` and no read marker.
+        QTRY_COMPARE(first->session()->notifyLevel(general), QStringLiteral("mentions"));
 
         // And across a restart of the app.
         second.reset();
