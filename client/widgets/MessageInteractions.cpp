@@ -25,6 +25,7 @@ MessageInteractions::MessageInteractions(
     : QObject(pane)
     , m_session(session)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_delegate(delegate)
     , m_pane(pane)
     , m_bar(new MessageActionBar(view->viewport()))
@@ -87,7 +88,7 @@ MessageActionBar::Offer MessageInteractions::offerFor(const QModelIndex& index) 
 
 bool MessageInteractions::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_view->viewport()) {
+    if (watched == m_viewport) {
         if (event->type() == QEvent::MouseMove)
             hover(static_cast<QMouseEvent*>(event)->position().toPoint());
         else if (event->type() == QEvent::Leave && !m_bar->underMouse())

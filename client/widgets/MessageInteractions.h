@@ -53,6 +53,9 @@ private:
 
     ChatSession* m_session;
     QListView* m_view;
+    // Compared in eventFilter() without a call into m_view, which may be half destroyed by then (its
+    // viewport still gets events while ~QListView has run).
+    QWidget* m_viewport;
     MessageDelegate* m_delegate;
     QWidget* m_pane;
     MessageActionBar* m_bar;
