@@ -30,11 +30,12 @@
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QToolButton>
 #include <QTest>
+#include <QToolButton>
 
 using namespace chat;
 using namespace chat::client;
@@ -222,7 +223,10 @@ int main(int argc, char* argv[])
                 && !pane->model()->index(2).data(MessageModel::ReactionsRole).toList().isEmpty();
         });
         pane->view()->scrollToBottom();
-        QTest::qWait(100);
+        waitFor([&] {
+            const QScrollBar* bar = pane->view()->verticalScrollBar();
+            return bar->value() == bar->maximum();
+        });
         const QModelIndex hovered = pane->model()->index(5);
         QTest::mouseMove(pane->view()->viewport(), pane->view()->visualRect(hovered).center());
         waitFor([&] { return pane->interactions()->actionBar()->isVisible(); });
