@@ -18,6 +18,8 @@ constexpr QLatin1String MaxPasswordBytes { "max_password_bytes" };
 constexpr QLatin1String EditWindowS { "edit_window_s" };
 constexpr QLatin1String MaxReactionsPerMessage { "max_reactions_per_message" };
 constexpr QLatin1String ReceiptsMaxMembers { "receipts_max_members" };
+constexpr QLatin1String SearchesPerSecond { "searches_per_second" };
+constexpr QLatin1String SearchBurst { "search_burst" };
 } // namespace
 
 QJsonObject Limits::toJson() const
@@ -38,6 +40,8 @@ QJsonObject Limits::toJson() const
         { EditWindowS, editWindowS },
         { MaxReactionsPerMessage, maxReactionsPerMessage },
         { ReceiptsMaxMembers, receiptsMaxMembers },
+        { SearchesPerSecond, searchesPerSecond },
+        { SearchBurst, searchBurst },
     };
 }
 
@@ -63,6 +67,8 @@ Limits Limits::fromJson(const QJsonObject& json)
     read(EditWindowS, limits.editWindowS);
     read(MaxReactionsPerMessage, limits.maxReactionsPerMessage);
     read(ReceiptsMaxMembers, limits.receiptsMaxMembers);
+    read(SearchesPerSecond, limits.searchesPerSecond);
+    read(SearchBurst, limits.searchBurst);
     return limits;
 }
 

@@ -29,6 +29,8 @@ struct Limits {
     qint64 editWindowS = 0; // 0: messages can always be edited
     int maxReactionsPerMessage = 20; // different emoji on one message
     int receiptsMaxMembers = 50; // the largest room whose members receive `receipt` notifications
+    int searchesPerSecond = 5; // messages.search, sustained per session
+    int searchBurst = 10;
 
     QJsonObject toJson() const;
     static Limits fromJson(const QJsonObject& json);

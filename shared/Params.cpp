@@ -6,6 +6,7 @@
 #include "Validation.h"
 
 #include <cmath>
+#include <utility>
 
 namespace chat::params {
 
@@ -305,6 +306,64 @@ Parsed<Changes> Changes::parse(const QJsonObject& json, const Limits& limits)
     if (!limit)
         return limit.error();
     return Changes { *roomId, *since, *limit };
+}
+
+Parsed<Search> Search::parse(const QJsonObject& json, const Limits&)
+{
+    auto query = requiredString(json, key::Query);
+    if (!query)
+        return query.error();
+    if (query->size() > 2 * search::MaxQueryChars || query->toUcs4().size() > search::MaxQueryChars)
+        return RpcError::invalidParams(QStringLiteral("\"query\" has at most %1 characters").arg(search::MaxQueryChars));
+    Search search;
+    search.query = *query;
+    search.parsed = search::parseQuery(*query);
+    if (search.parsed.kind == search::Query::Kind::Empty)
+        return RpcError::invalidParams(QStringLiteral("\"query\" has nothing to search for"));
+    if (search.parsed.kind == search::Query::Kind::TooShort)
+        return RpcError::queryTooShort(search::MinQueryChars);
+    for (auto [name, field] : { std::pair { key::RoomId, &search.roomId }, std::pair { key::SenderId, &search.senderId } }) {
+        auto id = optionalInteger(json, name, 1);
+        if (!id)
+            return id.error();
+        *field = *id;
+    }
+    for (auto [name, field] : { std::pair { key::FromTs, &search.fromTs }, std::pair { key::ToTs, &search.toTs } }) {
+        auto ts = optionalInteger(json, name, 0);
+        if (!ts)
+            return ts.error();
+        *field = *ts;
+    }
+    if (search.fromTs && search.toTs && *search.fromTs >= *search.toTs)
+        return RpcError::invalidParams(QStringLiteral("\"from_ts\" must be before \"to_ts\""));
+    if (json.contains(key::Limit)) {
+        auto limit = integer(json.value(key::Limit), key::Limit, 1);
+        if (!limit || *limit > search::MaxResults)
+            return RpcError::invalidParams(
+                QStringLiteral("\"limit\" must be an integer from 1 to %1").arg(search::MaxResults));
+        search.limit = int(*limit);
+    }
+    const QJsonValue cursor = json.value(key::Cursor);
+    if (!cursor.isUndefined() && !cursor.isNull()) {
+        bool number = false;
+        if (!cursor.isString() || cursor.toString().toLongLong(&number) <= 0 || !number)
+            return RpcError::invalidParams(QStringLiteral("\"cursor\" is not a next_cursor this server gave"));
+        search.cursor = cursor.toString();
+    }
+    return search;
+}
+
+QJsonObject Search::toJson() const
+{
+    QJsonObject json { { key::Query, query }, { key::Limit, limit } };
+    for (auto [name, field] : { std::pair { key::RoomId, roomId }, std::pair { key::SenderId, senderId },
+             std::pair { key::FromTs, fromTs }, std::pair { key::ToTs, toTs } }) {
+        if (field)
+            json.insert(name, *field);
+    }
+    if (!cursor.isEmpty())
+        json.insert(key::Cursor, cursor);
+    return json;
 }
 
 QJsonObject Changes::toJson() const

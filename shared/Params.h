@@ -3,6 +3,7 @@
 #include "Expected.h"
 #include "Limits.h"
 #include "RpcError.h"
+#include "SearchText.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -103,6 +104,19 @@ struct Notify { // rooms.notify
     qint64 roomId = 0;
     QString level; // protocol::notify::*
     static Parsed<Notify> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct Search { // messages.search
+    QString query; // as the user typed it
+    search::Query parsed; // query folded and classified (server side; not sent)
+    std::optional<qint64> roomId; // none: every room of the user
+    std::optional<qint64> senderId;
+    std::optional<qint64> fromTs; // inclusive, ms since the epoch
+    std::optional<qint64> toTs; // exclusive
+    int limit = search::DefaultResults;
+    QString cursor; // empty: the newest results; else the next_cursor of the page before
+    static Parsed<Search> parse(const QJsonObject& json, const Limits& limits);
     QJsonObject toJson() const;
 };
 

@@ -29,6 +29,7 @@ inline constexpr QLatin1String ReactionsAdd { "reactions.add" };
 inline constexpr QLatin1String ReactionsRemove { "reactions.remove" };
 inline constexpr QLatin1String RoomsReceipts { "rooms.receipts" };
 inline constexpr QLatin1String RoomsNotify { "rooms.notify" };
+inline constexpr QLatin1String MessagesSearch { "messages.search" };
 } // namespace method
 
 namespace notification {
@@ -115,6 +116,15 @@ inline constexpr QLatin1String Reactions { "reactions" };
 inline constexpr QLatin1String Emoji { "emoji" };
 inline constexpr QLatin1String Change { "change" };
 inline constexpr QLatin1String Since { "since" };
+
+inline constexpr QLatin1String Query { "query" }; // messages.search
+inline constexpr QLatin1String FromTs { "from_ts" };
+inline constexpr QLatin1String ToTs { "to_ts" };
+inline constexpr QLatin1String Cursor { "cursor" };
+inline constexpr QLatin1String NextCursor { "next_cursor" };
+inline constexpr QLatin1String Results { "results" };
+inline constexpr QLatin1String Highlights { "highlights" };
+inline constexpr QLatin1String MinChars { "min_chars" };
 } // namespace key
 
 // Reasons in session.revoked (besides account_disabled, an error reason as well).
@@ -140,6 +150,7 @@ inline constexpr QLatin1String Mentions { "mentions" };
 inline constexpr QLatin1String Receipts { "receipts" };
 inline constexpr QLatin1String Notify { "notify" };
 inline constexpr QLatin1String Changes { "changes" };
+inline constexpr QLatin1String Search { "search" };
 } // namespace feature
 
 // The longest excerpt of a replied-to message in `reply`, in characters (code points).

@@ -134,5 +134,14 @@ RpcError RpcError::limitReached(const QString& message)
 {
     return make(errc::LimitReached, reason::LimitReached, message);
 }
+RpcError RpcError::queryTooShort(int minChars)
+{
+    RpcError error = make(errc::QueryTooShort, reason::QueryTooShort,
+        QStringLiteral("Type at least %1 characters to search (one or two are enough in Chinese, Japanese, Korean "
+                       "and for emoji)")
+            .arg(minChars));
+    error.extra.insert(protocol::key::MinChars, minChars);
+    return error;
+}
 
 } // namespace chat

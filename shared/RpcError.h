@@ -29,6 +29,7 @@ inline constexpr int Unavailable = -32013;
 inline constexpr int MessageDeleted = -32014;
 inline constexpr int EditWindowClosed = -32015;
 inline constexpr int LimitReached = -32016;
+inline constexpr int QueryTooShort = -32017;
 } // namespace errc
 
 namespace reason {
@@ -54,6 +55,7 @@ inline constexpr QLatin1String Unavailable { "unavailable" };
 inline constexpr QLatin1String MessageDeleted { "message_deleted" };
 inline constexpr QLatin1String EditWindowClosed { "edit_window_closed" };
 inline constexpr QLatin1String LimitReached { "limit_reached" };
+inline constexpr QLatin1String QueryTooShort { "query_too_short" };
 } // namespace reason
 
 // error.data.cause values: why an `unavailable` happened, for clients that want to say more than "retry".
@@ -93,6 +95,8 @@ struct RpcError {
     static RpcError messageDeleted();
     static RpcError editWindowClosed(qint64 windowSeconds);
     static RpcError limitReached(const QString& message);
+    // messages.search: fewer characters than the index can serve (data.min_chars says how many it needs).
+    static RpcError queryTooShort(int minChars);
 };
 
 } // namespace chat

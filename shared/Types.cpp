@@ -164,4 +164,28 @@ Message Message::fromJson(const QJsonObject& json)
     return message;
 }
 
+QJsonObject SearchHit::toJson() const
+{
+    QJsonArray ranges;
+    for (const search::TextRange& range : highlights)
+        ranges.append(QJsonArray { range.start, range.length });
+    return QJsonObject { { key::MessageObj, message.toJson() }, { key::Highlights, ranges } };
+}
+
+SearchHit SearchHit::fromJson(const QJsonObject& json)
+{
+    SearchHit hit;
+    hit.message = Message::fromJson(json.value(key::MessageObj).toObject());
+    const QJsonArray ranges = json.value(key::Highlights).toArray();
+    const int size = int(hit.message.body.size());
+    for (const QJsonValue& value : ranges) {
+        const QJsonArray pair = value.toArray();
+        const int start = pair.at(0).toInt(-1);
+        const int length = pair.at(1).toInt(-1);
+        if (start >= 0 && length > 0 && start + length <= size) // a client never trusts ranges to fit the body
+            hit.highlights.append(search::TextRange { start, length });
+    }
+    return hit;
+}
+
 } // namespace chat

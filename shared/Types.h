@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SearchText.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -85,6 +87,16 @@ struct Message {
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject& json);
     friend bool operator==(const Message&, const Message&) = default;
+};
+
+// One messages.search result: the message as it is now, and where the query matched its body.
+struct SearchHit {
+    Message message;
+    QList<search::TextRange> highlights; // ranges of message.body, in order
+
+    QJsonObject toJson() const;
+    static SearchHit fromJson(const QJsonObject& json);
+    friend bool operator==(const SearchHit&, const SearchHit&) = default;
 };
 
 } // namespace chat

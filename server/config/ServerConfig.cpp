@@ -159,6 +159,8 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     reader.integer(QStringLiteral("limits/edit_window_s"), limits.editWindowS, 0, 10LL * 365 * 24 * 3600);
     reader.integer(QStringLiteral("limits/max_reactions_per_message"), limits.maxReactionsPerMessage, 1, 1000);
     reader.integer(QStringLiteral("limits/receipts_max_members"), limits.receiptsMaxMembers, 0, 100000);
+    reader.integer(QStringLiteral("limits/searches_per_second"), limits.searchesPerSecond, 1, 10000);
+    reader.integer(QStringLiteral("limits/search_burst"), limits.searchBurst, 1, 10000);
     limits.historyDefault = std::min(limits.historyDefault, limits.historyMax);
     if (qint64(limits.maxBodyChars) * 4 + 1024 > limits.maxFrameBytes)
         reader.fail(QStringLiteral("limits/max_body_chars"),

@@ -52,6 +52,7 @@ ClientSession::ClientSession(
               : socket->peerAddress().toString())
     , m_frameBucket(framesPerSecond(config.limits), frameBurst(config.limits))
     , m_sendBucket(config.limits.messagesPerSecond, config.limits.messageBurst)
+    , m_searchBucket(config.limits.searchesPerSecond, config.limits.searchBurst)
     , m_lastHeardMs(currentTimeMs())
 {
     m_socket->setParent(this);

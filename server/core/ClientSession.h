@@ -47,6 +47,7 @@ public:
     void close(QWebSocketProtocol::CloseCode code, const QString& reason);
 
     TokenBucket& sendBucket() { return m_sendBucket; }
+    TokenBucket& searchBucket() { return m_searchBucket; }
     // True at most once per interval per room: typing notifications are relayed sparingly.
     bool allowTyping(qint64 roomId, qint64 nowMs);
 
@@ -87,6 +88,7 @@ private:
     QTimer m_closeDeadline;
     TokenBucket m_frameBucket;
     TokenBucket m_sendBucket;
+    TokenBucket m_searchBucket;
     QHash<qint64, qint64> m_lastTypingMs;
     QTimer m_authTimer;
     QTimer m_pingTimer;
