@@ -150,6 +150,19 @@ StoreDb::Result<QStringList> StoreDb::integrityCheck()
     statements.append(
         QStringLiteral("SELECT 'room ' || r.id || ' has a message beyond its last_seq' FROM rooms r "
                        "WHERE EXISTS (SELECT 1 FROM messages m WHERE m.room_id = r.id AND m.seq > r.last_seq)"));
+    if (schemaVersion() >= 4) {
+        statements.append(
+            QStringLiteral("SELECT 'the search index is not built yet (through message ' || built_through "
+                           "|| ' of ' || target || '): start the server or run db reindex' "
+                           "FROM search_index WHERE built_through < target"));
+        // Every message that is not deleted has one row; a difference means the index needs db reindex.
+        statements.append(QStringLiteral(
+            "SELECT 'the search index has ' || i.n || ' rows for ' || m.n || ' messages: run db reindex' "
+            "FROM (SELECT COUNT(*) AS n FROM message_search) i, "
+            "(SELECT COUNT(*) AS n FROM messages WHERE deleted = %1) m, search_index s "
+            "WHERE i.n <> m.n AND s.built_through >= s.target")
+                              .arg(m_dialect->boolValue(false).toString()));
+    }
     QStringList problems;
     for (const QString& sql : std::as_const(statements)) {
         QSqlQuery query(m_db);

@@ -154,6 +154,14 @@ private Q_SLOTS:
         QVERIFY(rowsOf(*target, { QStringLiteral("messages"), QStringLiteral("id") }, { QStringLiteral("client_id") })
                     .contains(QStringList { QStringLiteral("<null>") }));
         QCOMPARE(*target->integrityCheck(), QStringList());
+        // The target's search index was built from the copied messages.
+        SearchRequest request;
+        request.userId = (*target->userByName(QStringLiteral("alice")))->id;
+        request.query = search::parseQuery(QStringLiteral("general 3"));
+        auto found = target->searchMessages(request);
+        QVERIFY(found.ok());
+        QCOMPARE(found->hits.size(), 1);
+        QCOMPARE(found->hits.first().message.body, QStringLiteral("général 3 ✓"));
     }
 
     void theCopyContinuesSeqsAndIds()

@@ -358,14 +358,27 @@ private Q_SLOTS:
         send(m_room, m_alice, QStringLiteral("alpha beta"));
         const Message gone = send(m_room, m_alice, QStringLiteral("alpha gone"));
         QVERIFY(m_db->deleteMessage(m_room, gone.id, m_alice).ok());
+        QCOMPARE(m_db->integrityCheck().value(), QStringList {});
         QVERIFY(m_db->resetSearchIndex().ok());
         QCOMPARE(found(QStringLiteral("alpha")), QStringList {});
+        QCOMPARE(m_db->integrityCheck().value().size(), 1); // "not built yet"
         auto built = m_db->buildSearchIndex();
         QVERIFY(built.ok());
         QVERIFY(built->done());
         QCOMPARE(found(QStringLiteral("alpha")), QStringList { QStringLiteral("alpha beta") });
+        QCOMPARE(m_db->integrityCheck().value(), QStringList {});
         send(m_room, m_alice, QStringLiteral("alpha after"));
         QCOMPARE(found(QStringLiteral("alpha")).size(), 2);
+    }
+
+    void dbCheckNoticesAnIndexThatLostRows()
+    {
+        send(m_room, m_alice, QStringLiteral("kept"));
+        const Message lost = send(m_room, m_alice, QStringLiteral("lost"));
+        QVERIFY(execSql(QStringLiteral("DELETE FROM message_search WHERE rowid = %1").arg((m_room << 32) | lost.seq)));
+        const QStringList problems = m_db->integrityCheck().value();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().contains(QLatin1String("db reindex")), qPrintable(problems.first()));
     }
 };
 
