@@ -17,9 +17,9 @@
 #include "handlers/DirectoryHandlers.h"
 #include "handlers/MemberStateHandlers.h"
 #include "handlers/MessageActionHandlers.h"
-#include "handlers/SearchHandlers.h"
 #include "handlers/MessageHandlers.h"
 #include "handlers/RoomHandlers.h"
+#include "handlers/SearchHandlers.h"
 #include "observability/HttpEndpoint.h"
 #include "observability/Metrics.h"
 #include "store/OpenFailure.h"
@@ -299,6 +299,8 @@ void ChatServer::houseKeep()
             auto sessions = db.deleteExpiredSessions(now);
             if (!sessions)
                 return sessions;
+            if (auto tidied = db.tidySearchIndex(); !tidied)
+                return tidied.error();
             return db.deleteAdminEventsBefore(now - AdminEventLifetimeMs);
         },
         this, [](StoreDb::Result<int>) {});

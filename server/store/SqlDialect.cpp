@@ -74,6 +74,15 @@ public:
     {
         return QStringList { QStringLiteral("DROP TABLE message_search") } + searchSchema();
     }
+    QString searchOptimize() const override
+    {
+        return QStringLiteral("INSERT INTO message_search (message_search) VALUES ('optimize')");
+    }
+    // At most 500 pages (2 MiB) of merging, among segments that automerge left at the same level.
+    QString searchMergeStep() const override
+    {
+        return QStringLiteral("INSERT INTO message_search (message_search, rank) VALUES ('merge', 500)");
+    }
     QString searchCondition(QLatin1String) const override { return QStringLiteral("s.message_search MATCH ?"); }
     QString searchArgument(QLatin1String column, const QString& pattern) const override
     {
@@ -174,6 +183,8 @@ public:
         };
     }
     QStringList searchReset() const override { return { QStringLiteral("TRUNCATE message_search") }; }
+    QString searchOptimize() const override { return {}; } // autovacuum folds GIN's pending entries in
+    QString searchMergeStep() const override { return {}; }
     QString searchCondition(QLatin1String column) const override { return QStringLiteral("s.%1 LIKE ?").arg(column); }
     QString searchArgument(QLatin1String, const QString& pattern) const override
     {

@@ -56,6 +56,10 @@ public:
     // is the message's room and seq (StoreDbSearch.cpp), so that one room's rows are one range of it.
     virtual QStringList searchSchema() const = 0;
     virtual QStringList searchReset() const = 0; // empties message_search, fast
+    // Index upkeep, empty where the engine does it by itself: one merge of all of it (after a build), and a bounded
+    // step of merging that a periodic job runs (fewer, larger parts make every search cheaper).
+    virtual QString searchOptimize() const = 0;
+    virtual QString searchMergeStep() const = 0;
     // The condition that finds `pattern` as a substring of column `column` of message_search, aliased s; it
     // takes one bound parameter, searchArgument(column, pattern). Nothing in the pattern is syntax.
     virtual QString searchCondition(QLatin1String column) const = 0;

@@ -114,6 +114,7 @@ public:
     Result<SearchIndexProgress> buildSearchIndex(
         int batchSize = 5000, const std::function<void(const SearchIndexProgress&)>& progress = {});
     Result<bool> resetSearchIndex(); // empties the index, so that buildSearchIndex() rebuilds all of it
+    Result<bool> tidySearchIndex(); // a bounded step of index upkeep, for a periodic job inside a transaction
 
     // events from admin commands, for running servers
     Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);

@@ -1,8 +1,9 @@
 // StoreDb: the search index and messages.search (protocol.md, "Search").
 //
 // message_search holds fold(body) and denseText(body) of every message that is not deleted, under the rowid
-// (room_id << 32) | seq. One room's rows are one range of rowids, so a search reads each of the user's rooms as
-// its own range, newest first, and merges them by message id: what it reads depends on the user's rooms only,
+// (room_id << 32) | (2^32 - 1 - seq). One room's rows are one range of rowids, newest first in ascending order
+// (the direction FTS5 reads fastest), so a search reads each of the user's rooms as its own range and merges
+// them by message id: what it reads depends on the user's rooms only,
 // never on how often the query occurs in rooms they are not in.
 #include "StoreDb.h"
 
@@ -21,12 +22,13 @@ namespace chat::server {
 namespace {
 
 constexpr int RoomShift = 32;
+constexpr qint64 MaxSeq = 0xFFFFFFFFLL;
 const QLatin1String BodyColumn { "body" };
 const QLatin1String DenseColumn { "dense" };
 
 qint64 searchKey(qint64 roomId, qint64 seq)
 {
-    return (roomId << RoomShift) | seq;
+    return (roomId << RoomShift) | (MaxSeq - seq);
 }
 
 // One room's matches, newest first, fetched a few at a time: the rows of a statement are read before the next
@@ -130,7 +132,7 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
     const QLatin1String column = dense ? DenseColumn : BodyColumn;
     QString streamSql
         = QStringLiteral("SELECT s.rowid, m.id FROM message_search s JOIN messages m ON m.room_id = ? AND "
-                         "m.seq = s.rowid - ? WHERE %1 AND s.rowid BETWEEN ? AND ?")
+                         "m.seq = ? - s.rowid WHERE %1 AND s.rowid BETWEEN ? AND ?")
               .arg(m_dialect->searchCondition(column));
     if (request.senderId > 0)
         streamSql += QStringLiteral(" AND m.sender_id = ?");
@@ -138,7 +140,7 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         streamSql += QStringLiteral(" AND m.ts >= ?");
     if (request.toTs >= 0)
         streamSql += QStringLiteral(" AND m.ts < ?");
-    streamSql += QStringLiteral(" ORDER BY s.rowid DESC LIMIT ?");
+    streamSql += QStringLiteral(" ORDER BY s.rowid LIMIT ?");
     const QVariant argument = m_dialect->searchArgument(column, request.query.pattern);
 
     SearchPage page;
@@ -165,7 +167,7 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         }
         page.rowsRead += read;
         stream.exhausted = read < count;
-        stream.highKey = lastKey - 1;
+        stream.lowKey = lastKey + 1;
         return true;
     };
 
@@ -195,7 +197,7 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         }
         if (lowSeq <= highSeq)
             streams.push_back(
-                RoomStream { room.roomId, searchKey(room.roomId, lowSeq), searchKey(room.roomId, highSeq) });
+                RoomStream { room.roomId, searchKey(room.roomId, highSeq), searchKey(room.roomId, lowSeq) });
     }
     // A first few of each room, as many as a page needs if the rooms share it evenly (twice that); more from a
     // room only when the page takes them all.
@@ -312,8 +314,22 @@ StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndex(
         if (progress && step->indexed > 0)
             progress(total);
         if (step->done())
-            return total;
+            break;
     }
+    // A build writes many parts; one whole index makes the searches after it cheaper.
+    if (const QString optimize = m_dialect->searchOptimize(); total.indexed > 0 && !optimize.isEmpty()) {
+        if (auto optimized = m_sql->execDirect(optimize); !optimized)
+            return optimized.error();
+    }
+    return total;
+}
+
+StoreDb::Result<bool> StoreDb::tidySearchIndex()
+{
+    const QString step = m_dialect->searchMergeStep();
+    if (step.isEmpty())
+        return true;
+    return m_sql->execDirect(step);
 }
 
 StoreDb::Result<bool> StoreDb::resetSearchIndex()

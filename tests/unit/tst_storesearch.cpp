@@ -369,13 +369,23 @@ private Q_SLOTS:
         QCOMPARE(m_db->integrityCheck().value(), QStringList {});
         send(m_room, m_alice, QStringLiteral("alpha after"));
         QCOMPARE(found(QStringLiteral("alpha")).size(), 2);
+        // The periodic upkeep (housekeeping's transaction) keeps every row findable.
+        QVERIFY(m_db->begin().ok());
+        QVERIFY(m_db->tidySearchIndex().ok());
+        QVERIFY(m_db->commit().ok());
+        QCOMPARE(found(QStringLiteral("alpha")).size(), 2);
+        QCOMPARE(m_db->integrityCheck().value(), QStringList {});
     }
 
     void dbCheckNoticesAnIndexThatLostRows()
     {
         send(m_room, m_alice, QStringLiteral("kept"));
-        const Message lost = send(m_room, m_alice, QStringLiteral("lost"));
-        QVERIFY(execSql(QStringLiteral("DELETE FROM message_search WHERE rowid = %1").arg((m_room << 32) | lost.seq)));
+        send(m_room, m_alice, QStringLiteral("lost"));
+        QCOMPARE(found(QStringLiteral("lost")).size(), 1);
+        // The newest message has the lowest rowid.
+        QVERIFY(execSql(
+            QStringLiteral("DELETE FROM message_search WHERE rowid IN (SELECT MIN(rowid) FROM message_search)")));
+        QCOMPARE(found(QStringLiteral("lost")).size(), 0);
         const QStringList problems = m_db->integrityCheck().value();
         QCOMPARE(problems.size(), 1);
         QVERIFY2(problems.first().contains(QLatin1String("db reindex")), qPrintable(problems.first()));

@@ -55,11 +55,10 @@ QStringList SearchCorpus::rareWords()
 
 QString SearchCorpus::nextBody()
 {
-    ++m_count;
     const QStringList rare = rareWords();
-    for (int i = 0; i < rare.size(); ++i) {
-        if (m_count % RareEvery == RareEvery / (i + 2))
-            return english() + QLatin1Char(' ') + rare.at(i) + QLatin1Char(' ') + english();
+    for (const QString& word : rare) {
+        if (m_random.bounded(quint32(RareEvery)) == 0)
+            return english() + QLatin1Char(' ') + word + QLatin1Char(' ') + english();
     }
     const quint32 language = m_random.bounded(100u);
     QString body = language < 70 ? english()

@@ -17,7 +17,7 @@ public:
 
     QString nextBody();
 
-    // Planted once per this many messages each.
+    // Each planted in one message of this many, at random.
     static constexpr int RareEvery = 100000;
     static QStringList rareWords();
 
@@ -30,5 +30,4 @@ private:
     QString pick(const QStringList& words) { return words.at(int(m_random.bounded(quint32(words.size())))); }
 
     QRandomGenerator m_random;
-    qint64 m_count = 0;
 };
