@@ -23,6 +23,7 @@
 #include "observability/HttpEndpoint.h"
 #include "observability/Metrics.h"
 #include "store/OpenFailure.h"
+#include "store/SearchIndexer.h"
 #include "store/Store.h"
 
 #include <QRandomGenerator>
@@ -46,6 +47,7 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
     : QObject(parent)
     , m_config(config)
     , m_store(std::make_unique<Store>(m_config.database))
+    , m_searchIndexer(std::make_unique<SearchIndexer>(*m_store))
     , m_hasher(std::make_unique<PasswordHasher>(m_config.security.hashThreads))
     , m_directory(std::make_unique<Directory>())
     , m_router(std::make_unique<RequestRouter>())
@@ -101,6 +103,7 @@ ChatServer::~ChatServer()
     m_dispatcher.reset();
     m_hub.reset(); // sessions go before the store and hasher their callbacks point into
     m_hasher.reset();
+    m_searchIndexer.reset();
     m_store.reset();
 }
 
@@ -122,6 +125,7 @@ Expected<bool, QString> ChatServer::start()
         redisBus->start();
     m_started = true;
     m_houseKeeping.start();
+    m_searchIndexer->start();
     qCInfo(lcServer) << "listening on" << url().toString();
     return true;
 }
@@ -264,6 +268,7 @@ void ChatServer::stop()
         return;
     m_started = false;
     m_houseKeeping.stop();
+    m_searchIndexer->stop();
     m_storeProbe.stop();
     m_adminTail->stop();
     if (auto* redisBus = qobject_cast<RedisEventBus*>(m_bus.get()))

@@ -12,6 +12,7 @@
 namespace chat::server {
 
 class Store;
+class SearchIndexer;
 class PasswordHasher;
 class Directory;
 class SessionHub;
@@ -55,6 +56,7 @@ private:
 
     ServerConfig m_config;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<SearchIndexer> m_searchIndexer;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Directory> m_directory;
     std::unique_ptr<SessionHub> m_hub;

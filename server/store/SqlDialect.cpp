@@ -84,6 +84,7 @@ public:
         return QStringLiteral("INSERT INTO message_search (message_search, rank) VALUES ('merge', 500)");
     }
     QString searchCondition(QLatin1String) const override { return QStringLiteral("s.message_search MATCH ?"); }
+    QString skipLockedRows() const override { return {}; } // one writer at a time
     QString searchArgument(QLatin1String column, const QString& pattern) const override
     {
         // A column filter and one FTS5 string: inside double quotes only a doubled quote means anything.
@@ -186,6 +187,7 @@ public:
     QString searchOptimize() const override { return {}; } // autovacuum folds GIN's pending entries in
     QString searchMergeStep() const override { return {}; }
     QString searchCondition(QLatin1String column) const override { return QStringLiteral("s.%1 LIKE ?").arg(column); }
+    QString skipLockedRows() const override { return QStringLiteral(" FOR UPDATE OF p SKIP LOCKED"); }
     QString searchArgument(QLatin1String, const QString& pattern) const override
     {
         QString escaped = pattern;

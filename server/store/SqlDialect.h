@@ -63,6 +63,8 @@ public:
     // The condition that finds `pattern` as a substring of column `column` of message_search, aliased s; it
     // takes one bound parameter, searchArgument(column, pattern). Nothing in the pattern is syntax.
     virtual QString searchCondition(QLatin1String column) const = 0;
+    // Appended to a SELECT of search_pending rows to index: nodes indexing at once take different rows.
+    virtual QString skipLockedRows() const = 0;
     virtual QString searchArgument(QLatin1String column, const QString& pattern) const = 0;
 };
 

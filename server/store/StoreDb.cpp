@@ -157,10 +157,11 @@ StoreDb::Result<QStringList> StoreDb::integrityCheck()
                            "FROM search_index WHERE built_through < target"));
         // Every message that is not deleted has one row; a difference means the index needs db reindex.
         statements.append(QStringLiteral(
-            "SELECT 'the search index has ' || i.n || ' rows for ' || m.n || ' messages: run db reindex' "
-            "FROM (SELECT COUNT(*) AS n FROM message_search) i, "
+            "SELECT 'the search index has ' || i.n || ' rows and ' || p.n || ' queued for ' || m.n || ' messages: "
+            "run db reindex' FROM (SELECT COUNT(*) AS n FROM message_search) i, "
+            "(SELECT COUNT(*) AS n FROM search_pending) p, "
             "(SELECT COUNT(*) AS n FROM messages WHERE deleted = %1) m, search_index s "
-            "WHERE i.n <> m.n AND s.built_through >= s.target")
+            "WHERE i.n + p.n <> m.n AND s.built_through >= s.target")
                               .arg(m_dialect->boolValue(false).toString()));
     }
     QStringList problems;

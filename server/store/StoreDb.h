@@ -115,6 +115,9 @@ public:
         int batchSize = 5000, const std::function<void(const SearchIndexProgress&)>& progress = {});
     Result<bool> resetSearchIndex(); // empties the index, so that buildSearchIndex() rebuilds all of it
     Result<bool> tidySearchIndex(); // a bounded step of index upkeep, for a periodic job inside a transaction
+    // Indexes up to `limit` of the messages stored or edited since the last call (search_pending), oldest first;
+    // returns how many. Many at once cost FTS5 a quarter of what one at a time does. Run it in a transaction.
+    Result<int> indexPendingMessages(int limit);
 
     // events from admin commands, for running servers
     Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);
@@ -139,6 +142,8 @@ private:
     Result<HistoryPage> historyAround(qint64 roomId, qint64 seq, int limit);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
     // The search index's row of a message: added, replaced (after an edit) or removed (after a deletion).
+    // A message stored or edited is queued (search_pending) for indexPendingMessages().
+    Result<bool> queueForSearch(qint64 roomId, qint64 messageId);
     Result<bool> indexForSearch(qint64 roomId, qint64 seq, const QString& body);
     Result<bool> reindexForSearch(qint64 roomId, qint64 seq, const QString& body);
     Result<bool> unindexForSearch(qint64 roomId, qint64 seq);

@@ -102,8 +102,10 @@ StoreDb::Result<ActionOutcome> StoreDb::editMessage(qint64 roomId, qint64 messag
         { body, messagerows::mentionsColumn(mentions), nowMs, change, messageId });
     if (!edited)
         return edited.error();
-    if (auto indexed = reindexForSearch(roomId, (*target)->seq, body); !indexed)
-        return indexed.error();
+    if (auto unindexed = unindexForSearch(roomId, (*target)->seq); !unindexed)
+        return unindexed.error();
+    if (auto queued = queueForSearch(roomId, messageId); !queued)
+        return queued.error();
     return recordChange(roomId, messageId, change);
 }
 
@@ -127,6 +129,10 @@ StoreDb::Result<ActionOutcome> StoreDb::deleteMessage(qint64 roomId, qint64 mess
         return deleted.error();
     if (auto unindexed = unindexForSearch(roomId, (*target)->seq); !unindexed)
         return unindexed.error();
+    if (auto dequeued = m_sql->exec(
+            QStringLiteral("DELETE FROM search_pending WHERE room_id = ? AND message_id = ?"), { roomId, messageId });
+        !dequeued)
+        return dequeued.error();
     return recordChange(roomId, messageId, change);
 }
 

@@ -87,8 +87,8 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 send
     }
     if (message.id == 0)
         return storedDuplicate(roomId, senderId, clientId, true);
-    if (auto indexed = indexForSearch(roomId, message.seq, body); !indexed)
-        return indexed.error();
+    if (auto queued = queueForSearch(roomId, message.id); !queued)
+        return queued.error();
     auto read = m_sql->exec(QStringLiteral("UPDATE room_members SET last_read_seq = ? "
                                            "WHERE room_id = ? AND user_id = ? AND last_read_seq < ?"),
         { message.seq, roomId, senderId, message.seq });

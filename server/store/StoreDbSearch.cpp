@@ -48,6 +48,48 @@ struct RoomRange {
 
 } // namespace
 
+StoreDb::Result<bool> StoreDb::queueForSearch(qint64 roomId, qint64 messageId)
+{
+    auto queued = m_sql->exec(
+        QStringLiteral("INSERT INTO search_pending (room_id, message_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+        { roomId, messageId });
+    if (!queued)
+        return queued.error();
+    return true;
+}
+
+StoreDb::Result<int> StoreDb::indexPendingMessages(int limit)
+{
+    struct Pending {
+        qint64 roomId, messageId, seq;
+        QString body;
+    };
+    QList<Pending> batch;
+    {
+        auto rows = m_sql->run(QStringLiteral("SELECT p.room_id, p.message_id, m.seq, m.body FROM search_pending p "
+                                              "JOIN messages m ON m.id = p.message_id ORDER BY p.message_id LIMIT ?")
+                + m_dialect->skipLockedRows(),
+            { limit });
+        if (!rows)
+            return rows.error();
+        ScopedFinish finish(*rows);
+        while ((*rows)->next()) {
+            batch.append(Pending { (*rows)->value(0).toLongLong(), (*rows)->value(1).toLongLong(),
+                (*rows)->value(2).toLongLong(), (*rows)->value(3).toString() });
+        }
+    }
+    for (const Pending& pending : std::as_const(batch)) {
+        // Replaces: a build of older messages (db reindex) may have indexed it meanwhile.
+        if (auto indexed = reindexForSearch(pending.roomId, pending.seq, pending.body); !indexed)
+            return indexed.error();
+        auto done = m_sql->exec(QStringLiteral("DELETE FROM search_pending WHERE room_id = ? AND message_id = ?"),
+            { pending.roomId, pending.messageId });
+        if (!done)
+            return done.error();
+    }
+    return int(batch.size());
+}
+
 StoreDb::Result<bool> StoreDb::indexForSearch(qint64 roomId, qint64 seq, const QString& body)
 {
     const QString dense = search::denseText(body);
@@ -171,6 +213,38 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         return true;
     };
 
+    // The room's queued messages (not indexed yet) that match, newest first: a handful, read and compared here.
+    QString pendingSql
+        = QStringLiteral("SELECT m.id, m.body FROM search_pending p JOIN messages m ON m.id = p.message_id "
+                         "WHERE p.room_id = ? AND m.seq BETWEEN ? AND ?");
+    if (request.senderId > 0)
+        pendingSql += QStringLiteral(" AND m.sender_id = ?");
+    if (request.fromTs >= 0)
+        pendingSql += QStringLiteral(" AND m.ts >= ?");
+    if (request.toTs >= 0)
+        pendingSql += QStringLiteral(" AND m.ts < ?");
+    pendingSql += QStringLiteral(" ORDER BY p.message_id DESC");
+    auto pendingMatches = [&](qint64 roomId, qint64 lowSeq, qint64 highSeq) -> Result<QList<qint64>> {
+        QVariantList values { roomId, lowSeq, highSeq };
+        if (request.senderId > 0)
+            values.append(request.senderId);
+        if (request.fromTs >= 0)
+            values.append(request.fromTs);
+        if (request.toTs >= 0)
+            values.append(request.toTs);
+        auto rows = m_sql->run(pendingSql, values);
+        if (!rows)
+            return rows.error();
+        ScopedFinish finish(*rows);
+        QList<qint64> matches;
+        while ((*rows)->next()) {
+            ++page.rowsRead;
+            if (search::fold((*rows)->value(1).toString()).contains(request.query.folded))
+                matches.append((*rows)->value(0).toLongLong());
+        }
+        return matches;
+    };
+
     std::vector<RoomStream> streams;
     streams.reserve(rooms.size());
     for (const RoomRange& room : std::as_const(rooms)) {
@@ -195,15 +269,23 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
                 return bound.error();
             lowSeq = *bound + 1;
         }
-        if (lowSeq <= highSeq)
-            streams.push_back(
-                RoomStream { room.roomId, searchKey(room.roomId, highSeq), searchKey(room.roomId, lowSeq) });
+        if (lowSeq > highSeq)
+            continue;
+        // Queued messages first (the index may take them meanwhile: a message seen twice is taken once).
+        auto queued = pendingMatches(room.roomId, lowSeq, highSeq);
+        if (!queued)
+            return queued.error();
+        if (!queued->isEmpty())
+            streams.push_back(RoomStream { room.roomId, 0, -1, *queued, true });
+        streams.push_back(RoomStream { room.roomId, searchKey(room.roomId, highSeq), searchKey(room.roomId, lowSeq) });
     }
     // A first few of each room, as many as a page needs if the rooms share it evenly (twice that); more from a
     // room only when the page takes them all.
     const int wanted = request.limit + 1;
-    const int firstFetch = streams.empty() ? 0 : std::clamp(2 * wanted / int(streams.size()) + 1, 2, wanted);
+    const int firstFetch = rooms.isEmpty() ? 0 : std::clamp(2 * wanted / int(rooms.size()) + 1, 2, wanted);
     for (RoomStream& stream : streams) {
+        if (stream.exhausted) // the queued ones, all read
+            continue;
         if (auto fetched = fetch(stream, firstFetch); !fetched)
             return fetched.error();
     }
@@ -217,7 +299,9 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         }
         if (!newest)
             break;
-        ids.append(newest->ids.takeFirst());
+        const qint64 id = newest->ids.takeFirst();
+        if (ids.isEmpty() || ids.constLast() != id)
+            ids.append(id);
         if (newest->ids.isEmpty() && !newest->exhausted && ids.size() < wanted) {
             if (auto fetched = fetch(*newest, wanted - int(ids.size())); !fetched)
                 return fetched.error();
@@ -339,6 +423,9 @@ StoreDb::Result<bool> StoreDb::resetSearchIndex()
     QStringList statements = m_dialect->searchReset();
     statements.append(QStringLiteral("UPDATE search_index SET built_through = 0, "
                                      "target = (SELECT COALESCE(MAX(id), 0) FROM messages) WHERE id = 1"));
+    // The build takes every message up to the target, queued ones included.
+    statements.append(QStringLiteral(
+        "DELETE FROM search_pending WHERE message_id <= (SELECT target FROM search_index WHERE id = 1)"));
     for (const QString& sql : std::as_const(statements)) {
         if (auto done = m_sql->execDirect(sql); !done) {
             rollback();

@@ -3,6 +3,8 @@
 #include "Fixtures.h"
 #include "Types.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace chat;
@@ -44,6 +46,20 @@ private:
         return client.call(method::MessagesSend,
             { { key::RoomId, room ? room : m_team }, { key::Body, body },
                 { key::ClientId, QStringLiteral("c%1").arg(++m_sent) } });
+    }
+
+    int queuedForIndex() // read beside the running server (SQLite WAL)
+    {
+        int count = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-search-queue"));
+            db.setDatabaseName(m_server->databasePath());
+            QSqlQuery query(db);
+            if (db.open() && query.exec(QStringLiteral("SELECT COUNT(*) FROM search_pending")) && query.next())
+                count = query.value(0).toInt();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tst-search-queue"));
+        return count;
     }
 
     Reply search(TestClient& client, QJsonObject params) { return client.call(method::MessagesSearch, params); }
@@ -100,6 +116,18 @@ private Q_SLOTS:
         QCOMPARE(hit.highlights, (QList<search::TextRange> { search::TextRange { 9, 11 } }));
         QCOMPARE(found.result.value(key::HasMore).toBool(), false);
         QVERIFY(!found.result.contains(key::NextCursor));
+    }
+
+    void theServerIndexesWhatIsQueuedAndStillFindsIt()
+    {
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(send(*m_alice, QStringLiteral("quarterly numbers %1").arg(i)).ok());
+        // Found at once, from the queue or the index, whichever holds it at that moment.
+        QCOMPARE(bodiesOf(search(*m_bob, { { key::Query, QStringLiteral("numbers 29") } })),
+            QStringList { QStringLiteral("quarterly numbers 29") });
+        QTRY_COMPARE_WITH_TIMEOUT(queuedForIndex(), 0, 10000);
+        const Reply found = search(*m_bob, { { key::Query, QStringLiteral("quarterly") }, { key::Limit, 50 } });
+        QCOMPARE(found.result.value(key::Results).toArray().size(), 30);
     }
 
     void pagesFollowTheCursorNewestFirst()

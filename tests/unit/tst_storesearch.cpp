@@ -80,6 +80,17 @@ private:
 
     QStringList found(const QString& text, qint64 userId = 0) { return bodies(request(text, userId)); }
 
+    // Moves what sends and edits queued into the index, as the server's SearchIndexer does a moment later.
+    int indexQueued()
+    {
+        if (!m_db->begin())
+            qFatal("cannot begin");
+        auto indexed = m_db->indexPendingMessages(10000);
+        if (!indexed || !m_db->commit())
+            qFatal("cannot index the queued messages");
+        return *indexed;
+    }
+
     bool execSql(const QString& sql)
     {
         QSqlQuery query(m_db->connection());
@@ -171,7 +182,9 @@ private Q_SLOTS:
         QFETCH(QString, query);
         send(m_room, m_bob, QStringLiteral("something else entirely"));
         send(m_room, m_bob, body);
-        QCOMPARE(found(query), QStringList { body });
+        QCOMPARE(found(query), QStringList { body }); // queued
+        QCOMPARE(indexQueued(), 2);
+        QCOMPARE(found(query), QStringList { body }); // indexed
     }
 
     void lookalikesDoNotMatch_data()
@@ -199,6 +212,8 @@ private Q_SLOTS:
         QFETCH(QString, query);
         send(m_room, m_bob, body);
         QCOMPARE(found(query), QStringList {});
+        QCOMPARE(indexQueued(), 1);
+        QCOMPARE(found(query), QStringList {});
     }
 
     void highlightsPointIntoTheBody()
@@ -213,17 +228,39 @@ private Q_SLOTS:
     void anEditIsFoundByItsNewBodyOnly()
     {
         const Message sent = send(m_room, m_alice, QStringLiteral("lunch at noon"));
+        indexQueued();
         auto edited = m_db->editMessage(m_room, sent.id, m_alice, QStringLiteral("dinner at eight"), {}, Now + 1, 0);
         QVERIFY(edited.ok());
+        QCOMPARE(found(QStringLiteral("lunch")), QStringList {});
+        QCOMPARE(found(QStringLiteral("dinner")), QStringList { QStringLiteral("dinner at eight") });
+        QCOMPARE(indexQueued(), 1); // the edit queued it again
         QCOMPARE(found(QStringLiteral("lunch")), QStringList {});
         QCOMPARE(found(QStringLiteral("dinner")), QStringList { QStringLiteral("dinner at eight") });
     }
 
     void aDeletedMessageIsNotFound()
     {
-        const Message sent = send(m_room, m_alice, QStringLiteral("secret plan"));
-        QVERIFY(m_db->deleteMessage(m_room, sent.id, m_alice).ok());
+        const Message queued = send(m_room, m_alice, QStringLiteral("secret plan"));
+        const Message indexed = send(m_room, m_alice, QStringLiteral("secret place"));
+        QCOMPARE(indexQueued(), 2);
+        const Message queuedAgain = send(m_room, m_alice, QStringLiteral("secret recipe"));
+        for (const Message& message : { queued, indexed, queuedAgain })
+            QVERIFY(m_db->deleteMessage(m_room, message.id, m_alice).ok());
         QCOMPARE(found(QStringLiteral("secret")), QStringList {});
+        QCOMPARE(indexQueued(), 0);
+        QCOMPARE(found(QStringLiteral("secret")), QStringList {});
+    }
+
+    void aMessageIsFoundOnceWhetherQueuedIndexedOrBoth()
+    {
+        for (int i = 0; i < 3; ++i)
+            send(m_room, m_alice, QStringLiteral("twice %1").arg(i));
+        // As if the indexer had taken it while a search read the queue: in the index and still queued.
+        QCOMPARE(indexQueued(), 3);
+        QVERIFY(execSql(QStringLiteral("INSERT INTO search_pending (room_id, message_id) SELECT room_id, id FROM "
+                                       "messages")));
+        QCOMPARE(found(QStringLiteral("twice")),
+            (QStringList { QStringLiteral("twice 2"), QStringLiteral("twice 1"), QStringLiteral("twice 0") }));
     }
 
     void onlyTheUsersRoomsAreSearched()
@@ -250,11 +287,16 @@ private Q_SLOTS:
     {
         for (int i = 0; i < 5; ++i)
             send(m_room, m_bob, QStringLiteral("invoice %1").arg(i));
+        indexQueued();
         SearchRequest paged = request(QStringLiteral("invoice"));
         paged.limit = 2;
         const SearchPage before = run(paged);
         for (int i = 0; i < 300; ++i)
             send(m_elsewhere, m_carol, QStringLiteral("invoice elsewhere %1").arg(i));
+        const SearchPage whileQueued = run(paged);
+        QCOMPARE(whileQueued.hits, before.hits);
+        QCOMPARE(whileQueued.rowsRead, before.rowsRead);
+        indexQueued();
         const SearchPage after = run(paged);
         QCOMPARE(after.hits, before.hits);
         QCOMPARE(after.hasMore, before.hasMore);
@@ -270,6 +312,8 @@ private Q_SLOTS:
             const QString body = QStringLiteral("status report %1").arg(i);
             send(i % 3 == 0 ? other : m_room, m_alice, body);
             expected.prepend(body);
+            if (i == 14)
+                indexQueued(); // the newest eight stay queued
         }
         SearchRequest paged = request(QStringLiteral("report"));
         paged.limit = 5;
@@ -295,6 +339,7 @@ private Q_SLOTS:
         const qint64 other = m_db->createGroupRoom(QStringLiteral("other"), m_alice, Now)->id;
         send(m_room, m_alice, QStringLiteral("release one"), Now + 1000);
         send(m_room, m_bob, QStringLiteral("release two"), Now + 2000);
+        indexQueued(); // the first two indexed, the others queued
         send(other, m_alice, QStringLiteral("release three"), Now + 3000);
         send(m_room, m_alice, QStringLiteral("release four"), Now + 4000);
 
@@ -381,6 +426,8 @@ private Q_SLOTS:
     {
         send(m_room, m_alice, QStringLiteral("kept"));
         send(m_room, m_alice, QStringLiteral("lost"));
+        QCOMPARE(indexQueued(), 2);
+        QCOMPARE(m_db->integrityCheck().value(), QStringList {});
         QCOMPARE(found(QStringLiteral("lost")).size(), 1);
         // The newest message has the lowest rowid.
         QVERIFY(execSql(

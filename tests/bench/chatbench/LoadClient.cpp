@@ -39,9 +39,19 @@ void LoadClient::call(const QString& method, const QJsonObject& params, Reply do
 
 QString LoadClient::chatBody(int sender, qint64 sentAtNs, int bytes)
 {
+    // Words rather than one repeated letter, so that the search index does the work real text makes it do.
+    static const QStringList words = QStringLiteral(
+        "the deploy is on friday and we still need a review of the release notes before lunch please check "
+        "database latency metrics staging server looks green today tomorrow meeting agenda customer ticket "
+        "fixed merged branch rollback config cache index query budget roadmap coffee thanks great")
+                                         .split(QLatin1Char(' '));
     QString body = QStringLiteral("b|%1|%2|").arg(sender).arg(sentAtNs);
-    if (body.size() < bytes)
-        body.append(QString(bytes - body.size(), QLatin1Char('x')));
+    quint64 state = quint64(sentAtNs) * 6364136223846793005ULL + quint64(sender);
+    while (body.size() < bytes) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        body.append(words.at(int((state >> 33) % quint64(words.size())))).append(QLatin1Char(' '));
+    }
+    body.truncate(bytes);
     return body;
 }
 

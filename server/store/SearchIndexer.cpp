@@ -1,0 +1,49 @@
+#include "SearchIndexer.h"
+
+#include "Store.h"
+#include "StoreLogging.h"
+
+namespace chat::server {
+
+SearchIndexer::SearchIndexer(Store& store, QObject* parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    connect(&m_timer, &QTimer::timeout, this, &SearchIndexer::indexIfWritten);
+}
+
+void SearchIndexer::start(int intervalMs, int batchSize)
+{
+    m_batchSize = batchSize;
+    m_writesSeen = -1; // whatever an earlier run left queued
+    m_timer.start(intervalMs);
+}
+
+void SearchIndexer::stop()
+{
+    m_timer.stop();
+}
+
+void SearchIndexer::indexIfWritten()
+{
+    const qint64 writes = m_store.committedWrites();
+    if (m_running || writes == m_writesSeen)
+        return;
+    m_running = true;
+    const int batchSize = m_batchSize;
+    m_store.write<int>([batchSize](StoreDb& db) { return db.indexPendingMessages(batchSize); }, this,
+        [this, writes](StoreDb::Result<int> done) {
+            m_running = false;
+            if (!done) {
+                qCDebug(lcStore) << "search index: queued messages stay queued:" << done.error().message;
+                return; // tried again on the next tick
+            }
+            // Found empty: nothing to do until the next write (this job's own commit is one). A full batch: more.
+            if (*done == 0)
+                m_writesSeen = writes + 1;
+            else
+                Q_EMIT indexed(*done);
+        });
+}
+
+} // namespace chat::server
