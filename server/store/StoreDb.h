@@ -145,8 +145,16 @@ private:
     // A message stored or edited is queued (search_pending) for indexPendingMessages().
     Result<bool> queueForSearch(qint64 roomId, qint64 messageId);
     Result<bool> indexForSearch(qint64 roomId, qint64 seq, const QString& body);
-    Result<bool> reindexForSearch(qint64 roomId, qint64 seq, const QString& body);
     Result<bool> unindexForSearch(qint64 roomId, qint64 seq);
+    // Writes many rows at once: FTS5 writes a new segment whenever a rowid is not above the one written before
+    // it, so they go in ascending rowid, removals (`mayBeIndexed`: a row may be there already) before additions.
+    struct SearchRow {
+        qint64 roomId = 0;
+        qint64 seq = 0;
+        QString body;
+        bool deleted = false; // only removed
+    };
+    Result<bool> writeSearchRows(QList<SearchRow> rows, bool mayBeIndexed);
     Result<SearchIndexProgress> buildSearchIndexBatch(int batchSize);
     // Columns that grow with seq within a room. lastSeqBelow: the highest seq of the room, at most `maxSeq`,
     // whose message has `column` below `value`; 0 when none has.

@@ -258,9 +258,13 @@ StoreDb::Result<qint64> StoreDb::importMessages(
             = m_sql->exec(sql, { roomId, lastSeq + 1 + i, senderId, textOrEmpty(bodies.at(i)), firstTs + i * 1000 });
         if (!inserted)
             return inserted.error();
-        if (auto indexed = indexForSearch(roomId, lastSeq + 1 + i, bodies.at(i)); !indexed)
-            return indexed.error();
     }
+    QList<SearchRow> rows;
+    rows.reserve(bodies.size());
+    for (qsizetype i = 0; i < bodies.size(); ++i)
+        rows.append(SearchRow { roomId, lastSeq + 1 + i, bodies.at(i), false });
+    if (auto indexed = writeSearchRows(std::move(rows), false); !indexed)
+        return indexed.error();
     const qint64 newLastSeq = lastSeq + bodies.size();
     auto advanced = m_sql->exec(
         QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ? AND last_seq = ?"), { newLastSeq, roomId, lastSeq });

@@ -78,10 +78,14 @@ StoreDb::Result<int> StoreDb::indexPendingMessages(int limit)
                 (*rows)->value(2).toLongLong(), (*rows)->value(3).toString() });
         }
     }
+    QList<SearchRow> rows;
+    rows.reserve(batch.size());
+    for (const Pending& pending : std::as_const(batch))
+        rows.append(SearchRow { pending.roomId, pending.seq, pending.body, false });
+    // Replaces: a build of older messages (db reindex) may have indexed one meanwhile.
+    if (auto written = writeSearchRows(std::move(rows), true); !written)
+        return written.error();
     for (const Pending& pending : std::as_const(batch)) {
-        // Replaces: a build of older messages (db reindex) may have indexed it meanwhile.
-        if (auto indexed = reindexForSearch(pending.roomId, pending.seq, pending.body); !indexed)
-            return indexed.error();
         auto done = m_sql->exec(QStringLiteral("DELETE FROM search_pending WHERE room_id = ? AND message_id = ?"),
             { pending.roomId, pending.messageId });
         if (!done)
@@ -110,11 +114,23 @@ StoreDb::Result<bool> StoreDb::unindexForSearch(qint64 roomId, qint64 seq)
     return true;
 }
 
-StoreDb::Result<bool> StoreDb::reindexForSearch(qint64 roomId, qint64 seq, const QString& body)
+StoreDb::Result<bool> StoreDb::writeSearchRows(QList<SearchRow> rows, bool mayBeIndexed)
 {
-    if (auto removed = unindexForSearch(roomId, seq); !removed)
-        return removed;
-    return indexForSearch(roomId, seq, body);
+    std::sort(rows.begin(), rows.end(),
+        [](const SearchRow& a, const SearchRow& b) { return searchKey(a.roomId, a.seq) < searchKey(b.roomId, b.seq); });
+    if (mayBeIndexed) {
+        for (const SearchRow& row : std::as_const(rows)) {
+            if (auto removed = unindexForSearch(row.roomId, row.seq); !removed)
+                return removed;
+        }
+    }
+    for (const SearchRow& row : std::as_const(rows)) {
+        if (row.deleted)
+            continue;
+        if (auto added = indexForSearch(row.roomId, row.seq, row.body); !added)
+            return added;
+    }
+    return true;
 }
 
 StoreDb::Result<qint64> StoreDb::lastSeqBelow(qint64 roomId, qint64 maxSeq, SeqOrdered column, qint64 value)
@@ -342,12 +358,8 @@ StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndexBatch(int batchSiz
     }
     if (progress.done())
         return progress;
-    struct Row {
-        qint64 id, roomId, seq;
-        QString body;
-        bool deleted;
-    };
-    QList<Row> batch;
+    QList<SearchRow> batch;
+    qint64 lastId = 0;
     {
         auto rows = m_sql->run(QStringLiteral("SELECT id, room_id, seq, body, deleted FROM messages "
                                               "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?"),
@@ -356,19 +368,17 @@ StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndexBatch(int batchSiz
             return rows.error();
         ScopedFinish finish(*rows);
         while ((*rows)->next()) {
-            batch.append(Row { (*rows)->value(0).toLongLong(), (*rows)->value(1).toLongLong(),
-                (*rows)->value(2).toLongLong(), (*rows)->value(3).toString(), (*rows)->value(4).toBool() });
+            lastId = (*rows)->value(0).toLongLong();
+            batch.append(SearchRow { (*rows)->value(1).toLongLong(), (*rows)->value(2).toLongLong(),
+                (*rows)->value(3).toString(), (*rows)->value(4).toBool() });
         }
     }
     // A running server may have indexed a message already (an edit during db reindex): replace, never add twice.
-    for (const Row& row : std::as_const(batch)) {
-        auto indexed
-            = row.deleted ? unindexForSearch(row.roomId, row.seq) : reindexForSearch(row.roomId, row.seq, row.body);
-        if (!indexed)
-            return indexed.error();
-    }
-    progress.indexed = batch.size();
-    progress.builtThrough = batch.size() < batchSize ? progress.target : batch.constLast().id;
+    const qsizetype read = batch.size();
+    if (auto written = writeSearchRows(std::move(batch), true); !written)
+        return written.error();
+    progress.indexed = read;
+    progress.builtThrough = read < batchSize ? progress.target : lastId;
     auto recorded = m_sql->exec(
         QStringLiteral("UPDATE search_index SET built_through = ? WHERE id = 1"), { progress.builtThrough });
     if (!recorded)
