@@ -2,6 +2,8 @@
 
 #include <QChar>
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 namespace chat::search {
@@ -152,8 +154,32 @@ template<typename Visit> void forEachCodePoint(const QString& text, Visit visit)
     }
 }
 
+// Most messages are ASCII: lower case and one space for each run of whitespace, in one pass.
+bool foldAscii(const QString& text, QString& out)
+{
+    const QChar* const begin = text.constData();
+    const QChar* const end = begin + text.size();
+    if (!std::all_of(begin, end, [](QChar unit) { return unit.unicode() < 0x80; }))
+        return false;
+    out.resize(text.size());
+    QChar* written = out.data();
+    for (const QChar* at = begin; at != end; ++at) {
+        const char16_t c = at->unicode();
+        if (isAsciiSpace(c)) {
+            if (written == out.data() || written[-1] != QChar(Space))
+                *written++ = QChar(Space);
+        } else {
+            *written++ = QChar(char16_t(c >= u'A' && c <= u'Z' ? c + 32 : c));
+        }
+    }
+    out.truncate(written - out.data());
+    return true;
+}
+
 void foldInto(const QString& text, QString& out, FoldedText* origins)
 {
+    if (!origins && foldAscii(text, out))
+        return;
     out.reserve(text.size());
     Folder folder(out, origins);
     forEachCodePoint(text, [&folder](char32_t c, int start, int end) { folder.add(c, start, end); });
@@ -208,6 +234,9 @@ bool isDense(char32_t c)
 
 QString denseText(const QString& body)
 {
+    // Most bodies have no character of a dense script, not even one from beyond U+10FF.
+    if (std::all_of(body.cbegin(), body.cend(), [](QChar unit) { return unit.unicode() < 0x1100; }))
+        return {};
     const QString folded = fold(body);
     QString out;
     forEachCodePoint(folded, [&out, &folded](char32_t c, int start, int end) {

@@ -92,11 +92,6 @@ QStringList searchIndex(const SqlDialect& d)
                   .arg(d.bigIntType()),
               QStringLiteral("INSERT INTO search_index (id, built_through, target) "
                              "SELECT 1, 0, COALESCE(MAX(id), 0) FROM messages"),
-              // Messages stored (or edited) since: indexed by the writer in large batches a moment later, and
-              // searched from here until then (StoreDbSearch.cpp).
-              QStringLiteral("CREATE TABLE search_pending (room_id %1 NOT NULL, message_id %1 NOT NULL REFERENCES "
-                             "messages(id) ON DELETE CASCADE, PRIMARY KEY (room_id, message_id))")
-                  .arg(d.bigIntType()),
           };
 }
 

@@ -31,11 +31,11 @@ void SearchIndexer::indexIfWritten()
         return;
     m_running = true;
     const int batchSize = m_batchSize;
-    m_store.write<int>([batchSize](StoreDb& db) { return db.indexPendingMessages(batchSize); }, this,
+    m_store.write<int>([batchSize](StoreDb& db) { return db.indexNewMessages(batchSize); }, this,
         [this, writes](StoreDb::Result<int> done) {
             m_running = false;
             if (!done) {
-                qCDebug(lcStore) << "search index: queued messages stay queued:" << done.error().message;
+                qCDebug(lcStore) << "search index: new messages wait for the next try:" << done.error().message;
                 return; // tried again on the next tick
             }
             // Found empty: nothing to do until the next write (this job's own commit is one). A full batch: more.

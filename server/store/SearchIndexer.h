@@ -7,10 +7,10 @@ namespace chat::server {
 
 class Store;
 
-// Moves messages from the search queue into the index a moment after they are stored: every `intervalMs`, when
-// something was written since, one write job indexes up to `batchSize` queued messages. FTS5 indexes a large
+// Indexes messages a moment after they are stored (where SqlDialect::indexesInline is false): every `intervalMs`,
+// when something was written since, one write job indexes up to `batchSize` new messages. FTS5 indexes a large
 // batch for about a quarter of the CPU that a message at a time costs, which keeps sends fast; until then a
-// search reads the queued messages directly (StoreDbSearch.cpp), so a stored message is found at once.
+// search reads those newest messages directly (StoreDbSearch.cpp), so a stored message is found at once.
 class SearchIndexer : public QObject {
     Q_OBJECT
 public:

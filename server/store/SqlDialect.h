@@ -63,8 +63,11 @@ public:
     // The condition that finds `pattern` as a substring of column `column` of message_search, aliased s; it
     // takes one bound parameter, searchArgument(column, pattern). Nothing in the pattern is syntax.
     virtual QString searchCondition(QLatin1String column) const = 0;
-    // Appended to a SELECT of search_pending rows to index: nodes indexing at once take different rows.
-    virtual QString skipLockedRows() const = 0;
+    // True: a message is indexed in the transaction that stores it (PostgreSQL: a GIN insert is cheap, and ids
+    // from concurrent writers commit out of order). False (SQLite: one writer, ids commit in order): the index
+    // follows the messages table by id, in batches (StoreDb::indexNewMessages), and a search reads the newest
+    // messages that are not indexed yet directly.
+    virtual bool indexesInline() const = 0;
     virtual QString searchArgument(QLatin1String column, const QString& pattern) const = 0;
 };
 

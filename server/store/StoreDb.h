@@ -115,9 +115,10 @@ public:
         int batchSize = 5000, const std::function<void(const SearchIndexProgress&)>& progress = {});
     Result<bool> resetSearchIndex(); // empties the index, so that buildSearchIndex() rebuilds all of it
     Result<bool> tidySearchIndex(); // a bounded step of index upkeep, for a periodic job inside a transaction
-    // Indexes up to `limit` of the messages stored or edited since the last call (search_pending), oldest first;
-    // returns how many. Many at once cost FTS5 a quarter of what one at a time does. Run it in a transaction.
-    Result<int> indexPendingMessages(int limit);
+    // Where the index follows the messages (SqlDialect::indexesInline false): indexes up to `limit` messages stored
+    // since the last call, oldest first, and returns how many. FTS5 indexes many at once for a quarter of the CPU
+    // that one at a time costs. Run it in a transaction.
+    Result<int> indexNewMessages(int limit);
 
     // events from admin commands, for running servers
     Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);
@@ -142,8 +143,8 @@ private:
     Result<HistoryPage> historyAround(qint64 roomId, qint64 seq, int limit);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
     // The search index's row of a message: added, replaced (after an edit) or removed (after a deletion).
-    // A message stored or edited is queued (search_pending) for indexPendingMessages().
-    Result<bool> queueForSearch(qint64 roomId, qint64 messageId);
+    Result<qint64> searchIndexedThrough(); // every message up to this id is in the index (or deleted)
+    Result<SearchIndexProgress> indexMessagesAfter(qint64 builtThrough, qint64 upTo, qint64 target, int batchSize);
     Result<bool> indexForSearch(qint64 roomId, qint64 seq, const QString& body);
     Result<bool> unindexForSearch(qint64 roomId, qint64 seq);
     // Writes many rows at once: FTS5 writes a new segment whenever a rowid is not above the one written before

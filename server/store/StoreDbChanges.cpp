@@ -102,10 +102,16 @@ StoreDb::Result<ActionOutcome> StoreDb::editMessage(qint64 roomId, qint64 messag
         { body, messagerows::mentionsColumn(mentions), nowMs, change, messageId });
     if (!edited)
         return edited.error();
-    if (auto unindexed = unindexForSearch(roomId, (*target)->seq); !unindexed)
-        return unindexed.error();
-    if (auto queued = queueForSearch(roomId, messageId); !queued)
-        return queued.error();
+    // An indexed message is indexed again at once (edits are few); a newer one is indexed with its new body.
+    auto indexedThrough = searchIndexedThrough();
+    if (!indexedThrough)
+        return indexedThrough.error();
+    if (m_dialect->indexesInline() || messageId <= *indexedThrough) {
+        if (auto unindexed = unindexForSearch(roomId, (*target)->seq); !unindexed)
+            return unindexed.error();
+        if (auto indexed = indexForSearch(roomId, (*target)->seq, body); !indexed)
+            return indexed.error();
+    }
     return recordChange(roomId, messageId, change);
 }
 
@@ -129,10 +135,6 @@ StoreDb::Result<ActionOutcome> StoreDb::deleteMessage(qint64 roomId, qint64 mess
         return deleted.error();
     if (auto unindexed = unindexForSearch(roomId, (*target)->seq); !unindexed)
         return unindexed.error();
-    if (auto dequeued = m_sql->exec(
-            QStringLiteral("DELETE FROM search_pending WHERE room_id = ? AND message_id = ?"), { roomId, messageId });
-        !dequeued)
-        return dequeued.error();
     return recordChange(roomId, messageId, change);
 }
 

@@ -4,6 +4,7 @@
 #include "Limits.h"
 #include "MessageRows.h"
 #include "Protocol.h"
+#include "SqlDialect.h"
 #include "SqlStatements.h"
 
 #include <QSqlQuery>
@@ -87,8 +88,10 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 send
     }
     if (message.id == 0)
         return storedDuplicate(roomId, senderId, clientId, true);
-    if (auto queued = queueForSearch(roomId, message.id); !queued)
-        return queued.error();
+    if (m_dialect->indexesInline()) {
+        if (auto indexed = indexForSearch(roomId, message.seq, body); !indexed)
+            return indexed.error();
+    }
     auto read = m_sql->exec(QStringLiteral("UPDATE room_members SET last_read_seq = ? "
                                            "WHERE room_id = ? AND user_id = ? AND last_read_seq < ?"),
         { message.seq, roomId, senderId, message.seq });

@@ -1,6 +1,7 @@
 // StoreDb: the search index and messages.search (protocol.md, "Search").
 //
-// message_search holds fold(body) and denseText(body) of every message that is not deleted, under the rowid
+// message_search holds fold(body) and denseText(body) of every message that is not deleted (on SQLite: up to
+// search_index.built_through, which SearchIndexer moves on a moment after each send), under the rowid
 // (room_id << 32) | (2^32 - 1 - seq). One room's rows are one range of rowids, newest first in ascending order
 // (the direction FTS5 reads fastest), so a search reads each of the user's rooms as its own range and merges
 // them by message id: what it reads depends on the user's rooms only,
@@ -15,6 +16,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace chat::server {
@@ -48,50 +50,73 @@ struct RoomRange {
 
 } // namespace
 
-StoreDb::Result<bool> StoreDb::queueForSearch(qint64 roomId, qint64 messageId)
+StoreDb::Result<qint64> StoreDb::searchIndexedThrough()
 {
-    auto queued = m_sql->exec(
-        QStringLiteral("INSERT INTO search_pending (room_id, message_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
-        { roomId, messageId });
-    if (!queued)
-        return queued.error();
-    return true;
+    auto state = m_sql->run(QStringLiteral("SELECT built_through FROM search_index WHERE id = 1"));
+    if (!state)
+        return state.error();
+    ScopedFinish finish(*state);
+    return (*state)->next() ? (*state)->value(0).toLongLong() : 0;
 }
 
-StoreDb::Result<int> StoreDb::indexPendingMessages(int limit)
+StoreDb::Result<int> StoreDb::indexNewMessages(int limit)
 {
-    struct Pending {
-        qint64 roomId, messageId, seq;
-        QString body;
-    };
-    QList<Pending> batch;
+    if (m_dialect->indexesInline())
+        return 0;
+    auto state = m_sql->run(QStringLiteral("SELECT built_through, target FROM search_index WHERE id = 1"));
+    if (!state)
+        return state.error();
+    qint64 builtThrough = 0;
+    qint64 target = 0;
     {
-        auto rows = m_sql->run(QStringLiteral("SELECT p.room_id, p.message_id, m.seq, m.body FROM search_pending p "
-                                              "JOIN messages m ON m.id = p.message_id ORDER BY p.message_id LIMIT ?")
-                + m_dialect->skipLockedRows(),
-            { limit });
+        ScopedFinish finish(*state);
+        if (!(*state)->next())
+            return StoreError::failure(QStringLiteral("the search index has no state row"));
+        builtThrough = (*state)->value(0).toLongLong();
+        target = (*state)->value(1).toLongLong();
+    }
+    auto step = indexMessagesAfter(builtThrough, std::numeric_limits<qint64>::max(), target, limit);
+    if (!step)
+        return step.error();
+    return int(step->indexed);
+}
+
+StoreDb::Result<SearchIndexProgress> StoreDb::indexMessagesAfter(
+    qint64 builtThrough, qint64 upTo, qint64 target, int batchSize)
+{
+    SearchIndexProgress progress;
+    progress.builtThrough = builtThrough;
+    progress.target = target;
+    QList<SearchRow> older; // up to the build's target: db reindex may have indexed one meanwhile
+    QList<SearchRow> fresh;
+    qint64 lastId = builtThrough;
+    {
+        auto rows = m_sql->run(QStringLiteral("SELECT id, room_id, seq, body, deleted FROM messages "
+                                              "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?"),
+            { builtThrough, upTo, batchSize });
         if (!rows)
             return rows.error();
         ScopedFinish finish(*rows);
         while ((*rows)->next()) {
-            batch.append(Pending { (*rows)->value(0).toLongLong(), (*rows)->value(1).toLongLong(),
-                (*rows)->value(2).toLongLong(), (*rows)->value(3).toString() });
+            lastId = (*rows)->value(0).toLongLong();
+            SearchRow row { (*rows)->value(1).toLongLong(), (*rows)->value(2).toLongLong(),
+                (*rows)->value(3).toString(), (*rows)->value(4).toBool() };
+            (lastId <= target ? older : fresh).append(std::move(row));
+            ++progress.indexed;
         }
     }
-    QList<SearchRow> rows;
-    rows.reserve(batch.size());
-    for (const Pending& pending : std::as_const(batch))
-        rows.append(SearchRow { pending.roomId, pending.seq, pending.body, false });
-    // Replaces: a build of older messages (db reindex) may have indexed one meanwhile.
-    if (auto written = writeSearchRows(std::move(rows), true); !written)
+    if (auto written = writeSearchRows(std::move(older), true); !written)
         return written.error();
-    for (const Pending& pending : std::as_const(batch)) {
-        auto done = m_sql->exec(QStringLiteral("DELETE FROM search_pending WHERE room_id = ? AND message_id = ?"),
-            { pending.roomId, pending.messageId });
-        if (!done)
-            return done.error();
+    if (auto written = writeSearchRows(std::move(fresh), false); !written)
+        return written.error();
+    progress.builtThrough = progress.indexed < batchSize && upTo != std::numeric_limits<qint64>::max() ? upTo : lastId;
+    if (progress.builtThrough != builtThrough) {
+        auto recorded = m_sql->exec(
+            QStringLiteral("UPDATE search_index SET built_through = ? WHERE id = 1"), { progress.builtThrough });
+        if (!recorded)
+            return recorded.error();
     }
-    return int(batch.size());
+    return progress;
 }
 
 StoreDb::Result<bool> StoreDb::indexForSearch(qint64 roomId, qint64 seq, const QString& body)
@@ -124,13 +149,34 @@ StoreDb::Result<bool> StoreDb::writeSearchRows(QList<SearchRow> rows, bool mayBe
                 return removed;
         }
     }
+    // Up to 50 rows an INSERT: the statement's own overhead is paid once for them.
+    constexpr int RowsPerInsert = 50;
+    QVariantList values;
+    int pending = 0;
+    auto flush = [&]() -> Result<bool> {
+        if (pending == 0)
+            return true;
+        const QString sql = QStringLiteral("INSERT INTO message_search (rowid, body, dense) VALUES ")
+            + QStringList(pending, QStringLiteral("(?, ?, ?)")).join(QStringLiteral(", "));
+        auto inserted = m_sql->exec(sql, values);
+        values.clear();
+        pending = 0;
+        if (!inserted)
+            return inserted.error();
+        return true;
+    };
     for (const SearchRow& row : std::as_const(rows)) {
         if (row.deleted)
             continue;
-        if (auto added = indexForSearch(row.roomId, row.seq, row.body); !added)
-            return added;
+        const QString dense = search::denseText(row.body);
+        values << searchKey(row.roomId, row.seq) << search::fold(row.body)
+               << (dense.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(dense));
+        if (++pending == RowsPerInsert) {
+            if (auto written = flush(); !written)
+                return written;
+        }
     }
-    return true;
+    return flush();
 }
 
 StoreDb::Result<qint64> StoreDb::lastSeqBelow(qint64 roomId, qint64 maxSeq, SeqOrdered column, qint64 value)
@@ -229,26 +275,29 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         return true;
     };
 
-    // The room's queued messages (not indexed yet) that match, newest first: a handful, read and compared here.
-    QString pendingSql
-        = QStringLiteral("SELECT m.id, m.body FROM search_pending p JOIN messages m ON m.id = p.message_id "
-                         "WHERE p.room_id = ? AND m.seq BETWEEN ? AND ?");
+    // The newest messages of a room that the index has not reached yet (seqs above `indexedSeq`): a handful, read
+    // and compared here. At most TailLimit (a db reindex beside a running server leaves more for a while).
+    constexpr int TailLimit = 5000;
+    QString tailSql
+        = QStringLiteral("SELECT m.id, m.body FROM messages m WHERE m.room_id = ? AND m.seq > ? AND m.seq <= ? "
+                         "AND m.deleted = %1")
+              .arg(m_dialect->boolValue(false).toString());
     if (request.senderId > 0)
-        pendingSql += QStringLiteral(" AND m.sender_id = ?");
+        tailSql += QStringLiteral(" AND m.sender_id = ?");
     if (request.fromTs >= 0)
-        pendingSql += QStringLiteral(" AND m.ts >= ?");
+        tailSql += QStringLiteral(" AND m.ts >= ?");
     if (request.toTs >= 0)
-        pendingSql += QStringLiteral(" AND m.ts < ?");
-    pendingSql += QStringLiteral(" ORDER BY p.message_id DESC");
-    auto pendingMatches = [&](qint64 roomId, qint64 lowSeq, qint64 highSeq) -> Result<QList<qint64>> {
-        QVariantList values { roomId, lowSeq, highSeq };
+        tailSql += QStringLiteral(" AND m.ts < ?");
+    tailSql += QStringLiteral(" ORDER BY m.seq DESC LIMIT %1").arg(TailLimit);
+    auto tailMatches = [&](qint64 roomId, qint64 indexedSeq, qint64 highSeq) -> Result<QList<qint64>> {
+        QVariantList values { roomId, indexedSeq, highSeq };
         if (request.senderId > 0)
             values.append(request.senderId);
         if (request.fromTs >= 0)
             values.append(request.fromTs);
         if (request.toTs >= 0)
             values.append(request.toTs);
-        auto rows = m_sql->run(pendingSql, values);
+        auto rows = m_sql->run(tailSql, values);
         if (!rows)
             return rows.error();
         ScopedFinish finish(*rows);
@@ -260,6 +309,13 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         }
         return matches;
     };
+    qint64 indexedThrough = std::numeric_limits<qint64>::max();
+    if (!m_dialect->indexesInline()) {
+        auto through = searchIndexedThrough();
+        if (!through)
+            return through.error();
+        indexedThrough = *through;
+    }
 
     std::vector<RoomStream> streams;
     streams.reserve(rooms.size());
@@ -287,12 +343,19 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
         }
         if (lowSeq > highSeq)
             continue;
-        // Queued messages first (the index may take them meanwhile: a message seen twice is taken once).
-        auto queued = pendingMatches(room.roomId, lowSeq, highSeq);
-        if (!queued)
-            return queued.error();
-        if (!queued->isEmpty())
-            streams.push_back(RoomStream { room.roomId, 0, -1, *queued, true });
+        // The tail first: the indexer may take it meanwhile, and a message seen twice is taken once.
+        auto indexedSeq = indexedThrough == std::numeric_limits<qint64>::max()
+            ? Result<qint64>(highSeq)
+            : lastSeqBelow(room.roomId, highSeq, SeqOrdered::Id, indexedThrough + 1);
+        if (!indexedSeq)
+            return indexedSeq.error();
+        if (*indexedSeq < highSeq) {
+            auto tail = tailMatches(room.roomId, std::max(*indexedSeq, lowSeq - 1), highSeq);
+            if (!tail)
+                return tail.error();
+            if (!tail->isEmpty())
+                streams.push_back(RoomStream { room.roomId, 0, -1, *tail, true });
+        }
         streams.push_back(RoomStream { room.roomId, searchKey(room.roomId, highSeq), searchKey(room.roomId, lowSeq) });
     }
     // A first few of each room, as many as a page needs if the rooms share it evenly (twice that); more from a
@@ -300,7 +363,7 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
     const int wanted = request.limit + 1;
     const int firstFetch = rooms.isEmpty() ? 0 : std::clamp(2 * wanted / int(rooms.size()) + 1, 2, wanted);
     for (RoomStream& stream : streams) {
-        if (stream.exhausted) // the queued ones, all read
+        if (stream.exhausted) // a tail, all read
             continue;
         if (auto fetched = fetch(stream, firstFetch); !fetched)
             return fetched.error();
@@ -358,32 +421,7 @@ StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndexBatch(int batchSiz
     }
     if (progress.done())
         return progress;
-    QList<SearchRow> batch;
-    qint64 lastId = 0;
-    {
-        auto rows = m_sql->run(QStringLiteral("SELECT id, room_id, seq, body, deleted FROM messages "
-                                              "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?"),
-            { progress.builtThrough, progress.target, batchSize });
-        if (!rows)
-            return rows.error();
-        ScopedFinish finish(*rows);
-        while ((*rows)->next()) {
-            lastId = (*rows)->value(0).toLongLong();
-            batch.append(SearchRow { (*rows)->value(1).toLongLong(), (*rows)->value(2).toLongLong(),
-                (*rows)->value(3).toString(), (*rows)->value(4).toBool() });
-        }
-    }
-    // A running server may have indexed a message already (an edit during db reindex): replace, never add twice.
-    const qsizetype read = batch.size();
-    if (auto written = writeSearchRows(std::move(batch), true); !written)
-        return written.error();
-    progress.indexed = read;
-    progress.builtThrough = read < batchSize ? progress.target : lastId;
-    auto recorded = m_sql->exec(
-        QStringLiteral("UPDATE search_index SET built_through = ? WHERE id = 1"), { progress.builtThrough });
-    if (!recorded)
-        return recorded.error();
-    return progress;
+    return indexMessagesAfter(progress.builtThrough, progress.target, progress.target, batchSize);
 }
 
 StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndex(
@@ -433,9 +471,6 @@ StoreDb::Result<bool> StoreDb::resetSearchIndex()
     QStringList statements = m_dialect->searchReset();
     statements.append(QStringLiteral("UPDATE search_index SET built_through = 0, "
                                      "target = (SELECT COALESCE(MAX(id), 0) FROM messages) WHERE id = 1"));
-    // The build takes every message up to the target, queued ones included.
-    statements.append(QStringLiteral(
-        "DELETE FROM search_pending WHERE message_id <= (SELECT target FROM search_index WHERE id = 1)"));
     for (const QString& sql : std::as_const(statements)) {
         if (auto done = m_sql->execDirect(sql); !done) {
             rollback();

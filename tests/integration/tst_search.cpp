@@ -55,7 +55,11 @@ private:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst-search-queue"));
             db.setDatabaseName(m_server->databasePath());
             QSqlQuery query(db);
-            if (db.open() && query.exec(QStringLiteral("SELECT COUNT(*) FROM search_pending")) && query.next())
+            if (db.open()
+                && query.exec(QStringLiteral(
+                    "SELECT (SELECT COUNT(*) FROM messages) - (SELECT COUNT(*) FROM messages, search_index "
+                    "WHERE messages.id <= search_index.built_through)"))
+                && query.next())
                 count = query.value(0).toInt();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tst-search-queue"));
