@@ -144,8 +144,10 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
         m_composer->setFocus();
     });
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_roomId && !m_composer->toPlainText().isEmpty())
+        if (m_roomId && !m_composer->toPlainText().isEmpty()) {
             m_session->sendTyping(m_roomId);
+            clearSearchMatch();
+        }
     });
 
     auto* placeholder = new QLabel(tr("<h3>No conversation open</h3>Pick someone in the people list, or a room, "
@@ -221,6 +223,7 @@ void ChatPane::showRoom(qint64 roomId)
     m_jumpSeq = 0;
     m_flashTimer.stop();
     m_delegate->setHighlightedSeq(0);
+    m_delegate->setSearchMatch(0, {});
     m_actions->setRoom(roomId);
     if (!roomId) {
         m_model = nullptr;
@@ -477,6 +480,26 @@ void ChatPane::jumpToMessage(qint64 seq)
     }
     m_jumpSeq = seq;
     m_session->jumpTo(m_roomId, seq);
+}
+
+void ChatPane::showSearchMatch(qint64 seq, const QString& foldedQuery)
+{
+    m_delegate->setSearchMatch(seq, foldedQuery);
+    m_view->viewport()->update();
+    jumpToMessage(seq);
+}
+
+void ChatPane::clearSearchMatch()
+{
+    if (!m_delegate->searchMatchSeq())
+        return;
+    m_delegate->setSearchMatch(0, {});
+    m_view->viewport()->update();
+}
+
+qint64 ChatPane::searchMatchSeq() const
+{
+    return m_delegate->searchMatchSeq();
 }
 
 void ChatPane::onJumpReady(qint64 roomId, qint64 seq)
