@@ -199,6 +199,8 @@ QString SearchResultsModel::describeError(const RpcError& error)
     }
     if (error.reason == reason::RateLimited)
         return tr("Searching too often; trying again in a moment…");
+    if (error.reason == reason::MethodNotFound)
+        return tr("This server cannot search messages.");
     if (error.reason == reason::Forbidden)
         return tr("You are no longer a member of that room.");
     return error.message; // the server's own words, or "The connection to the server was lost"

@@ -103,6 +103,9 @@ SearchPanel::SearchPanel(ChatSession* session, QWidget* parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setBackgroundRole(QPalette::Base); // the ground the results are listed on
+    m_placeholder->setAutoFillBackground(true);
+    m_placeholder->setTextFormat(Qt::RichText);
     m_placeholder->setContentsMargins(24, 24, 24, 24);
     m_results->setObjectName(QStringLiteral("searchResults"));
     m_results->setAccessibleName(tr("Search results"));
@@ -253,10 +256,11 @@ void SearchPanel::refreshState()
                                        tr("Any part of a word finds it: “ploy” finds “deployment”.")));
         break;
     case State::TooShort:
-        m_placeholder->setText(tr("Type at least %n character(s)…", nullptr, search::MinQueryChars));
+        m_placeholder->setText(tr("Type at least %n character(s)…", nullptr, search::MinQueryChars).toHtmlEscaped());
         break;
     case State::Searching:
-        m_placeholder->setText(m_model->errorText().isEmpty() ? tr("Searching…") : m_model->errorText());
+        m_placeholder->setText(
+            (m_model->errorText().isEmpty() ? tr("Searching…") : m_model->errorText()).toHtmlEscaped());
         break;
     case State::NoResults:
         m_placeholder->setText(QStringLiteral("<p style=\"font-size:large\">%1</p><p>%2</p>")

@@ -281,7 +281,7 @@ int main(int argc, char* argv[])
             QStringLiteral("Can we deploy the onboarding flow on Friday? The copy changes are in and QA signed off "
                            "this morning, so nothing should block the deploy."));
         SearchPanel* search = window->searchPanel();
-        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        window->searchAllAction()->trigger(); // Ctrl+Shift+F; a window manager-less display may not activate the window
         waitFor([&] { return search->isVisible(); });
         QTest::keyClicks(search->field(), QStringLiteral("deploy"));
         waitFor([&] { return search->model()->state() == SearchResultsModel::State::Results; });

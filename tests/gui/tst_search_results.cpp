@@ -275,6 +275,8 @@ private Q_SLOTS:
                                          << QStringLiteral("Type at least 3 character(s) to search."); // no .qm here
         QTest::newRow("forbidden") << QString(reason::Forbidden) << QJsonObject()
                                    << QStringLiteral("You are no longer a member of that room.");
+        QTest::newRow("method_not_found (a server without search)") << QString(
+            reason::MethodNotFound) << QJsonObject() << QStringLiteral("This server cannot search messages.");
         QTest::newRow("invalid_params") << QString(reason::InvalidParams) << QJsonObject()
                                         << QStringLiteral("the server's words");
     }
