@@ -7,6 +7,7 @@
 #        scripts/bench.sh cluster         dm on SQLite, on PostgreSQL and on two nodes (PostgreSQL + Redis),
 #                                         cross-node latency at half of the two-node peak, CPU of every process;
 #                                         writes docs/benchmarks/cluster.{md,json}
+#        scripts/bench.sh search          messages.search latency on 1,000,000 messages, and the index's size
 #        CHAT_BENCH_ARGS="--runs 5" scripts/bench.sh   passes options on to chat-bench
 # The server runs pinned to core 1 and the load generator to core 0 (taskset), for product and ceiling alike;
 # in `cluster`, every node, PostgreSQL and redis-server share core 1.
@@ -31,7 +32,7 @@ run_chat_bench() {
 
 if [ $# -eq 0 ]; then
   run_chat_bench suite --out "$report_dir/latest"
-  set -- store client
+  set -- store search client
 fi
 for mode in "$@"; do
   echo "== $mode"
@@ -39,7 +40,8 @@ for mode in "$@"; do
     dm | rate | group | history | login | idle) run_chat_bench "$mode" ;;
     cluster) run_chat_bench cluster --out "$report_dir/cluster" ;;
     store) "${pin_load[@]}" "$bin/store/bench-history-store" ;;
+    search) "${pin_load[@]}" "$bin/search/bench-search" ;;
     client) QT_QPA_PLATFORM=offscreen "${pin_load[@]}" "$bin/client/bench-client" ;;
-    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, cluster, store, client)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, cluster, store, search, client)" >&2; exit 2 ;;
   esac
 done

@@ -314,7 +314,8 @@ Parsed<Search> Search::parse(const QJsonObject& json, const Limits&)
     if (!query)
         return query.error();
     if (query->size() > 2 * search::MaxQueryChars || query->toUcs4().size() > search::MaxQueryChars)
-        return RpcError::invalidParams(QStringLiteral("\"query\" has at most %1 characters").arg(search::MaxQueryChars));
+        return RpcError::invalidParams(
+            QStringLiteral("\"query\" has at most %1 characters").arg(search::MaxQueryChars));
     Search search;
     search.query = *query;
     search.parsed = search::parseQuery(*query);
@@ -322,7 +323,8 @@ Parsed<Search> Search::parse(const QJsonObject& json, const Limits&)
         return RpcError::invalidParams(QStringLiteral("\"query\" has nothing to search for"));
     if (search.parsed.kind == search::Query::Kind::TooShort)
         return RpcError::queryTooShort(search::MinQueryChars);
-    for (auto [name, field] : { std::pair { key::RoomId, &search.roomId }, std::pair { key::SenderId, &search.senderId } }) {
+    for (auto [name, field] :
+        { std::pair { key::RoomId, &search.roomId }, std::pair { key::SenderId, &search.senderId } }) {
         auto id = optionalInteger(json, name, 1);
         if (!id)
             return id.error();

@@ -30,9 +30,19 @@ bool isDropped(char32_t c)
 char32_t straightQuote(char32_t c)
 {
     switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0xFF07:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0xFF07:
         return u'\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xFF02:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0xFF02:
         return u'"';
     default:
         return 0;
@@ -63,7 +73,7 @@ public:
         if (QChar::isSpace(c))
             return addSpace(start, end);
         if (isDropped(c) || isAccentMark(c))
-            return;
+            return extendLast(end);
         if (const char32_t quote = straightQuote(c))
             return addUnit(char16_t(quote), start, end);
         const QChar::Decomposition tag = QChar::decompositionTag(c);
@@ -87,6 +97,13 @@ public:
     }
 
 private:
+    // A mark or invisible character belongs to the character before it: a highlight of that one covers it too.
+    void extendLast(int end)
+    {
+        if (m_origins && !m_origins->sourceEnd.isEmpty())
+            m_origins->sourceEnd.back() = end;
+    }
+
     void addCodePoint(char32_t c, int start, int end)
     {
         if (QChar::requiresSurrogates(c)) {

@@ -11,6 +11,8 @@
 #include "store/OpenFailure.h"
 #include "store/StoreDb.h"
 
+#include <QElapsedTimer>
+
 #include <memory>
 
 namespace chat::server {
@@ -45,6 +47,8 @@ QString AdminCommands::usage()
         "  user list           every account: id, name, state\n"
         "  db check            schema version and an integrity check\n"
         "  db migrate          bring the schema to this version\n"
+        "  db reindex          rebuild the search index from the messages (also while the server runs; searches\n"
+        "                      find fewer old messages until it is done; safe to interrupt and run again)\n"
         "  db copy FILE        copy the SQLite database FILE into the configured, empty database\n"
         "  db backup FILE      write a consistent copy of the SQLite database to the new FILE, also while\n"
         "                      the server runs (restore: stop the server, put the copy in place of the database)\n");
@@ -77,6 +81,8 @@ int AdminCommands::run(const QStringList& words)
             return checkDatabase();
         if (action == QLatin1String("migrate"))
             return migrateDatabase();
+        if (action == QLatin1String("reindex"))
+            return reindexSearch();
         if (action == QLatin1String("copy"))
             return copyDatabase(name);
         if (action == QLatin1String("backup"))
@@ -268,6 +274,33 @@ int AdminCommands::migrateDatabase()
 int AdminCommands::copyDatabase(const QString& sourcePath)
 {
     return DatabaseCopyCommand(m_config.database, m_out, m_err).run(sourcePath);
+}
+
+int AdminCommands::reindexSearch()
+{
+    auto db = openStore(m_config.database, m_err);
+    if (!db)
+        return exitcode::Failure;
+    if (auto reset = db->resetSearchIndex(); !reset) {
+        m_err << "chat-server: cannot empty the search index: " << reset.error().message << Qt::endl;
+        return exitcode::Failure;
+    }
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    auto built = db->buildSearchIndex(5000, [this, &sinceReport](const SearchIndexProgress& progress) {
+        if (sinceReport.elapsed() < 1000 && !progress.done())
+            return;
+        sinceReport.restart();
+        m_out << "search index: " << progress.indexed << " messages, through id " << progress.builtThrough << " of "
+              << progress.target << Qt::endl;
+    });
+    if (!built) {
+        m_err << "chat-server: the search index stopped at a failure (run db reindex again): " << built.error().message
+              << Qt::endl;
+        return exitcode::Failure;
+    }
+    m_out << "search index rebuilt: " << built->indexed << " messages" << Qt::endl;
+    return exitcode::Ok;
 }
 
 } // namespace chat::server

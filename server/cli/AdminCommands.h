@@ -15,7 +15,7 @@ namespace chat::server {
 
 class StoreDb;
 
-// The admin subcommands (user add/passwd/disable/enable/list, db check/migrate/copy), run synchronously on
+// The admin subcommands (user add/passwd/disable/enable/list, db check/migrate/reindex/copy), run synchronously on
 // the same store the server uses. Safe while the server runs: SQLite's WAL lets both write, and each change
 // leaves an `events` row in its transaction that running servers apply within a second (AdminEventTail).
 class AdminCommands {
@@ -33,6 +33,7 @@ private:
     int listUsers();
     int checkDatabase();
     int migrateDatabase();
+    int reindexSearch();
     int copyDatabase(const QString& sourcePath);
     bool readPassword(QString& password);
     std::optional<UserRecord> findUser(StoreDb& db, const QString& username);

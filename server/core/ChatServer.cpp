@@ -17,6 +17,7 @@
 #include "handlers/DirectoryHandlers.h"
 #include "handlers/MemberStateHandlers.h"
 #include "handlers/MessageActionHandlers.h"
+#include "handlers/SearchHandlers.h"
 #include "handlers/MessageHandlers.h"
 #include "handlers/RoomHandlers.h"
 #include "observability/HttpEndpoint.h"
@@ -83,6 +84,7 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
     registerRoomHandlers(*m_router, *m_context);
     registerMessageHandlers(*m_router, *m_context);
     registerMessageActionHandlers(*m_router, *m_context);
+    registerSearchHandlers(*m_router, *m_context);
     registerMemberStateHandlers(*m_router, *m_context);
 
     m_listener = std::make_unique<Listener>(m_config);

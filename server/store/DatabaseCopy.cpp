@@ -18,6 +18,13 @@ namespace {
 
 const QString VersionTable = QStringLiteral("schema_version");
 
+// The search index is built from the copied messages, not copied: its tables differ between the engines
+// (FTS5 and its shadow tables on SQLite, pg_trgm on PostgreSQL).
+bool isSearchIndexTable(const QString& name)
+{
+    return name == QLatin1String("search_index") || name.startsWith(QLatin1String("message_search"));
+}
+
 // The target's column types win: SQLite keeps booleans as integers, PostgreSQL wants booleans.
 QVariant convertedFor(const QVariant& value, const QSqlField& column)
 {
@@ -84,6 +91,14 @@ Expected<qint64, StoreError> DatabaseCopy::run(const Progress& progress)
         if (auto reset = resetIdentity(table); !reset)
             return reset.error();
     }
+    if (auto emptied = m_target.resetSearchIndex(); !emptied)
+        return emptied.error();
+    auto indexed = m_target.buildSearchIndex(5000, [&progress](const SearchIndexProgress& built) {
+        if (progress)
+            progress(QStringLiteral("search index"), built.indexed, built.done());
+    });
+    if (!indexed)
+        return indexed.error();
     return total;
 }
 
@@ -94,7 +109,7 @@ Expected<bool, StoreError> DatabaseCopy::checkTablesCovered(StoreDb& db) const
         known.insert(table.name);
     const QStringList present = db.connection().tables(QSql::Tables);
     for (const QString& name : present) {
-        if (!known.contains(name) && !name.startsWith(QLatin1String("sqlite_")))
+        if (!known.contains(name) && !name.startsWith(QLatin1String("sqlite_")) && !isSearchIndexTable(name))
             return StoreError::failure(
                 QStringLiteral("the table %1 is not in db copy's list (DatabaseCopy::tables()): nothing was copied")
                     .arg(name));

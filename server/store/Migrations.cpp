@@ -81,6 +81,20 @@ QStringList messageActions(const SqlDialect& d)
     };
 }
 
+// Search: the index (SqlDialect::searchSchema) and how far it is built. Existing messages are indexed after the
+// migration, in batches (StoreDb::buildSearchIndex), up to the newest message the migration saw.
+QStringList searchIndex(const SqlDialect& d)
+{
+    return d.searchSchema()
+        + QStringList {
+              QStringLiteral("CREATE TABLE search_index (id %1 PRIMARY KEY CHECK (id = 1), built_through %1 NOT NULL, "
+                             "target %1 NOT NULL)")
+                  .arg(d.bigIntType()),
+              QStringLiteral("INSERT INTO search_index (id, built_through, target) "
+                             "SELECT 1, 0, COALESCE(MAX(id), 0) FROM messages"),
+          };
+}
+
 } // namespace
 
 const QList<Migrations::Step>& Migrations::steps()
@@ -90,6 +104,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 2, QStringLiteral("events from admin commands"), adminEvents },
         { 3, QStringLiteral("message actions: edits, deletions, replies, mentions, reactions, notification levels"),
             messageActions },
+        { 4, QStringLiteral("search index"), searchIndex },
     };
     return all;
 }

@@ -63,6 +63,25 @@ public:
             "ORDER BY name");
     }
     QString resetIdentity(const QString&) const override { return {}; } // INTEGER PRIMARY KEY takes max(id) + 1
+    QStringList searchSchema() const override
+    {
+        // Trigrams find substrings in any script. The text is folded before it is indexed (shared/SearchText),
+        // so the tokenizer must not fold again; no column sizes: results are ordered by id, not ranked.
+        return { QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5(body, dense, "
+                                "tokenize = 'trigram case_sensitive 1', columnsize = 0)") };
+    }
+    QStringList searchReset() const override // FTS5 deletes row by row; a new table is instant
+    {
+        return QStringList { QStringLiteral("DROP TABLE message_search") } + searchSchema();
+    }
+    QString searchCondition(QLatin1String) const override { return QStringLiteral("s.message_search MATCH ?"); }
+    QString searchArgument(QLatin1String column, const QString& pattern) const override
+    {
+        // A column filter and one FTS5 string: inside double quotes only a doubled quote means anything.
+        QString quoted = pattern;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QStringLiteral("%1 : \"%2\"").arg(column, quoted);
+    }
 };
 
 constexpr qint64 MigrationLockKey = 7447001; // an arbitrary advisory lock key owned by chat-server
@@ -142,6 +161,27 @@ public:
         return QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE(MAX(id), 0) + 1, false) "
                               "FROM %1")
             .arg(table);
+    }
+    QStringList searchSchema() const override
+    {
+        // pg_trgm is a trusted extension: the database's owner may create it. Its trigrams are taken from
+        // letters and digits as the database's LC_CTYPE defines them: a UTF-8 ctype indexes CJK (deploy.md).
+        return {
+            QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm"),
+            QStringLiteral("CREATE TABLE message_search (rowid BIGINT PRIMARY KEY, body TEXT NOT NULL, dense TEXT)"),
+            QStringLiteral("CREATE INDEX message_search_body ON message_search USING gin (body gin_trgm_ops)"),
+            QStringLiteral("CREATE INDEX message_search_dense ON message_search USING gin (dense gin_trgm_ops)"),
+        };
+    }
+    QStringList searchReset() const override { return { QStringLiteral("TRUNCATE message_search") }; }
+    QString searchCondition(QLatin1String column) const override { return QStringLiteral("s.%1 LIKE ?").arg(column); }
+    QString searchArgument(QLatin1String, const QString& pattern) const override
+    {
+        QString escaped = pattern;
+        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        return QLatin1Char('%') + escaped + QLatin1Char('%');
     }
 };
 

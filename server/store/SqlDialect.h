@@ -51,6 +51,15 @@ public:
     // After rows were inserted with explicit ids: makes the table's generated ids continue after max(id).
     // Empty when the engine does that by itself.
     virtual QString resetIdentity(const QString& table) const = 0;
+
+    // Search (protocol.md, "Search"): the index message_search(rowid, body, dense) and its build state. rowid
+    // is the message's room and seq (StoreDbSearch.cpp), so that one room's rows are one range of it.
+    virtual QStringList searchSchema() const = 0;
+    virtual QStringList searchReset() const = 0; // empties message_search, fast
+    // The condition that finds `pattern` as a substring of column `column` of message_search, aliased s; it
+    // takes one bound parameter, searchArgument(column, pattern). Nothing in the pattern is syntax.
+    virtual QString searchCondition(QLatin1String column) const = 0;
+    virtual QString searchArgument(QLatin1String column, const QString& pattern) const = 0;
 };
 
 } // namespace chat::server

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -99,7 +100,27 @@ StoreDb::Result<bool> StoreDb::reopen()
 
 StoreDb::Result<int> StoreDb::migrate()
 {
-    return Migrations(*m_sql, *m_dialect).migrate(QDateTime::currentMSecsSinceEpoch());
+    auto version = Migrations(*m_sql, *m_dialect).migrate(QDateTime::currentMSecsSinceEpoch());
+    if (!version)
+        return version;
+    // Messages stored before the search index existed; a build cut short by a stop goes on from its last batch.
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    auto built = buildSearchIndex(5000, [&sinceReport](const SearchIndexProgress& progress) {
+        if (sinceReport.elapsed() < 2000 && !progress.done())
+            return;
+        sinceReport.restart();
+        qCInfo(lcStore).noquote() << QStringLiteral("search index: %1 messages added, through message id %2 of %3%4")
+                                         .arg(progress.indexed)
+                                         .arg(progress.builtThrough)
+                                         .arg(progress.target)
+                                         .arg(progress.done() ? QStringLiteral(": done")
+                                                              : QStringLiteral(" (safe to "
+                                                                               "interrupt)"));
+    });
+    if (!built)
+        return built.error();
+    return version;
 }
 
 StoreDb::Result<int> StoreDb::migrateTo(int version)

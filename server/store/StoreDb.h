@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -105,6 +106,15 @@ public:
     Result<QList<ReceiptRecord>> receipts(qint64 roomId); // members whose read position is above 0
     Result<bool> setNotifyLevel(qint64 roomId, qint64 userId, const QString& level); // false: not a member
 
+    // Search (StoreDbSearch.cpp; protocol.md, "Search"). The index is written in the transaction that stores,
+    // edits or deletes a message; messages older than the index are added by buildSearchIndex().
+    Result<SearchPage> searchMessages(const SearchRequest& request);
+    // Indexes messages stored before the index (or since resetSearchIndex), `batchSize` per transaction, and
+    // reports after each; an interrupted build goes on where it stopped. Run by migrate().
+    Result<SearchIndexProgress> buildSearchIndex(
+        int batchSize = 5000, const std::function<void(const SearchIndexProgress&)>& progress = {});
+    Result<bool> resetSearchIndex(); // empties the index, so that buildSearchIndex() rebuilds all of it
+
     // events from admin commands, for running servers
     Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);
     Result<QList<AdminEvent>> adminEventsAfter(qint64 id, int limit); // ascending id
@@ -127,6 +137,15 @@ private:
     Result<QList<Message>> messagesWhere(const QString& condition, const QVariantList& values);
     Result<HistoryPage> historyAround(qint64 roomId, qint64 seq, int limit);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
+    // The search index's row of a message: added, replaced (after an edit) or removed (after a deletion).
+    Result<bool> indexForSearch(qint64 roomId, qint64 seq, const QString& body);
+    Result<bool> reindexForSearch(qint64 roomId, qint64 seq, const QString& body);
+    Result<bool> unindexForSearch(qint64 roomId, qint64 seq);
+    Result<SearchIndexProgress> buildSearchIndexBatch(int batchSize);
+    // Columns that grow with seq within a room. lastSeqBelow: the highest seq of the room, at most `maxSeq`,
+    // whose message has `column` below `value`; 0 when none has.
+    enum class SeqOrdered { Id, Ts };
+    Result<qint64> lastSeqBelow(qint64 roomId, qint64 maxSeq, SeqOrdered column, qint64 value);
 
     // The message an action is about, as far as the rules need it.
     struct ActionTarget {
@@ -134,6 +153,7 @@ private:
         qint64 ts = 0;
         bool deleted = false;
         QString body;
+        qint64 seq = 0;
         qint64 lastChange = 0; // the room's
     };
     // Locks the room's row, then reads the message when it is in that room and the user is a member.

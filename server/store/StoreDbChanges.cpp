@@ -42,7 +42,7 @@ StoreDb::Result<std::optional<StoreDb::ActionTarget>> StoreDb::lockTarget(
             return std::optional<ActionTarget>();
         target.lastChange = (*room)->value(0).toLongLong();
     }
-    auto message = m_sql->run(QStringLiteral("SELECT m.sender_id, m.ts, m.deleted, m.body FROM messages m "
+    auto message = m_sql->run(QStringLiteral("SELECT m.sender_id, m.ts, m.deleted, m.body, m.seq FROM messages m "
                                              "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
                                              "WHERE m.id = ? AND m.room_id = ?"),
         { userId, messageId, roomId });
@@ -55,6 +55,7 @@ StoreDb::Result<std::optional<StoreDb::ActionTarget>> StoreDb::lockTarget(
     target.ts = (*message)->value(1).toLongLong();
     target.deleted = (*message)->value(2).toBool();
     target.body = (*message)->value(3).toString();
+    target.seq = (*message)->value(4).toLongLong();
     return std::optional<ActionTarget>(target);
 }
 
@@ -101,6 +102,8 @@ StoreDb::Result<ActionOutcome> StoreDb::editMessage(qint64 roomId, qint64 messag
         { body, messagerows::mentionsColumn(mentions), nowMs, change, messageId });
     if (!edited)
         return edited.error();
+    if (auto indexed = reindexForSearch(roomId, (*target)->seq, body); !indexed)
+        return indexed.error();
     return recordChange(roomId, messageId, change);
 }
 
@@ -122,6 +125,8 @@ StoreDb::Result<ActionOutcome> StoreDb::deleteMessage(qint64 roomId, qint64 mess
         { m_dialect->boolValue(true), change, messageId });
     if (!deleted)
         return deleted.error();
+    if (auto unindexed = unindexForSearch(roomId, (*target)->seq); !unindexed)
+        return unindexed.error();
     return recordChange(roomId, messageId, change);
 }
 

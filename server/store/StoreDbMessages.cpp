@@ -87,6 +87,8 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 send
     }
     if (message.id == 0)
         return storedDuplicate(roomId, senderId, clientId, true);
+    if (auto indexed = indexForSearch(roomId, message.seq, body); !indexed)
+        return indexed.error();
     auto read = m_sql->exec(QStringLiteral("UPDATE room_members SET last_read_seq = ? "
                                            "WHERE room_id = ? AND user_id = ? AND last_read_seq < ?"),
         { message.seq, roomId, senderId, message.seq });
@@ -256,6 +258,8 @@ StoreDb::Result<qint64> StoreDb::importMessages(
             = m_sql->exec(sql, { roomId, lastSeq + 1 + i, senderId, textOrEmpty(bodies.at(i)), firstTs + i * 1000 });
         if (!inserted)
             return inserted.error();
+        if (auto indexed = indexForSearch(roomId, lastSeq + 1 + i, bodies.at(i)); !indexed)
+            return indexed.error();
     }
     const qint64 newLastSeq = lastSeq + bodies.size();
     auto advanced = m_sql->exec(

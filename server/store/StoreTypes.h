@@ -125,4 +125,31 @@ struct HistoryQuery {
     qint64 around = 0; // > 0: limit / 2 messages below this seq, the rest from it on
 };
 
+// messages.search as the store runs it (StoreDbSearch.cpp).
+struct SearchRequest {
+    qint64 userId = 0; // only rooms this user is a member of are searched
+    qint64 roomId = 0; // > 0: only this room
+    qint64 senderId = 0; // > 0: only this sender's messages
+    qint64 fromTs = -1; // >= 0: ts >= fromTs
+    qint64 toTs = -1; // >= 0: ts < toTs
+    qint64 beforeId = 0; // > 0: only messages with a lower id (the cursor)
+    search::Query query; // Substring or Dense
+    int limit = search::DefaultResults;
+};
+
+struct SearchPage {
+    QList<SearchHit> hits; // descending message id
+    bool hasMore = false;
+    // Index rows read to answer: depends only on the user's own rooms (a test checks it against foreign matches).
+    qint64 rowsRead = 0;
+};
+
+// How far the search index is built for messages stored before it existed (or before db reindex).
+struct SearchIndexProgress {
+    qint64 builtThrough = 0; // message id
+    qint64 target = 0; // every message up to this id is indexed when builtThrough reaches it
+    qint64 indexed = 0; // messages indexed by this call
+    bool done() const { return builtThrough >= target; }
+};
+
 } // namespace chat::server

@@ -2,6 +2,7 @@
 
 #include "Limits.h"
 #include "Params.h"
+#include "SearchText.h"
 #include "Validation.h"
 
 #include <QByteArray>
@@ -90,6 +91,20 @@ inline QString validateRoomName(const QJsonObject& params, const Limits& limits)
     });
 }
 
+// A search's highlights of any body stay inside it, in order and apart (the client draws them unchecked).
+inline QString checkHighlights(const QJsonObject& params)
+{
+    const QString body = params.value(QLatin1String("body")).toString();
+    const search::Query query = search::parseQuery(params.value(QLatin1String("query")).toString());
+    int end = 0;
+    for (const search::TextRange& range : search::highlights(body, query.folded)) {
+        if (range.start < end || range.length <= 0 || range.start + range.length > body.size())
+            return QStringLiteral("highlights: a range outside the body, empty, or not after the one before");
+        end = range.start + range.length + 1;
+    }
+    return {};
+}
+
 } // namespace detail
 
 // Every method's parser and the validation behind it, on one params object.
@@ -110,6 +125,8 @@ inline QString exerciseEveryParamsParser(const QJsonObject& params, const Limits
         parseAndReparse<params::ReactionChange>(params, limits, "ReactionChange"),
         parseAndReparse<params::Changes>(params, limits, "Changes"),
         parseAndReparse<params::Notify>(params, limits, "Notify"),
+        parseAndReparse<params::Search>(params, limits, "Search"),
+        checkHighlights(params),
         validateCredentials(params, limits),
         validateSend(params, limits),
         validateRoomName(params, limits),

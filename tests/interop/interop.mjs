@@ -142,6 +142,30 @@ await check('an outsider is refused everything about the room', async () => {
   assert.equal(await eve.reason('messages.send', { room_id: room.id, body: 'let me in', client_id: 'e-1' }), 'forbidden');
   assert.equal(await eve.reason('rooms.join', { room_id: room.id }), 'not_found');
 });
+await check('search finds a fragment in any script, with UTF-16 highlights', async () => {
+  await alice.ok('messages.send', { room_id: room.id, body: '🚀 Déployé à Pékin: 我在北京', client_id: 'i-search' });
+  const { results, has_more } = await bob.ok('messages.search', { query: 'deploye' });
+  assert.equal(has_more, false);
+  assert.equal(results.length, 1);
+  const { message, highlights } = results[0];
+  assert.deepEqual(highlights, [[3, 7]]);
+  assert.equal(message.body.slice(3, 10), 'Déployé');
+  const cjk = await bob.ok('messages.search', { query: '北京', room_id: room.id });
+  assert.equal(cjk.results[0].message.body.slice(...((r) => [r[0], r[0] + r[1]])(cjk.results[0].highlights[0])), '北京');
+  assert.equal(await bob.reason('messages.search', { query: 'ab' }), 'query_too_short');
+  assert.equal((await eve.ok('messages.search', { query: 'deploye' })).results.length, 0);
+});
+await check('search pages with next_cursor, newest first', async () => {
+  for (let i = 1; i <= 10; i++) await alice.ok('messages.send', { room_id: room.id, body: `paging ${i}`, client_id: `p-${i}` });
+  const seen = [];
+  let page = await bob.ok('messages.search', { query: 'paging', limit: 4 });
+  seen.push(...page.results.map((r) => r.message.body));
+  while (page.has_more) {
+    page = await bob.ok('messages.search', { query: 'paging', limit: 4, cursor: page.next_cursor });
+    seen.push(...page.results.map((r) => r.message.body));
+  }
+  assert.deepEqual(seen, Array.from({ length: 10 }, (_, i) => `paging ${10 - i}`));
+});
 await check('bad requests get JSON-RPC errors', async () => {
   const unknown = await alice.call('rooms.explode');
   assert.equal(unknown.error.code, -32601);

@@ -174,7 +174,9 @@ bool PostgresProcess::initialize()
         return false;
     const bool created = runTool(QStringLiteral("initdb"),
         { QStringLiteral("-D"), dataDirectory(), QStringLiteral("-U"), user(), QStringLiteral("-E"),
-            QStringLiteral("UTF8"), QStringLiteral("--locale=C"), QStringLiteral("--no-sync"),
+            // A UTF-8 ctype, as deploy.md asks of production databases: pg_trgm indexes CJK letters only then.
+            QStringLiteral("UTF8"), QStringLiteral("--locale=C"), QStringLiteral("--lc-ctype=C.UTF-8"),
+            QStringLiteral("--no-sync"),
             QStringLiteral("--no-instructions"), QStringLiteral("--auth-local=trust"),
             QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("--pwfile=") + passwordFile() },
         ToolTimeoutMs);

@@ -428,6 +428,64 @@ private Q_SLOTS:
         QCOMPARE(Read::parse(object(R"({"room_id":2,"seq":"3"})"), Limits {}).error().code, errc::InvalidParams);
     }
 
+    void searchParsesEveryFilter()
+    {
+        const auto parsed = Search::parse(object(R"({"query": " Déployé ", "room_id": 3, "sender_id": 4,
+            "from_ts": 10, "to_ts": 20, "limit": 50, "cursor": "99"})"),
+            Limits {});
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->query, QStringLiteral(" Déployé "));
+        QCOMPARE(parsed->parsed.folded, QStringLiteral("deploye"));
+        QCOMPARE(parsed->roomId, std::optional<qint64>(3));
+        QCOMPARE(parsed->senderId, std::optional<qint64>(4));
+        QCOMPARE(parsed->fromTs, std::optional<qint64>(10));
+        QCOMPARE(parsed->toTs, std::optional<qint64>(20));
+        QCOMPARE(parsed->limit, 50);
+        QCOMPARE(parsed->cursor, QStringLiteral("99"));
+        QCOMPARE(Search::parse(parsed->toJson(), Limits {})->toJson(), parsed->toJson());
+    }
+
+    void searchDefaultsToTwentyResultsEverywhere()
+    {
+        const auto parsed = Search::parse(object(R"({"query": "abc", "room_id": null, "cursor": null})"), Limits {});
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->limit, 20);
+        QVERIFY(!parsed->roomId && !parsed->senderId && !parsed->fromTs && !parsed->toTs);
+        QVERIFY(parsed->cursor.isEmpty());
+    }
+
+    void searchQueriesAreChecked_data()
+    {
+        QTest::addColumn<QJsonObject>("params");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("two latin letters") << object(R"({"query": "ab"})") << "query_too_short";
+        QTest::newRow("one letter and spaces") << object(R"({"query": " a  "})") << "query_too_short";
+        QTest::newRow("blank") << object(R"({"query": "  "})") << "invalid_params";
+        QTest::newRow("zero-width only") << object("{\"query\": \"\u200b\"}") << "invalid_params";
+        QTest::newRow("257 characters") << with("{}", "query", "\"" + QByteArray(257, 'x') + "\"") << "invalid_params";
+        QTest::newRow("cursor not ours") << object(R"({"query": "abc", "cursor": "-4"})") << "invalid_params";
+        QTest::newRow("cursor as a number") << object(R"({"query": "abc", "cursor": 4})") << "invalid_params";
+        QTest::newRow("limit 51") << object(R"({"query": "abc", "limit": 51})") << "invalid_params";
+        QTest::newRow("to before from") << object(R"({"query": "abc", "from_ts": 5, "to_ts": 4})") << "invalid_params";
+        QTest::newRow("negative time") << object(R"({"query": "abc", "from_ts": -1})") << "invalid_params";
+        QTest::newRow("sender zero") << object(R"({"query": "abc", "sender_id": 0})") << "invalid_params";
+    }
+    void searchQueriesAreChecked()
+    {
+        QFETCH(QJsonObject, params);
+        QFETCH(QString, reason);
+        const auto parsed = Search::parse(params, Limits {});
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().reason, reason);
+    }
+
+    void searchAcceptsOneOrTwoDenseCharacters()
+    {
+        for (const char* query : { "猫", "北京", "회의", "🚀", "👍🏽" })
+            QVERIFY2(Search::parse(QJsonObject { { "query", QString::fromUtf8(query) } }, Limits {}).ok(), query);
+        QCOMPARE(Search::parse(QJsonObject { { "query", QString(256, QChar(0x732B)) } }, Limits {}).ok(), true);
+    }
+
     void historyTakesAtMostOneCursor()
     {
         QCOMPARE(History::parse(object(R"({"room_id":1,"around":7})"), Limits {})->around, std::optional<qint64>(7));

@@ -21,29 +21,43 @@ QString ucs(char32_t c)
 class TestSearchText : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void foldMakesEquivalentTextsEqual_data()
     {
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
-        QTest::newRow("ascii case") << "DePloY" << "deploy";
-        QTest::newRow("greek case and final sigma") << "ΣΟΦΙΑΣ" << "σοφιας";
-        QTest::newRow("precomposed accent") << "café" << "cafe";
+        QTest::newRow("ascii case") << "DePloY"
+                                    << "deploy";
+        QTest::newRow("greek case and final sigma") << "ΣΟΦΙΑΣ"
+                                                    << "σοφιας";
+        QTest::newRow("precomposed accent") << "café"
+                                            << "cafe";
         QTest::newRow("combining accent") << QString("cafe") + QChar(0x0301) << "cafe";
-        QTest::newRow("stacked vietnamese marks") << "Việt" << "viet";
-        QTest::newRow("greek tonos") << "Ελλάδα" << "ελλαδα";
-        QTest::newRow("cyrillic breve") << "й" << "и";
-        QTest::newRow("full-width latin") << "ＡＢＣ１" << "abc1";
-        QTest::newRow("ligature") << "ﬁle" << "file";
-        QTest::newRow("half-width katakana") << "ｶﾀｶﾅ" << "カタカナ";
-        QTest::newRow("typographic apostrophe") << "don’t" << "don't";
-        QTest::newRow("typographic quotes") << "“ok”" << "\"ok\"";
-        QTest::newRow("variation selector") << "❤️" << "❤";
+        QTest::newRow("stacked vietnamese marks") << "Việt"
+                                                  << "viet";
+        QTest::newRow("greek tonos") << "Ελλάδα"
+                                     << "ελλαδα";
+        QTest::newRow("cyrillic breve") << "й"
+                                        << "и";
+        QTest::newRow("full-width latin") << "ＡＢＣ１"
+                                          << "abc1";
+        QTest::newRow("ligature") << "ﬁle"
+                                  << "file";
+        QTest::newRow("half-width katakana") << "ｶﾀｶﾅ"
+                                             << "カタカナ";
+        QTest::newRow("typographic apostrophe") << "don’t"
+                                                << "don't";
+        QTest::newRow("typographic quotes") << "“ok”"
+                                            << "\"ok\"";
+        QTest::newRow("variation selector") << "❤️"
+                                            << "❤";
         QTest::newRow("zero-width space and soft hyphen") << QString("de") + QChar(0x200B) + "plo" + QChar(0xAD) + "y"
                                                           << "deploy";
         QTest::newRow("direction marks") << QString(QChar(0x200F)) + "abc" + QChar(0x200E) << "abc";
-        QTest::newRow("whitespace runs") << "a \t\n  b" << "a b";
-        QTest::newRow("no-break and ideographic spaces") << QString("a") + QChar(0xA0) + QChar(0x3000) + "b" << "a b";
+        QTest::newRow("whitespace runs") << "a \t\n  b"
+                                         << "a b";
+        QTest::newRow("no-break and ideographic spaces") << QString("a") + QChar(0xA0) + QChar(0x3000) + "b"
+                                                         << "a b";
     }
     void foldMakesEquivalentTextsEqual()
     {
@@ -56,11 +70,16 @@ private slots:
     {
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
-        QTest::newRow("kana voicing") << "が" << "か";
-        QTest::newRow("handakuten") << "ぱ" << "は";
-        QTest::newRow("simplified and traditional") << "说" << "說";
-        QTest::newRow("hangul syllables") << "한" << "하";
-        QTest::newRow("dash") << "a-b" << "a–b";
+        QTest::newRow("kana voicing") << "が"
+                                      << "か";
+        QTest::newRow("handakuten") << "ぱ"
+                                    << "は";
+        QTest::newRow("simplified and traditional") << "说"
+                                                    << "說";
+        QTest::newRow("hangul syllables") << "한"
+                                          << "하";
+        QTest::newRow("dash") << "a-b"
+                              << "a–b";
     }
     void foldKeepsWhatChangesMeaning()
     {
@@ -96,14 +115,22 @@ private slots:
     {
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("dense");
-        QTest::newRow("latin only") << "hello world" << "";
-        QTest::newRow("han") << "北京" << "北北北京京京";
-        QTest::newRow("runs split by latin") << "猫 and 犬" << "猫猫猫 犬犬犬";
-        QTest::newRow("trailing latin") << "猫cat" << "猫猫猫";
-        QTest::newRow("kana with prolonged mark") << "ラーメン" << "ララララーーーメメメンンン";
-        QTest::newRow("hangul") << "회의" << "회회회의의의";
-        QTest::newRow("emoji") << "ship 🚀" << "🚀🚀🚀";
-        QTest::newRow("full-width latin is not dense") << "ＡＢ" << "";
+        QTest::newRow("latin only") << "hello world"
+                                    << "";
+        QTest::newRow("han") << "北京"
+                             << "北北北京京京";
+        QTest::newRow("runs split by latin") << "猫 and 犬"
+                                             << "猫猫猫 犬犬犬";
+        QTest::newRow("trailing latin") << "猫cat"
+                                        << "猫猫猫";
+        QTest::newRow("kana with prolonged mark") << "ラーメン"
+                                                  << "ラララーーーメメメンンン";
+        QTest::newRow("hangul") << "회의"
+                                << "회회회의의의";
+        QTest::newRow("emoji") << "ship 🚀"
+                               << "🚀🚀🚀";
+        QTest::newRow("full-width latin is not dense") << "ＡＢ"
+                                                       << "";
     }
     void denseTextTriplesRunsOfDenseCharacters()
     {
@@ -159,18 +186,28 @@ private slots:
         QTest::addColumn<QString>("body");
         QTest::addColumn<QString>("query");
         QTest::addColumn<QList<TextRange>>("ranges");
-        QTest::newRow("plain") << "Deploy on Friday" << "friday" << QList<TextRange> { { 10, 6 } };
-        QTest::newRow("twice") << "ab abc xabc" << "abc" << QList<TextRange> { { 3, 3 }, { 8, 3 } };
-        QTest::newRow("accented body") << "Déployé" << "deploye" << QList<TextRange> { { 0, 7 } };
-        QTest::newRow("combining accent in body") << QString("cafe") + QChar(0x0301) + "!" << "café"
-                                                  << QList<TextRange> { { 0, 5 } };
-        QTest::newRow("collapsed spaces") << "deploy   friday" << "deploy friday" << QList<TextRange> { { 0, 15 } };
-        QTest::newRow("overlapping merge") << "aaaa" << "aaa" << QList<TextRange> { { 0, 4 } };
-        QTest::newRow("emoji before") << "🚀 launch" << "launch" << QList<TextRange> { { 3, 6 } };
-        QTest::newRow("emoji itself") << "go 🚀!" << "🚀" << QList<TextRange> { { 3, 2 } };
-        QTest::newRow("cjk") << "我在北京工作" << "北京" << QList<TextRange> { { 2, 2 } };
-        QTest::newRow("ligature") << "ﬁle" << "file" << QList<TextRange> { { 0, 3 } };
-        QTest::newRow("none") << "nothing here" << "xyz" << QList<TextRange> {};
+        QTest::newRow("plain") << "Deploy on Friday"
+                               << "friday" << QList<TextRange> { { 10, 6 } };
+        QTest::newRow("twice") << "ab abc xabc"
+                               << "abc" << QList<TextRange> { { 3, 3 }, { 8, 3 } };
+        QTest::newRow("accented body") << "Déployé"
+                                       << "deploye" << QList<TextRange> { { 0, 7 } };
+        QTest::newRow("combining accent in body") << QString("cafe") + QChar(0x0301) + "!"
+                                                  << "café" << QList<TextRange> { { 0, 5 } };
+        QTest::newRow("collapsed spaces") << "deploy   friday"
+                                          << "deploy friday" << QList<TextRange> { { 0, 15 } };
+        QTest::newRow("overlapping merge") << "aaaa"
+                                           << "aaa" << QList<TextRange> { { 0, 4 } };
+        QTest::newRow("emoji before") << "🚀 launch"
+                                      << "launch" << QList<TextRange> { { 3, 6 } };
+        QTest::newRow("emoji itself") << "go 🚀!"
+                                      << "🚀" << QList<TextRange> { { 3, 2 } };
+        QTest::newRow("cjk") << "我在北京工作"
+                             << "北京" << QList<TextRange> { { 2, 2 } };
+        QTest::newRow("ligature") << "ﬁle"
+                                  << "file" << QList<TextRange> { { 0, 3 } };
+        QTest::newRow("none") << "nothing here"
+                              << "xyz" << QList<TextRange> {};
     }
     void highlightsMapMatchesToTheOriginalBody()
     {

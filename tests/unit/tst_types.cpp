@@ -154,6 +154,27 @@ private Q_SLOTS:
         QCOMPARE(MessageReply::fromJson(deletedOriginal.toJson()), deletedOriginal);
     }
 
+    void searchHitRoundTripsWithItsHighlights()
+    {
+        const SearchHit hit { Message {
+                                  1001, 7, 42, 3, QString::fromUtf8("🚀 Déployé"), 1732500000123, QStringLiteral("c1") },
+            { search::TextRange { 3, 7 } } };
+        const QJsonObject json = hit.toJson();
+        QCOMPARE(keysOf(json), (QStringList { "highlights", "message" }));
+        QCOMPARE(json.value(QLatin1String("highlights")), QJsonValue(QJsonArray { QJsonArray { 3, 7 } }));
+        QCOMPARE(SearchHit::fromJson(overTheWire(json)), hit);
+    }
+
+    void searchHighlightsOutsideTheBodyAreDropped()
+    {
+        QJsonObject json
+            = SearchHit { Message { 1, 2, 3, 4, QStringLiteral("short"), 5, QStringLiteral("c") }, {} }.toJson();
+        json.insert(QLatin1String("highlights"),
+            QJsonArray { QJsonArray { 0, 5 }, QJsonArray { 3, 9 }, QJsonArray { -1, 2 }, QJsonArray { 2, 0 },
+                QJsonArray { "x", 1 }, 7 });
+        QCOMPARE(SearchHit::fromJson(json).highlights, (QList<search::TextRange> { search::TextRange { 0, 5 } }));
+    }
+
     void largestSafeIntegersSurviveTheWire()
     {
         const qint64 big = 9007199254740991;
@@ -180,7 +201,7 @@ private Q_SLOTS:
             (QStringList { "edit_window_s", "history_default", "history_max", "max_body_chars", "max_client_id_chars",
                 "max_frame_bytes", "max_password_bytes", "max_reactions_per_message", "max_room_name_chars",
                 "max_username_chars", "message_burst", "messages_per_second", "min_password_chars",
-                "min_username_chars", "receipts_max_members" }));
+                "min_username_chars", "receipts_max_members", "search_burst", "searches_per_second" }));
         const Limits back = Limits::fromJson(json);
         QCOMPARE(back.maxFrameBytes, limits.maxFrameBytes);
         QCOMPARE(back.maxBodyChars, 100);
@@ -202,6 +223,8 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("edit_window_s")).toInt(), 0);
         QCOMPARE(json.value(QLatin1String("max_reactions_per_message")).toInt(), 20);
         QCOMPARE(json.value(QLatin1String("receipts_max_members")).toInt(), 50);
+        QCOMPARE(json.value(QLatin1String("searches_per_second")).toInt(), 5);
+        QCOMPARE(json.value(QLatin1String("search_burst")).toInt(), 10);
     }
 };
 

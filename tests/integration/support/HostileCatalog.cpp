@@ -370,6 +370,32 @@ QList<HostileCase> hostileCatalog()
     add("history before zero", invalidParams("messages.history", R"({"room_id":$ROOM,"before":0})"));
     add("history after negative", invalidParams("messages.history", R"({"room_id":$ROOM,"after":-1})"));
     add("history before and after", invalidParams("messages.history", R"({"room_id":$ROOM,"before":5,"after":1})"));
+    // messages.search: the query is text to find, never syntax; nothing is searched for a refused one.
+    add("search without query", invalidParams("messages.search", "{}"));
+    add("search query null", invalidParams("messages.search", R"({"query":null})"));
+    add("search query array", invalidParams("messages.search", R"({"query":["abc"]})"));
+    add("search query blank", invalidParams("messages.search", R"({"query":"  \n "})"));
+    add("search query only invisible", invalidParams("messages.search", R"({"query":"\u200b\ufeff\u200e"})"));
+    add("search query 257 characters",
+        invalidParams("messages.search", R"({"query":")" + QByteArray(257, 'q') + "\"}"));
+    add("search query lone surrogate", invalidParams("messages.search", R"({"query":"ab\ud800c"})"));
+    add("search query too short",
+        refused("messages.search", R"({"query":"ab"})", Sender::Member, errc::QueryTooShort, reason::QueryTooShort));
+    add("search limit 51", invalidParams("messages.search", R"({"query":"abc","limit":51})"));
+    add("search cursor forged", invalidParams("messages.search", R"({"query":"abc","cursor":"1 OR 1=1"})"));
+    add("search cursor huge",
+        invalidParams("messages.search", R"({"query":"abc","cursor":"99999999999999999999999"})"));
+    add("search room of others",
+        refused("messages.search", R"({"query":"abc","room_id":$ROOM})", Sender::Outsider, errc::Forbidden,
+            reason::Forbidden));
+    add("search before sign-in",
+        refused("messages.search", R"({"query":"abc"})", Sender::Anonymous, errc::Unauthenticated,
+            reason::Unauthenticated));
+    for (const char* query : { R"(\"ship it\" OR deploy*)", "NEAR(a b, 3)", "body : abc", "-abc ^xyz", R"(100%_\\)",
+             "'; DROP TABLE messages; --" }) {
+        add(QByteArray("search query literal ") + query,
+            accepted(text(request("messages.search", R"({"query":")" + QByteArray(query) + "\"}"), Sender::Member)));
+    }
     add("create without name", invalidParams("rooms.create", "{}"));
     add("create name number", invalidParams("rooms.create", R"({"name":5})"));
     add("create name blank", invalidParams("rooms.create", R"({"name":"   "})"));
