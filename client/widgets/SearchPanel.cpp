@@ -117,6 +117,7 @@ SearchPanel::SearchPanel(ChatSession* session, QWidget* parent)
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setFrameShape(QFrame::NoFrame);
     m_results->setMouseTracking(true);
+    m_results->viewport()->setAutoFillBackground(true);
     m_results->setFocusPolicy(Qt::NoFocus); // typing stays in the field; the arrows move through the results
     connect(m_results, &QListView::clicked, this, &SearchPanel::openCurrent);
 

@@ -273,6 +273,7 @@ int main(int argc, char* argv[])
     {
         const qint64 design = dock->roomsView()->model()->index(0, 0).data(RoomsModel::IdRole).toLongLong();
         const qint64 release = dock->roomsView()->model()->index(2, 0).data(RoomsModel::IdRole).toLongLong();
+        carol->call(protocol::method::RoomsJoin, params::RoomRef { release }.toJson());
         say(*carol, release, QStringLiteral("Deployment window is 18:00–19:00 UTC, rollback plan in the runbook"));
         dave->call(protocol::method::RoomsJoin, params::RoomRef { design }.toJson());
         say(*dave, design, QStringLiteral("我在北京工作 this week, so the review moves to Thursday"));
