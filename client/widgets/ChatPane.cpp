@@ -88,6 +88,9 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatPane::onScrolled);
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatPane::onRangeChanged);
+    // Only the reader's own scrolling (wheel, keys, the bar) lets go of a jump's target; resets and pages do not.
+    connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this,
+        [this] { m_keptInView = QPersistentModelIndex(); });
 
     m_newMessages->setObjectName(QStringLiteral("newMessagesButton"));
     m_newMessages->setAccessibleName(tr("Jump to new messages"));
@@ -235,6 +238,7 @@ void ChatPane::showRoom(qint64 roomId)
     m_delegate->clearCache();
     m_followNewest = true;
     m_anchorToBottomDistance = false;
+    m_keptInView = QPersistentModelIndex();
     m_model->setOlderFetchingAllowed(false);
     m_view->setModel(m_model);
     connect(m_model, &MessageModel::messagesAppended, this, &ChatPane::onAppended);
@@ -301,8 +305,8 @@ void ChatPane::updateReading()
 
 void ChatPane::onScrolled(int value)
 {
-    if (m_adjusting)
-        return;
+    if (m_adjusting || m_keptInView.isValid())
+        return updateReading();
     m_anchorToBottomDistance = false;
     m_followNewest = isAtBottom();
     if (m_followNewest)
@@ -323,7 +327,9 @@ void ChatPane::onRangeChanged(int, int maximum)
 {
     QScrollBar* bar = m_view->verticalScrollBar();
     m_adjusting = true;
-    if (m_followNewest)
+    if (m_keptInView.isValid())
+        m_view->scrollTo(m_keptInView, QAbstractItemView::PositionAtCenter);
+    else if (m_followNewest)
         bar->setValue(maximum);
     else if (m_anchorToBottomDistance)
         bar->setValue(maximum - m_distanceFromBottom);
@@ -334,7 +340,7 @@ void ChatPane::onRangeChanged(int, int maximum)
 
 void ChatPane::onAppended()
 {
-    if (m_followNewest) {
+    if (m_followNewest && !m_keptInView.isValid()) {
         m_view->scrollToBottom();
         return;
     }
@@ -347,6 +353,7 @@ void ChatPane::jumpToNewest()
 {
     m_followNewest = true;
     m_anchorToBottomDistance = false;
+    m_keptInView = QPersistentModelIndex();
     m_newMessages->hide();
     m_view->scrollToBottom();
     updateReading();
@@ -517,6 +524,7 @@ void ChatPane::flash(int row)
     m_followNewest = false;
     m_anchorToBottomDistance = false;
     const QModelIndex index = m_model->index(row);
+    m_keptInView = index;
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_delegate->setHighlightedSeq(index.data(MessageModel::SeqRole).toLongLong());
     m_view->viewport()->update();

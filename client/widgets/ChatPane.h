@@ -121,6 +121,7 @@ private:
     qint64 m_editingSeq = 0;
     QString m_draft; // what the composer held before an edit began
     qint64 m_jumpSeq = 0; // asked for, not loaded yet
+    QPersistentModelIndex m_keptInView; // a jump's target: centred while pages land around it, until the reader scrolls
     QTimer m_flashTimer;
 };
 

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -76,6 +77,21 @@ bool isShown(const ChatPane* pane, qint64 seq)
         return false;
     const QRect rect = pane->view()->visualRect(pane->model()->index(row));
     return rect.isValid() && pane->view()->viewport()->rect().intersects(rect);
+}
+
+QByteArray whereIs(const ChatPane* pane, qint64 seq)
+{
+    const int row = pane->rowOfSeq(seq);
+    const QRect rect = row < 0 ? QRect() : pane->view()->visualRect(pane->model()->index(row));
+    const QScrollBar* bar = pane->view()->verticalScrollBar();
+    return QStringLiteral("row %1 of %2 at y %3 (height %4); scrolled %5 of %6")
+        .arg(row)
+        .arg(pane->model() ? pane->model()->rowCount() : -1)
+        .arg(rect.y())
+        .arg(rect.height())
+        .arg(bar->value())
+        .arg(bar->maximum())
+        .toUtf8();
 }
 } // namespace
 
@@ -183,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(panel()->resultsView()->currentIndex().row(), 0);
         QTest::keyClick(panel()->field(), Qt::Key_Return);
         QTRY_COMPARE(pane()->roomId(), m_direct);
-        QTRY_VERIFY(isShown(pane(), m_deploySeq)); // 120 messages back: loaded around it
+        QTRY_VERIFY2(isShown(pane(), m_deploySeq), whereIs(pane(), m_deploySeq)); // 120 messages back: loaded around it
         QCOMPARE(pane()->model()->index(pane()->rowOfSeq(m_deploySeq)).data(MessageModel::BodyRole).toString(),
             QStringLiteral("The deployment checklist is in the wiki"));
         QCOMPARE(pane()->searchMatchSeq(), m_deploySeq);
@@ -206,7 +222,7 @@ private Q_SLOTS:
         QCOMPARE(results()->index(0).data(SearchResultsModel::RoomNameRole).toString(), QStringLiteral("#design"));
         QTest::keyClick(panel()->field(), Qt::Key_Return); // Enter without Down opens the first
         QTRY_COMPARE(pane()->roomId(), m_design);
-        QTRY_VERIFY(isShown(pane(), m_beijingSeq));
+        QTRY_VERIFY2(isShown(pane(), m_beijingSeq), whereIs(pane(), m_beijingSeq));
         QCOMPARE(pane()->searchMatchSeq(), m_beijingSeq);
     }
 
