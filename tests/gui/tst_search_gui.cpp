@@ -18,6 +18,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -265,6 +267,32 @@ private Q_SLOTS:
         QTRY_COMPARE(results()->state(), State::NoResults);
         const QString empty = panel()->placeholderLabel()->text();
         QVERIFY2(empty.contains(QStringLiteral("No messages match “wikizzz”")), qPrintable(empty));
+    }
+
+    void theFiltersKeepOnePersonsAndRecentMessages()
+    {
+        press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        QTRY_VERIFY(panel()->field()->hasFocus());
+        QTest::keyClicks(panel()->field(), QStringLiteral("budget"));
+        QTRY_COMPARE(results()->rowCount(), 2);
+
+        QComboBox* from = panel()->senderBox();
+        from->setCurrentIndex(from->findText(QStringLiteral("From me")));
+        Q_EMIT from->activated(from->currentIndex()); // as a pick from the list does
+        QTRY_COMPARE(results()->state(), State::NoResults); // every message here is bob's
+        QCOMPARE(results()->criteria().senderId, std::optional<qint64>(m_app->session()->me()));
+        QCOMPARE(QApplication::focusWidget(), panel()->field()); // typing goes on in the field
+
+        from->setCurrentIndex(from->findText(QStringLiteral("From bob")));
+        Q_EMIT from->activated(from->currentIndex());
+        QTRY_COMPARE(results()->rowCount(), 2);
+
+        QComboBox* when = panel()->timeBox();
+        when->setCurrentIndex(when->findText(QStringLiteral("Past week")));
+        Q_EMIT when->activated(when->currentIndex());
+        QTRY_VERIFY(results()->criteria().fromTs.has_value());
+        QVERIFY(*results()->criteria().fromTs <= QDateTime::currentMSecsSinceEpoch() - 6 * 24 * 3600 * 1000LL);
+        QTRY_COMPARE(results()->rowCount(), 2); // sent just now
     }
 
     void escClosesThePanelAndGivesTheComposerItsFocusBack()
