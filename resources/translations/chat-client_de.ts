@@ -220,63 +220,63 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <translation>Text &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="93"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="96"/>
         <source>Jump to new messages</source>
         <translation>Zu neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="98"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="101"/>
         <source>Typing indicator</source>
         <translation>Tippanzeige</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="107"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="110"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="108"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="111"/>
         <source>Send (Enter). Shift+Enter starts a new line.</source>
         <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="133"/>
-        <location filename="../../client/widgets/ChatPane.cpp" line="134"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="136"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="137"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="153"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="156"/>
         <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
         <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="204"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="207"/>
         <source>Your message could not be sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="279"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="279"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="287"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="287"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="285"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="289"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -284,7 +284,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="395"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="402"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -292,12 +292,12 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="577"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="585"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="579"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="587"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -1039,108 +1039,108 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <translation>Alle Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="58"/>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="61"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="59"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="62"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="60"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="61"/>
         <source>Search messages…</source>
         <translation>Nachrichten durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="67"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="68"/>
         <source>Close search (Esc)</source>
         <translation>Suche schließen (Esc)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="68"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="69"/>
         <source>Close search</source>
         <translation>Suche schließen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="75"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="76"/>
         <source>Search every room you are in (Ctrl+Shift+F)</source>
         <translation>Alle Räume durchsuchen, in denen Sie sind (Strg+Umschalt+F)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="80"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="81"/>
         <source>Sent by</source>
         <translation>Gesendet von</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="83"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="84"/>
         <source>Sent when</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="84"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="85"/>
         <source>Any time</source>
         <translation>Jederzeit</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="85"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="86"/>
         <source>Past week</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="86"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="87"/>
         <source>Past month</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="87"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="88"/>
         <source>Past year</source>
         <translation>Letzte 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="107"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="111"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="213"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="218"/>
         <source>From anyone</source>
         <translation>Von allen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="220"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
         <source>From me</source>
         <translation>Von mir</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="220"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
         <source>From %1</source>
         <translation>Von %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="233"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="238"/>
         <source>Search only %1 (Ctrl+F)</source>
         <translation>Nur %1 durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="233"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="238"/>
         <source>No room is open</source>
         <translation>Kein Raum ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="251"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="255"/>
         <source>Search the messages of %1</source>
         <translation>Die Nachrichten von %1 durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="252"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="256"/>
         <source>Search the messages of every room you are in</source>
         <translation>Die Nachrichten aller Räume durchsuchen, in denen Sie sind</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="253"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="257"/>
         <source>Any part of a word finds it: “ploy” finds “deployment”.</source>
         <translation>Jeder Teil eines Wortes findet es: „ploy“ findet „deployment“.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="256"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="260"/>
         <source>Type at least %n character(s)…</source>
         <translation>
             <numerusform>Geben Sie mindestens %n Zeichen ein…</numerusform>
@@ -1148,27 +1148,27 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="259"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="264"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="263"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="268"/>
         <source>No messages in %1 match “%2”</source>
         <translation>Keine Nachricht in %1 passt zu „%2“</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="264"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="269"/>
         <source>No messages match “%1”</source>
         <translation>Keine Nachricht passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="266"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="271"/>
         <source>Check the spelling, or search all rooms and any time.</source>
         <translation>Prüfen Sie die Schreibweise, oder suchen Sie in allen Räumen und zu jeder Zeit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="274"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
         <source>%n+ message(s)</source>
         <translation>
             <numerusform>%n+ Nachricht</numerusform>
@@ -1176,7 +1176,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="274"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -1220,6 +1220,11 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
     </message>
     <message>
         <location filename="../../client/models/SearchResultsModel.cpp" line="203"/>
+        <source>This server cannot search messages.</source>
+        <translation>Dieser Server kann keine Nachrichten durchsuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/SearchResultsModel.cpp" line="205"/>
         <source>You are no longer a member of that room.</source>
         <translation>Sie sind nicht mehr Mitglied dieses Raums.</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>chat::client::ChatPane</name>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="285"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="289"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="395"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="402"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>This message is too long: at most %n character.</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>chat::client::SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="256"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="260"/>
         <source>Type at least %n character(s)…</source>
         <translation>
             <numerusform>Type at least %n character…</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="274"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
         <source>%n+ message(s)</source>
         <translation>
             <numerusform>%n+ message</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="274"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
