@@ -224,6 +224,7 @@ void MainWindow::setUpSearch(QMenu* menu, QToolBar* toolbar)
         if (m_pane->roomId())
             m_pane->composer()->setFocus();
     });
+    connect(m_session, &ChatSession::signedOut, m_search, &SearchPanel::forget);
     connect(m_session, &ChatSession::signedIn, this, &MainWindow::offerSearch);
     connect(m_session, &ChatSession::synced, this, &MainWindow::offerSearch);
 }

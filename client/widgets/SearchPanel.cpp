@@ -178,6 +178,13 @@ void SearchPanel::close()
     Q_EMIT closed();
 }
 
+void SearchPanel::forget()
+{
+    m_field->clear();
+    m_debounce.stop(); // the clearing started it
+    hide();
+}
+
 void SearchPanel::setScope(Scope scope)
 {
     if (scope == Scope::ThisRoom && !m_session->activeRoom())

@@ -30,6 +30,7 @@ public:
 
     void start(Scope scope); // shows the panel with the field focused and its text selected
     void close(); // hides it; closed() tells the window to give the composer its focus back
+    void forget(); // signed out: the next person to sign in here does not find this one's search
     Scope scope() const { return m_scope; }
     void setScope(Scope scope);
 

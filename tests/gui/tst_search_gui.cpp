@@ -7,6 +7,7 @@
 #include "Composer.h"
 #include "Fixtures.h"
 #include "GuiHarness.h"
+#include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageModel.h"
 #include "RoomsModel.h"
@@ -303,6 +304,20 @@ private Q_SLOTS:
         QTest::keyClick(panel()->field(), Qt::Key_Escape);
         QVERIFY(!panel()->isVisible());
         QCOMPARE(QApplication::focusWidget(), pane()->composer());
+    }
+
+    void signingOutForgetsTheSearch()
+    {
+        press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+        QTRY_VERIFY(panel()->field()->hasFocus());
+        QTest::keyClicks(panel()->field(), QStringLiteral("budget"));
+        QTRY_COMPARE(results()->rowCount(), 2);
+        Q_EMIT m_app->mainWindow()->logoutRequested();
+        QTRY_VERIFY(m_app->loginDialog()->isVisible());
+        QCOMPARE(results()->rowCount(), 0);
+        QCOMPARE(results()->state(), State::Idle);
+        QCOMPARE(panel()->field()->text(), QString()); // not shown to whoever signs in next
+        QVERIFY(panel()->isHidden()); // closed, not only hidden with the window
     }
 
     void theShortcutsAreListedInHelp()
