@@ -146,6 +146,15 @@ void ChatConnection::fetchChanges(
     });
 }
 
+void ChatConnection::searchMessages(const params::Search& request, QObject* context, SearchSource::Callback done)
+{
+    m_rpc.call(method::MessagesSearch, request.toJson(), context, [done = std::move(done)](const RpcResult& result) {
+        if (!result.ok())
+            return done({}, result.error);
+        done(SearchPage::fromJson(result.result), std::nullopt);
+    });
+}
+
 void ChatConnection::notify(const QString& methodName, const QJsonObject& params)
 {
     if (isOnline())

@@ -6,6 +6,7 @@
 #include "Params.h"
 #include "RoomUpdate.h"
 #include "RpcClient.h"
+#include "SearchSource.h"
 #include "Types.h"
 
 #include <QObject>
@@ -17,7 +18,7 @@ namespace chat::client {
 // The session with one chat-server: signs in (password or saved token), keeps the state the UI shows,
 // reconnects with backoff after a loss and resumes with the token, and turns notifications into typed
 // signals.
-class ChatConnection : public QObject, public HistorySource {
+class ChatConnection : public QObject, public HistorySource, public SearchSource {
     Q_OBJECT
 public:
     enum class State { Offline, Connecting, SigningIn, Online, Reconnecting };
@@ -54,6 +55,7 @@ public:
     void fetchHistory(const HistoryQuery& request, QObject* context, HistorySource::Callback done) override;
     void fetchChanges(
         qint64 roomId, qint64 since, int limit, QObject* context, HistorySource::ChangesCallback done) override;
+    void searchMessages(const params::Search& request, QObject* context, SearchSource::Callback done) override;
 
     static QString describe(State state);
 

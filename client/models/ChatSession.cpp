@@ -8,6 +8,7 @@
 #include "Protocol.h"
 #include "RoomTimeline.h"
 #include "RoomsModel.h"
+#include "SearchResultsModel.h"
 #include "UsersModel.h"
 
 #include <QDateTime>
@@ -32,6 +33,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     , m_outbox(new Outbox(connection, this))
     , m_actions(new MessageActions(
           connection, [this](qint64 roomId) { return m_timelines.value(roomId); }, this))
+    , m_search(new SearchResultsModel(connection, m_rooms, m_users, this))
 {
     m_readTimer.setSingleShot(true);
     m_readTimer.setInterval(200);
@@ -452,6 +454,7 @@ void ChatSession::reset()
     qDeleteAll(m_timelines);
     m_timelines.clear();
     m_pendingBodies.clear();
+    m_search->clear();
     m_activeRoom = 0;
     m_synced = false;
     m_rooms->clear();

@@ -18,6 +18,7 @@ namespace chat::client {
 
 class MessageModel;
 class RoomTimeline;
+class SearchResultsModel;
 class UsersModel;
 
 // What the UI shows of one signed-in session: the people and rooms models, one message model per open
@@ -43,6 +44,8 @@ public:
     UsersModel* users() const { return m_users; }
     RoomsModel* rooms() const { return m_rooms; }
     Outbox* outbox() const { return m_outbox; }
+    // messages.search (issue 13): results for the search panel; offer it only when hasFeature(feature::Search).
+    SearchResultsModel* searchResults() const { return m_search; }
     qint64 me() const;
     const User& currentUser() const { return m_connection->me().id ? m_connection->me() : m_cachedMe; }
     ChatConnection::State state() const { return m_connection->state(); }
@@ -147,6 +150,7 @@ private:
     RoomsModel* m_rooms;
     Outbox* m_outbox;
     MessageActions* m_actions;
+    SearchResultsModel* m_search;
     QHash<qint64, RoomTimeline*> m_timelines;
     QHash<QString, QString> m_pendingBodies; // client_id -> body, to tell the user which send failed
     qint64 m_activeRoom = 0;

@@ -88,6 +88,9 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatPane::onScrolled);
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ChatPane::onRangeChanged);
+    // Only the reader's own scrolling (wheel, keys, the bar) lets go of a jump's target; resets and pages do not.
+    connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this,
+        [this] { m_keptInView = QPersistentModelIndex(); });
 
     m_newMessages->setObjectName(QStringLiteral("newMessagesButton"));
     m_newMessages->setAccessibleName(tr("Jump to new messages"));
@@ -144,8 +147,10 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
         m_composer->setFocus();
     });
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_roomId && !m_composer->toPlainText().isEmpty())
+        if (m_roomId && !m_composer->toPlainText().isEmpty()) {
             m_session->sendTyping(m_roomId);
+            clearSearchMatch();
+        }
     });
 
     auto* placeholder = new QLabel(tr("<h3>No conversation open</h3>Pick someone in the people list, or a room, "
@@ -221,6 +226,7 @@ void ChatPane::showRoom(qint64 roomId)
     m_jumpSeq = 0;
     m_flashTimer.stop();
     m_delegate->setHighlightedSeq(0);
+    m_delegate->setSearchMatch(0, {});
     m_actions->setRoom(roomId);
     if (!roomId) {
         m_model = nullptr;
@@ -232,6 +238,7 @@ void ChatPane::showRoom(qint64 roomId)
     m_delegate->clearCache();
     m_followNewest = true;
     m_anchorToBottomDistance = false;
+    m_keptInView = QPersistentModelIndex();
     m_model->setOlderFetchingAllowed(false);
     m_view->setModel(m_model);
     connect(m_model, &MessageModel::messagesAppended, this, &ChatPane::onAppended);
@@ -298,8 +305,8 @@ void ChatPane::updateReading()
 
 void ChatPane::onScrolled(int value)
 {
-    if (m_adjusting)
-        return;
+    if (m_adjusting || m_keptInView.isValid())
+        return updateReading();
     m_anchorToBottomDistance = false;
     m_followNewest = isAtBottom();
     if (m_followNewest)
@@ -320,7 +327,9 @@ void ChatPane::onRangeChanged(int, int maximum)
 {
     QScrollBar* bar = m_view->verticalScrollBar();
     m_adjusting = true;
-    if (m_followNewest)
+    if (m_keptInView.isValid())
+        m_view->scrollTo(m_keptInView, QAbstractItemView::PositionAtCenter);
+    else if (m_followNewest)
         bar->setValue(maximum);
     else if (m_anchorToBottomDistance)
         bar->setValue(maximum - m_distanceFromBottom);
@@ -331,7 +340,7 @@ void ChatPane::onRangeChanged(int, int maximum)
 
 void ChatPane::onAppended()
 {
-    if (m_followNewest) {
+    if (m_followNewest && !m_keptInView.isValid()) {
         m_view->scrollToBottom();
         return;
     }
@@ -344,6 +353,7 @@ void ChatPane::jumpToNewest()
 {
     m_followNewest = true;
     m_anchorToBottomDistance = false;
+    m_keptInView = QPersistentModelIndex();
     m_newMessages->hide();
     m_view->scrollToBottom();
     updateReading();
@@ -479,6 +489,26 @@ void ChatPane::jumpToMessage(qint64 seq)
     m_session->jumpTo(m_roomId, seq);
 }
 
+void ChatPane::showSearchMatch(qint64 seq, const QString& foldedQuery)
+{
+    m_delegate->setSearchMatch(seq, foldedQuery);
+    m_view->viewport()->update();
+    jumpToMessage(seq);
+}
+
+void ChatPane::clearSearchMatch()
+{
+    if (!m_delegate->searchMatchSeq())
+        return;
+    m_delegate->setSearchMatch(0, {});
+    m_view->viewport()->update();
+}
+
+qint64 ChatPane::searchMatchSeq() const
+{
+    return m_delegate->searchMatchSeq();
+}
+
 void ChatPane::onJumpReady(qint64 roomId, qint64 seq)
 {
     if (roomId != m_roomId || seq != m_jumpSeq)
@@ -494,6 +524,7 @@ void ChatPane::flash(int row)
     m_followNewest = false;
     m_anchorToBottomDistance = false;
     const QModelIndex index = m_model->index(row);
+    m_keptInView = index;
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_delegate->setHighlightedSeq(index.data(MessageModel::SeqRole).toLongLong());
     m_view->viewport()->update();

@@ -57,6 +57,11 @@ public:
     bool editLastMessage(); // the newest message of mine still there; false when there is none
     void cancelComposerMode(); // ends a reply or an edit (an edit gives the draft back)
     void jumpToMessage(qint64 seq); // scrolls to it, loading history around it when it is not loaded
+    // A search result opened: jumps to it and keeps it marked, with the query's matches in its text, until the
+    // reader moves on (another room, another result, typing in the composer).
+    void showSearchMatch(qint64 seq, const QString& foldedQuery);
+    void clearSearchMatch();
+    qint64 searchMatchSeq() const;
 
     void updateReading(); // tells the session whether the reader sees the newest messages
     void setMessageFontPoints(int points); // 0: the system's size
@@ -116,6 +121,7 @@ private:
     qint64 m_editingSeq = 0;
     QString m_draft; // what the composer held before an edit began
     qint64 m_jumpSeq = 0; // asked for, not loaded yet
+    QPersistentModelIndex m_keptInView; // a jump's target: centred while pages land around it, until the reader scrolls
     QTimer m_flashTimer;
 };
 

@@ -132,6 +132,10 @@ void drawAction(QPainter& painter, Icons::Action action, const QColor& ink)
         painter.drawLine(QPointF(6, 6), QPointF(18, 18));
         painter.drawLine(QPointF(18, 6), QPointF(6, 18));
         break;
+    case Icons::Action::Search:
+        painter.drawEllipse(QPointF(10.5, 10.5), 6, 6);
+        painter.drawLine(QPointF(15, 15), QPointF(20, 20));
+        break;
     }
 }
 } // namespace

@@ -3,9 +3,12 @@
 #include "Appearance.h"
 #include "ChatPane.h"
 #include "ChatSession.h"
+#include "Composer.h"
 #include "PeopleDock.h"
+#include "Protocol.h"
 #include "QuickSwitcher.h"
 #include "RoomsModel.h"
+#include "SearchPanel.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 #include "TrayIcon.h"
@@ -25,6 +28,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -54,10 +58,19 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     , m_closeToTray(new QAction(tr("&Close to tray"), this))
     , m_tray(new TrayIcon(Icons::app(), this))
     , m_switcher(new QuickSwitcher(session, this))
+    , m_search(new SearchPanel(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Icons::app());
-    setCentralWidget(m_pane);
+    auto* central = new QSplitter(Qt::Horizontal, this);
+    central->setObjectName(QStringLiteral("centralSplitter"));
+    central->setChildrenCollapsible(false);
+    central->addWidget(m_pane);
+    central->addWidget(m_search);
+    central->setStretchFactor(0, 1);
+    central->setStretchFactor(1, 0);
+    m_search->hide();
+    setCentralWidget(central);
     addDockWidget(Qt::LeftDockWidgetArea, m_dock);
     resize(DefaultSize);
 
@@ -106,11 +119,12 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     });
     viewMenu->addAction(m_closeToTray);
     auto* filter = viewMenu->addAction(tr("&Find person…"));
-    filter->setShortcut(QKeySequence::Find);
+    filter->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)); // Ctrl+F searches messages
     connect(filter, &QAction::triggered, this, [this] {
         m_dock->show();
         m_dock->filterEdit()->setFocus();
     });
+    setUpSearch(viewMenu, toolbar);
     viewMenu->addSeparator();
     auto* goTo = viewMenu->addAction(tr("&Go to conversation…"));
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
@@ -187,9 +201,49 @@ MainWindow::MainWindow(ChatSession* session, QWidget* parent)
     connect(m_dock, &QDockWidget::visibilityChanged, m_pane, [pane = m_pane] { pane->updateReading(); });
 
     updateTitle();
+    offerSearch();
     m_preferences = Preferences::load();
     Appearance::apply(m_preferences.theme);
     m_pane->setMessageFontPoints(m_preferences.messageFontPoints);
+}
+
+void MainWindow::setUpSearch(QMenu* menu, QToolBar* toolbar)
+{
+    m_searchRoom = menu->addAction(tr("&Search this room…"));
+    m_searchRoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_searchRoom, &QAction::triggered, this, [this] { m_search->start(SearchPanel::Scope::ThisRoom); });
+    m_searchAll = menu->addAction(tr("Search &all rooms…"));
+    m_searchAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_searchAll->setIconText(tr("Search"));
+    m_searchAll->setToolTip(tr("Search the messages of every room (Ctrl+Shift+F); Ctrl+F searches the open room"));
+    m_searchAll->setIcon(Icons::action(Icons::Action::Search, palette()));
+    connect(m_searchAll, &QAction::triggered, this, [this] { m_search->start(SearchPanel::Scope::AllRooms); });
+    toolbar->addAction(m_searchAll);
+    connect(m_search, &SearchPanel::resultActivated, this, &MainWindow::openSearchResult);
+    connect(m_search, &SearchPanel::closed, this, [this] {
+        if (m_pane->roomId())
+            m_pane->composer()->setFocus();
+    });
+    connect(m_session, &ChatSession::signedOut, m_search, &SearchPanel::forget);
+    connect(m_session, &ChatSession::signedIn, this, &MainWindow::offerSearch);
+    connect(m_session, &ChatSession::synced, this, &MainWindow::offerSearch);
+}
+
+void MainWindow::offerSearch()
+{
+    // Features come with server.hello and are kept across reconnects: hidden until a server has said it searches.
+    const bool offered = m_session->hasFeature(protocol::feature::Search);
+    m_searchRoom->setVisible(offered);
+    m_searchAll->setVisible(offered);
+    if (!offered && m_search->isVisible())
+        m_search->close();
+}
+
+void MainWindow::openSearchResult(qint64 roomId, qint64 seq, const QString& foldedQuery)
+{
+    m_session->openRoom(roomId); // the pane shows it at once, and takes the focus: the field keeps it
+    m_pane->showSearchMatch(seq, foldedQuery);
+    m_search->field()->setFocus();
 }
 
 void MainWindow::showSettings()

@@ -7,6 +7,8 @@
 
 class QAction;
 class QLabel;
+class QMenu;
+class QToolBar;
 
 namespace chat::client {
 
@@ -14,6 +16,7 @@ class ChatPane;
 class ChatSession;
 class PeopleDock;
 class QuickSwitcher;
+class SearchPanel;
 class TrayIcon;
 
 // The window people keep open all day: the people dock, the chat pane, connection state in the status
@@ -32,6 +35,9 @@ public:
     QAction* shortcutsAction() const { return m_shortcuts; }
     TrayIcon* tray() const { return m_tray; }
     QuickSwitcher* quickSwitcher() const { return m_switcher; }
+    SearchPanel* searchPanel() const { return m_search; }
+    QAction* searchRoomAction() const { return m_searchRoom; }
+    QAction* searchAllAction() const { return m_searchAll; }
 
     void restoreLayout(); // geometry and dock state from QSettings, fitted to the screen
     void saveLayout() const;
@@ -62,6 +68,9 @@ private:
     void notify(const chat::Message& message, bool mine);
     void askCreateRoom();
     void askJoinRoom(const QList<chat::PublicRoom>& rooms);
+    void setUpSearch(QMenu* menu, QToolBar* toolbar);
+    void offerSearch(); // only where the server announces it
+    void openSearchResult(qint64 roomId, qint64 seq, const QString& foldedQuery);
 
     ChatSession* m_session;
     PeopleDock* m_dock;
@@ -75,6 +84,9 @@ private:
     Preferences m_preferences;
     TrayIcon* m_tray;
     QuickSwitcher* m_switcher;
+    SearchPanel* m_search;
+    QAction* m_searchRoom = nullptr;
+    QAction* m_searchAll = nullptr;
     bool m_joinPending = false;
     bool m_toldAboutTray = false;
 };

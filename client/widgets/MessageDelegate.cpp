@@ -4,6 +4,7 @@
 #include "ColorEmoji.h"
 #include "MessageModel.h"
 #include "ReplyQuote.h"
+#include "SearchHighlight.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -163,6 +164,12 @@ QTextDocument* MessageDelegate::documentFor(
     return document;
 }
 
+void MessageDelegate::setSearchMatch(qint64 seq, const QString& foldedQuery)
+{
+    m_matchSeq = seq;
+    m_matchQuery = foldedQuery;
+}
+
 void MessageDelegate::setHovered(const QModelIndex& index, const QPoint& pos)
 {
     m_hovered = index;
@@ -245,11 +252,14 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->fillRect(row, tint);
     }
     const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
-    if ((option.state & QStyle::State_Selected) || (m_highlightedSeq > 0 && seq == m_highlightedSeq)) {
+    const bool match = m_matchSeq > 0 && seq == m_matchSeq;
+    if ((option.state & QStyle::State_Selected) || (m_highlightedSeq > 0 && seq == m_highlightedSeq) || match) {
         QColor highlight = palette.color(QPalette::Highlight);
         highlight.setAlpha(dark ? 60 : 40);
         painter->fillRect(row, highlight);
     }
+    if (match)
+        painter->fillRect(QRect(row.left(), row.top(), 3, row.height()), palette.color(QPalette::Highlight));
 
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * 0.85);
@@ -326,6 +336,10 @@ void MessageDelegate::paintBody(
     context.palette = palette;
     context.palette.setColor(
         QPalette::Text, index.data(MessageModel::PendingRole).toBool() ? dim : palette.color(QPalette::Text));
+    if (m_matchSeq > 0 && index.data(MessageModel::SeqRole).toLongLong() == m_matchSeq) {
+        const QString body = index.data(MessageModel::BodyRole).toString();
+        context.selections = SearchHighlight::selections(document, search::highlights(body, m_matchQuery), palette);
+    }
     painter->save();
     painter->translate(body.topLeft());
     painter->setClipRect(QRect(QPoint(0, 0), body.size()));

@@ -39,6 +39,9 @@ public:
     void setMyName(const QString& username);
     void setHovered(const QModelIndex& index, const QPoint& pos); // the row under the mouse, in viewport coordinates
     void setHighlightedSeq(qint64 seq) { m_highlightedSeq = seq; } // a jump's target, or the message being edited
+    // A search result opened here: the message stays marked, and where `foldedQuery` matches its text, until cleared.
+    void setSearchMatch(qint64 seq, const QString& foldedQuery);
+    qint64 searchMatchSeq() const { return m_matchSeq; }
 
     // Where things are in a row the view shows with `option` (its rect in viewport coordinates).
     QRect contentRect(const QStyleOptionViewItem& option, const QModelIndex& index) const; // below the separator
@@ -94,6 +97,8 @@ private:
     QPersistentModelIndex m_hovered;
     QPoint m_hoverPos;
     qint64 m_highlightedSeq = 0;
+    qint64 m_matchSeq = 0;
+    QString m_matchQuery;
 };
 
 } // namespace chat::client

@@ -152,37 +152,37 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::ChatConnection</name>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="159"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="168"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="161"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="170"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="163"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="172"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="165"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="174"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="167"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="176"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="248"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="257"/>
         <source>The server at %1 cannot be reached.</source>
         <translation>Der Server unter %1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="249"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="258"/>
         <source>The server at %1 cannot be reached: %2</source>
         <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
     </message>
@@ -220,63 +220,63 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <translation>Text &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="93"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="96"/>
         <source>Jump to new messages</source>
         <translation>Zu neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="98"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="101"/>
         <source>Typing indicator</source>
         <translation>Tippanzeige</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="107"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="110"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="108"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="111"/>
         <source>Send (Enter). Shift+Enter starts a new line.</source>
         <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="133"/>
-        <location filename="../../client/widgets/ChatPane.cpp" line="134"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="136"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="137"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="151"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="156"/>
         <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
         <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="202"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="207"/>
         <source>Your message could not be sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="276"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="276"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="280"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="287"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="280"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="287"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="282"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="289"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -284,7 +284,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="392"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="402"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -292,12 +292,12 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="554"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="585"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="556"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="587"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -460,148 +460,168 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::MainWindow</name>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="53"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="57"/>
         <source>&amp;Reconnect now</source>
         <translation>Jetzt neu &amp;verbinden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="54"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="58"/>
         <source>&amp;Close to tray</source>
         <translation>Beim Schließen in den &amp;Infobereich</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="65"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="78"/>
         <source>&amp;People and rooms</source>
         <translation>&amp;Personen und Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="66"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="79"/>
         <source>Show or hide the people and rooms sidebar (Ctrl+B)</source>
         <translation>Seitenleiste mit Personen und Räumen ein- oder ausblenden (Strg+B)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="71"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="84"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="78"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
         <source>Try to reach the server now instead of waiting (Ctrl+R)</source>
         <translation>Den Server sofort erneut versuchen, statt zu warten (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="82"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="95"/>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="84"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="97"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="87"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="100"/>
         <source>&amp;Log out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="91"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="104"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="98"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="111"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="102"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="115"/>
         <source>Closing the window keeps Chat running in the tray, when the desktop has one</source>
         <translation>Schließen des Fensters lässt Chat im Infobereich weiterlaufen, sofern der Desktop einen hat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="108"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="121"/>
         <source>&amp;Find person…</source>
         <translation>Person &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="115"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="129"/>
         <source>&amp;Go to conversation…</source>
         <translation>&amp;Gehe zu Unterhaltung…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="118"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="132"/>
         <source>&amp;Previous conversation</source>
         <translation>&amp;Vorherige Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="121"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="135"/>
         <source>&amp;Next conversation</source>
         <translation>&amp;Nächste Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="125"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="139"/>
         <source>&amp;Rooms</source>
         <translation>&amp;Räume</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="126"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="140"/>
         <source>&amp;Create room…</source>
         <translation>Raum &amp;erstellen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="129"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="143"/>
         <source>&amp;Join room…</source>
         <translation>Raum &amp;beitreten…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="136"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="150"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="137"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="151"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="142"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="156"/>
         <source>Connection state</source>
         <translation>Verbindungsstatus</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="167"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="181"/>
         <source>Leave room</source>
         <translation>Raum verlassen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="167"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="181"/>
         <source>Leave %1?</source>
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="303"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="212"/>
+        <source>&amp;Search this room…</source>
+        <translation>In diesem Raum &amp;suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="215"/>
+        <source>Search &amp;all rooms…</source>
+        <translation>In &amp;allen Räumen suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="217"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="218"/>
+        <source>Search the messages of every room (Ctrl+Shift+F); Ctrl+F searches the open room</source>
+        <translation>Die Nachrichten aller Räume durchsuchen (Strg+Umschalt+F); Strg+F durchsucht den offenen Raum</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/MainWindow.cpp" line="356"/>
         <source>Chat is still running</source>
         <translation>Chat läuft weiter</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="303"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="356"/>
         <source>New messages will show here. Quit from this icon&apos;s menu.</source>
         <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="325"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="374"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="321"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="374"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="325"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n ungelesen</numerusform>
@@ -609,27 +629,27 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="337"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="390"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="356"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="409"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="363"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="416"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="363"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="416"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="431"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n Mitglied)</numerusform>
@@ -637,18 +657,18 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="386"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="435"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="439"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="382"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="435"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="386"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="439"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
@@ -738,23 +758,23 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::MessageDelegate</name>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="76"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="77"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="78"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="79"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="85"/>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="454"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="86"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="468"/>
         <source>Seen by %1</source>
         <translation>Gesehen von %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="86"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="87"/>
         <source>Seen by %1 and %n other(s)</source>
         <translation>
             <numerusform>Gesehen von %1 und %n weiteren Person</numerusform>
@@ -762,27 +782,27 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="96"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="97"/>
         <source>(edited)</source>
         <translation>(bearbeitet)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="321"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="331"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="340"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="354"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="459"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="473"/>
         <source>Go to the original message</source>
         <translation>Zur ursprünglichen Nachricht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="476"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="490"/>
         <source>Message text</source>
         <translation>Nachrichtentext</translation>
     </message>
@@ -790,47 +810,47 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::MessageInteractions</name>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="198"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="200"/>
         <source>Delete message</source>
         <translation>Nachricht löschen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="199"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="201"/>
         <source>Delete this message for everyone? This cannot be undone.</source>
         <translation>Diese Nachricht für alle löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="202"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="204"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="245"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="247"/>
         <source>Re&amp;act</source>
         <translation>Re&amp;agieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="251"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="253"/>
         <source>&amp;More reactions…</source>
         <translation>&amp;Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="254"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="256"/>
         <source>&amp;Reply</source>
         <translation>&amp;Antworten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="258"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="260"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="262"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="264"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageInteractions.cpp" line="268"/>
+        <location filename="../../client/widgets/MessageInteractions.cpp" line="270"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
@@ -963,7 +983,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::ReplyQuote</name>
     <message>
-        <location filename="../../client/widgets/ReplyQuote.cpp" line="32"/>
+        <location filename="../../client/widgets/ReplyQuote.cpp" line="27"/>
         <source>Original message deleted</source>
         <translation>Ursprüngliche Nachricht gelöscht</translation>
     </message>
@@ -1004,6 +1024,209 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <location filename="../../client/connection/RpcClient.cpp" line="155"/>
         <source>The server did not answer in time</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SearchPanel</name>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="48"/>
+        <source>This room</source>
+        <translation>Dieser Raum</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="49"/>
+        <source>All rooms</source>
+        <translation>Alle Räume</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="59"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="62"/>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="61"/>
+        <source>Search messages…</source>
+        <translation>Nachrichten durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="68"/>
+        <source>Close search (Esc)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="69"/>
+        <source>Close search</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="76"/>
+        <source>Search every room you are in (Ctrl+Shift+F)</source>
+        <translation>Alle Räume durchsuchen, in denen Sie sind (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="81"/>
+        <source>Sent by</source>
+        <translation>Gesendet von</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="84"/>
+        <source>Sent when</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="85"/>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="86"/>
+        <source>Past week</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="87"/>
+        <source>Past month</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="88"/>
+        <source>Past year</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="111"/>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="218"/>
+        <source>From anyone</source>
+        <translation>Von allen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
+        <source>From me</source>
+        <translation>Von mir</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
+        <source>From %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="238"/>
+        <source>Search only %1 (Ctrl+F)</source>
+        <translation>Nur %1 durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="238"/>
+        <source>No room is open</source>
+        <translation>Kein Raum ist geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="255"/>
+        <source>Search the messages of %1</source>
+        <translation>Die Nachrichten von %1 durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="256"/>
+        <source>Search the messages of every room you are in</source>
+        <translation>Die Nachrichten aller Räume durchsuchen, in denen Sie sind</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="257"/>
+        <source>Any part of a word finds it: “ploy” finds “deployment”.</source>
+        <translation>Jeder Teil eines Wortes findet es: „ploy“ findet „deployment“.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/SearchPanel.cpp" line="260"/>
+        <source>Type at least %n character(s)…</source>
+        <translation>
+            <numerusform>Geben Sie mindestens %n Zeichen ein…</numerusform>
+            <numerusform>Geben Sie mindestens %n Zeichen ein…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="264"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="268"/>
+        <source>No messages in %1 match “%2”</source>
+        <translation>Keine Nachricht in %1 passt zu „%2“</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="269"/>
+        <source>No messages match “%1”</source>
+        <translation>Keine Nachricht passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="271"/>
+        <source>Check the spelling, or search all rooms and any time.</source>
+        <translation>Prüfen Sie die Schreibweise, oder suchen Sie in allen Räumen und zu jeder Zeit.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
+        <source>%n+ message(s)</source>
+        <translation>
+            <numerusform>%n+ Nachricht</numerusform>
+            <numerusform>%n+ Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SearchResultDelegate</name>
+    <message>
+        <location filename="../../client/widgets/SearchResultDelegate.cpp" line="47"/>
+        <source>Yesterday %1</source>
+        <translation>Gestern %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchResultDelegate.cpp" line="48"/>
+        <source>%1 %2</source>
+        <comment>date, then time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/SearchResultDelegate.cpp" line="54"/>
+        <source>Direct message with %1</source>
+        <translation>Direktnachricht mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SearchResultsModel</name>
+    <message numerus="yes">
+        <location filename="../../client/models/SearchResultsModel.cpp" line="198"/>
+        <source>Type at least %n character(s) to search.</source>
+        <translation>
+            <numerusform>Geben Sie mindestens %n Zeichen ein, um zu suchen.</numerusform>
+            <numerusform>Geben Sie mindestens %n Zeichen ein, um zu suchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/models/SearchResultsModel.cpp" line="201"/>
+        <source>Searching too often; trying again in a moment…</source>
+        <translation>Zu viele Suchen in kurzer Zeit; gleich wird es erneut versucht…</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/SearchResultsModel.cpp" line="203"/>
+        <source>This server cannot search messages.</source>
+        <translation>Dieser Server kann keine Nachrichten durchsuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/SearchResultsModel.cpp" line="205"/>
+        <source>You are no longer a member of that room.</source>
+        <translation>Sie sind nicht mehr Mitglied dieses Raums.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@
 <context>
     <name>chat::client::ChatPane</name>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="282"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="289"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="392"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="402"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>This message is too long: at most %n character.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>chat::client::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="325"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n unread</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="431"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n member)</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>chat::client::MessageDelegate</name>
     <message numerus="yes">
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="86"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="87"/>
         <source>Seen by %1 and %n other(s)</source>
         <translation>
             <numerusform>Seen by %1 and %n other</numerusform>
@@ -88,6 +88,44 @@
         <translation>
             <numerusform>%1, %n unread</numerusform>
             <numerusform>%1, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SearchPanel</name>
+    <message numerus="yes">
+        <location filename="../../client/widgets/SearchPanel.cpp" line="260"/>
+        <source>Type at least %n character(s)…</source>
+        <translation>
+            <numerusform>Type at least %n character…</numerusform>
+            <numerusform>Type at least %n characters…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
+        <source>%n+ message(s)</source>
+        <translation>
+            <numerusform>%n+ message</numerusform>
+            <numerusform>%n+ messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::SearchResultsModel</name>
+    <message numerus="yes">
+        <location filename="../../client/models/SearchResultsModel.cpp" line="198"/>
+        <source>Type at least %n character(s) to search.</source>
+        <translation>
+            <numerusform>Type at least %n character to search.</numerusform>
+            <numerusform>Type at least %n characters to search.</numerusform>
         </translation>
     </message>
 </context>

@@ -17,6 +17,8 @@
 #include "Preferences.h"
 #include "QuickSwitcher.h"
 #include "RoomsModel.h"
+#include "SearchPanel.h"
+#include "SearchResultsModel.h"
 #include "SettingsDialog.h"
 #include "TestServer.h"
 #include "Translations.h"
@@ -265,6 +267,38 @@ int main(int argc, char* argv[])
         waitFor([&] { return menu->isVisible(); });
         saveWithPopup(window, menu, folder, QStringLiteral("notification-level.png"));
         menu->close();
+    }
+
+    // Search (Ctrl+Shift+F): a fragment of a word found in several rooms, the first result opened beside it.
+    {
+        const qint64 design = dock->roomsView()->model()->index(0, 0).data(RoomsModel::IdRole).toLongLong();
+        const qint64 release = dock->roomsView()->model()->index(2, 0).data(RoomsModel::IdRole).toLongLong();
+        carol->call(protocol::method::RoomsJoin, params::RoomRef { release }.toJson());
+        say(*carol, release, QStringLiteral("Deployment window is 18:00–19:00 UTC, rollback plan in the runbook"));
+        dave->call(protocol::method::RoomsJoin, params::RoomRef { design }.toJson());
+        say(*dave, design, QStringLiteral("我在北京工作 this week, so the review moves to Thursday"));
+        say(*carol, withCarol, QStringLiteral("Did the redeploy of the staging cluster fix the login loop?"));
+        say(*bob, design,
+            QStringLiteral("Can we deploy the onboarding flow on Friday? The copy changes are in and QA signed off "
+                           "this morning, so nothing should block the deploy."));
+        SearchPanel* search = window->searchPanel();
+        window->searchAllAction()->trigger(); // Ctrl+Shift+F; a window manager-less display may not activate the window
+        waitFor([&] { return search->isVisible(); });
+        QTest::keyClicks(search->field(), QStringLiteral("deploy"));
+        waitFor([&] { return search->model()->state() == SearchResultsModel::State::Results; });
+        QTest::keyClick(search->field(), Qt::Key_Down);
+        QTest::keyClick(search->field(), Qt::Key_Return);
+        waitFor([&] { return pane->searchMatchSeq() != 0 && pane->rowOfSeq(pane->searchMatchSeq()) >= 0; });
+        QTest::mouseMove(window, QPoint(1, 1)); // no hover bar over the conversation
+        save(window, folder, QStringLiteral("search.png"));
+
+        Preferences darkSearch = Preferences::load();
+        darkSearch.theme = Preferences::Theme::Dark;
+        window->applyPreferences(darkSearch);
+        save(window, folder, QStringLiteral("search-dark.png"));
+        darkSearch.theme = Preferences::Theme::System;
+        window->applyPreferences(darkSearch);
+        search->close();
     }
 
     server.stop(); // presence greys out, and "Reconnect now" offers itself beside the state
