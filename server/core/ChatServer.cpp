@@ -304,8 +304,6 @@ void ChatServer::houseKeep()
             auto sessions = db.deleteExpiredSessions(now);
             if (!sessions)
                 return sessions;
-            if (auto tidied = db.tidySearchIndex(); !tidied)
-                return tidied.error();
             return db.deleteAdminEventsBefore(now - AdminEventLifetimeMs);
         },
         this, [](StoreDb::Result<int>) {});

@@ -10,6 +10,7 @@ SearchIndexer::SearchIndexer(Store& store, QObject* parent)
     , m_store(store)
 {
     connect(&m_timer, &QTimer::timeout, this, &SearchIndexer::indexIfWritten);
+    connect(&m_mergeTimer, &QTimer::timeout, this, &SearchIndexer::mergeIfIndexed);
 }
 
 void SearchIndexer::start(int intervalMs, int batchSize)
@@ -17,11 +18,25 @@ void SearchIndexer::start(int intervalMs, int batchSize)
     m_batchSize = batchSize;
     m_writesSeen = -1; // whatever an earlier run left queued
     m_timer.start(intervalMs);
+    m_mergeTimer.start(MergeIntervalMs);
 }
 
 void SearchIndexer::stop()
 {
     m_timer.stop();
+    m_mergeTimer.stop();
+}
+
+void SearchIndexer::mergeIfIndexed()
+{
+    if (!m_indexedSinceMerge)
+        return;
+    m_indexedSinceMerge = false;
+    m_store.write<bool>([](StoreDb& db) { return db.tidySearchIndex(); }, this,
+        [](StoreDb::Result<bool> done) {
+            if (!done)
+                qCDebug(lcStore) << "search index: a merge step failed:" << done.error().message;
+        });
 }
 
 void SearchIndexer::indexIfWritten()
@@ -41,8 +56,10 @@ void SearchIndexer::indexIfWritten()
             // Found empty: nothing to do until the next write (this job's own commit is one). A full batch: more.
             if (*done == 0)
                 m_writesSeen = writes + 1;
-            else
+            else {
+                m_indexedSinceMerge = true;
                 Q_EMIT indexed(*done);
+            }
         });
 }
 

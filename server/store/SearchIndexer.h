@@ -16,6 +16,9 @@ class SearchIndexer : public QObject {
 public:
     static constexpr int DefaultIntervalMs = 250;
     static constexpr int DefaultBatchSize = 2000;
+    // A bounded step of merging the index's segments, when something was indexed since the last one: fewer
+    // segments make a search over many rooms several times faster (docs/benchmarks.md, "Search").
+    static constexpr int MergeIntervalMs = 10000;
 
     explicit SearchIndexer(Store& store, QObject* parent = nullptr);
     void start(int intervalMs = DefaultIntervalMs, int batchSize = DefaultBatchSize);
@@ -26,9 +29,12 @@ Q_SIGNALS:
 
 private:
     void indexIfWritten();
+    void mergeIfIndexed();
 
     Store& m_store;
     QTimer m_timer;
+    QTimer m_mergeTimer;
+    bool m_indexedSinceMerge = true; // a start may follow a build
     int m_batchSize = DefaultBatchSize;
     qint64 m_writesSeen = -1; // the store's committed writes when the queue was last found empty
     bool m_running = false; // a job is queued or running

@@ -87,7 +87,8 @@ public:
     // Never moves backwards; returns the new value, and in `moved` whether it changed.
     Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq, bool* moved = nullptr);
     // Bulk import for seeding benchmarks and migrations from other systems: bodies get consecutive seqs,
-    // timestamps one second apart from firstTs, no client_id. Run it inside the caller's transaction.
+    // timestamps one second apart from firstTs, no client_id. Run it inside the caller's transaction. They are
+    // searchable at once and indexed as sent messages are (by indexNewMessages where the index follows by id).
     Result<qint64> importMessages(qint64 roomId, qint64 senderId, const QStringList& bodies, qint64 firstTs);
 
     // Message actions (protocol.md, "Message actions"). Each one is refused (ActionOutcome::refusal), done with

@@ -262,12 +262,14 @@ StoreDb::Result<qint64> StoreDb::importMessages(
         if (!inserted)
             return inserted.error();
     }
-    QList<SearchRow> rows;
-    rows.reserve(bodies.size());
-    for (qsizetype i = 0; i < bodies.size(); ++i)
-        rows.append(SearchRow { roomId, lastSeq + 1 + i, bodies.at(i), false });
-    if (auto indexed = writeSearchRows(std::move(rows), false); !indexed)
-        return indexed.error();
+    if (m_dialect->indexesInline()) { // elsewhere the index takes them by id later (indexNewMessages)
+        QList<SearchRow> rows;
+        rows.reserve(bodies.size());
+        for (qsizetype i = 0; i < bodies.size(); ++i)
+            rows.append(SearchRow { roomId, lastSeq + 1 + i, bodies.at(i), false });
+        if (auto indexed = writeSearchRows(std::move(rows), false); !indexed)
+            return indexed.error();
+    }
     const qint64 newLastSeq = lastSeq + bodies.size();
     auto advanced = m_sql->exec(
         QStringLiteral("UPDATE rooms SET last_seq = ? WHERE id = ? AND last_seq = ?"), { newLastSeq, roomId, lastSeq });
