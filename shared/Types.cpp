@@ -182,7 +182,7 @@ SearchHit SearchHit::fromJson(const QJsonObject& json)
         const QJsonArray pair = value.toArray();
         const int start = pair.at(0).toInt(-1);
         const int length = pair.at(1).toInt(-1);
-        if (start >= 0 && length > 0 && start + length <= size) // a client never trusts ranges to fit the body
+        if (start >= 0 && length > 0 && start <= size && length <= size - start) // never trust ranges to fit
             hit.highlights.append(search::TextRange { start, length });
     }
     return hit;
