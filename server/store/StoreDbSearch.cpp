@@ -36,6 +36,29 @@ struct RoomRange {
     qint64 lastSeq = 0;
 };
 
+// The sender and time filters of a request, on a query whose message is aliased m.
+QString filterSql(const SearchRequest& request)
+{
+    QString sql;
+    if (request.senderId > 0)
+        sql += QStringLiteral(" AND m.sender_id = ?");
+    if (request.fromTs >= 0)
+        sql += QStringLiteral(" AND m.ts >= ?");
+    if (request.toTs >= 0)
+        sql += QStringLiteral(" AND m.ts < ?");
+    return sql;
+}
+
+void appendFilterValues(const SearchRequest& request, QVariantList& values)
+{
+    if (request.senderId > 0)
+        values.append(request.senderId);
+    if (request.fromTs >= 0)
+        values.append(request.fromTs);
+    if (request.toTs >= 0)
+        values.append(request.toTs);
+}
+
 } // namespace
 
 StoreDb::Result<qint64> StoreDb::lastSeqBelow(qint64 roomId, qint64 maxSeq, SeqOrdered column, qint64 value)
@@ -93,29 +116,17 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
 
     const bool dense = request.query.kind == search::Query::Kind::Dense;
     const QLatin1String column = dense ? DenseColumn : BodyColumn;
-    QString streamSql
+    const QString streamSql
         = QStringLiteral("SELECT s.rowid, m.id FROM message_search s JOIN messages m ON m.room_id = ? AND "
-                         "m.seq = ? - s.rowid WHERE %1 AND s.rowid BETWEEN ? AND ?")
-              .arg(m_dialect->searchCondition(column));
-    if (request.senderId > 0)
-        streamSql += QStringLiteral(" AND m.sender_id = ?");
-    if (request.fromTs >= 0)
-        streamSql += QStringLiteral(" AND m.ts >= ?");
-    if (request.toTs >= 0)
-        streamSql += QStringLiteral(" AND m.ts < ?");
-    streamSql += QStringLiteral(" ORDER BY s.rowid LIMIT ?");
+                         "m.seq = ? - s.rowid WHERE %1 AND s.rowid BETWEEN ? AND ?%2 ORDER BY s.rowid LIMIT ?")
+              .arg(m_dialect->searchCondition(column), filterSql(request));
     const QVariant argument = m_dialect->searchArgument(column, request.query.pattern);
 
     SearchPage page;
     // Reads up to `count` more matches of the stream's room, below those it has read.
     auto fetch = [&](RoomStream& stream, int count) -> Result<bool> {
         QVariantList values { stream.roomId, searchKey(stream.roomId, 0), argument, stream.lowKey, stream.highKey };
-        if (request.senderId > 0)
-            values.append(request.senderId);
-        if (request.fromTs >= 0)
-            values.append(request.fromTs);
-        if (request.toTs >= 0)
-            values.append(request.toTs);
+        appendFilterValues(request, values);
         values.append(count);
         auto rows = m_sql->run(streamSql, values);
         if (!rows)
@@ -137,25 +148,13 @@ StoreDb::Result<SearchPage> StoreDb::searchMessages(const SearchRequest& request
     // The newest messages of a room that the index has not reached yet (seqs above `indexedSeq`): a handful, read
     // and compared here. At most TailLimit (a db reindex beside a running server leaves more for a while).
     constexpr int TailLimit = 5000;
-    QString tailSql
-        = QStringLiteral("SELECT m.id, m.body FROM messages m WHERE m.room_id = ? AND m.seq > ? AND m.seq <= ? "
-                         "AND m.deleted = %1")
-              .arg(m_dialect->boolValue(false).toString());
-    if (request.senderId > 0)
-        tailSql += QStringLiteral(" AND m.sender_id = ?");
-    if (request.fromTs >= 0)
-        tailSql += QStringLiteral(" AND m.ts >= ?");
-    if (request.toTs >= 0)
-        tailSql += QStringLiteral(" AND m.ts < ?");
-    tailSql += QStringLiteral(" ORDER BY m.seq DESC LIMIT %1").arg(TailLimit);
+    const QString tailSql = QStringLiteral("SELECT m.id, m.body FROM messages m WHERE m.room_id = ? AND m.seq > ? AND "
+                                           "m.seq <= ? AND m.deleted = %1%2 ORDER BY m.seq DESC LIMIT %3")
+                                .arg(m_dialect->boolValue(false).toString(), filterSql(request))
+                                .arg(TailLimit);
     auto tailMatches = [&](qint64 roomId, qint64 indexedSeq, qint64 highSeq) -> Result<QList<qint64>> {
         QVariantList values { roomId, indexedSeq, highSeq };
-        if (request.senderId > 0)
-            values.append(request.senderId);
-        if (request.fromTs >= 0)
-            values.append(request.fromTs);
-        if (request.toTs >= 0)
-            values.append(request.toTs);
+        appendFilterValues(request, values);
         auto rows = m_sql->run(tailSql, values);
         if (!rows)
             return rows.error();
