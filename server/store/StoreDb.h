@@ -107,8 +107,9 @@ public:
     Result<QList<ReceiptRecord>> receipts(qint64 roomId); // members whose read position is above 0
     Result<bool> setNotifyLevel(qint64 roomId, qint64 userId, const QString& level); // false: not a member
 
-    // Search (StoreDbSearch.cpp; protocol.md, "Search"). The index is written in the transaction that stores,
-    // edits or deletes a message; messages older than the index are added by buildSearchIndex().
+    // Search (StoreDbSearch.cpp, StoreDbSearchIndex.cpp; protocol.md, "Search"). On PostgreSQL the index is written
+    // in the transaction that stores a message, on SQLite by indexNewMessages() a moment later; edits and deletions
+    // change it at once; messages older than the index are added by buildSearchIndex().
     Result<SearchPage> searchMessages(const SearchRequest& request);
     // Indexes messages stored before the index (or since resetSearchIndex), `batchSize` per transaction, and
     // reports after each; an interrupted build goes on where it stopped. Run by migrate().
@@ -143,9 +144,12 @@ private:
     Result<QList<Message>> messagesWhere(const QString& condition, const QVariantList& values);
     Result<HistoryPage> historyAround(qint64 roomId, qint64 seq, int limit);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
-    // The search index's row of a message: added, replaced (after an edit) or removed (after a deletion).
     Result<qint64> searchIndexedThrough(); // every message up to this id is in the index (or deleted)
+    Result<SearchIndexProgress> lockSearchIndexState(); // built_through and target, the row locked
+    // Indexes the messages after `builtThrough` up to `upTo`, at most `batchSize`, and records how far it got;
+    // those up to `target` may be indexed already (db reindex beside a running server) and are replaced.
     Result<SearchIndexProgress> indexMessagesAfter(qint64 builtThrough, qint64 upTo, qint64 target, int batchSize);
+    // The search index's row of a message: added, or removed (a deletion; an edit removes and adds).
     Result<bool> indexForSearch(qint64 roomId, qint64 seq, const QString& body);
     Result<bool> unindexForSearch(qint64 roomId, qint64 seq);
     // Writes many rows at once: FTS5 writes a new segment whenever a rowid is not above the one written before

@@ -24,23 +24,30 @@ StoreDb::Result<qint64> StoreDb::searchIndexedThrough()
     return (*state)->next() ? (*state)->value(0).toLongLong() : 0;
 }
 
+StoreDb::Result<SearchIndexProgress> StoreDb::lockSearchIndexState()
+{
+    // Locks the state row (PostgreSQL), so that nodes building at once take turns batch by batch.
+    auto state = m_sql->run(QStringLiteral("UPDATE search_index SET built_through = built_through WHERE id = 1 "
+                                           "RETURNING built_through, target"));
+    if (!state)
+        return state.error();
+    ScopedFinish finish(*state);
+    if (!(*state)->next())
+        return StoreError::failure(QStringLiteral("the search index has no state row"));
+    SearchIndexProgress progress;
+    progress.builtThrough = (*state)->value(0).toLongLong();
+    progress.target = (*state)->value(1).toLongLong();
+    return progress;
+}
+
 StoreDb::Result<int> StoreDb::indexNewMessages(int limit)
 {
     if (m_dialect->indexesInline())
         return 0;
-    auto state = m_sql->run(QStringLiteral("SELECT built_through, target FROM search_index WHERE id = 1"));
+    auto state = lockSearchIndexState();
     if (!state)
         return state.error();
-    qint64 builtThrough = 0;
-    qint64 target = 0;
-    {
-        ScopedFinish finish(*state);
-        if (!(*state)->next())
-            return StoreError::failure(QStringLiteral("the search index has no state row"));
-        builtThrough = (*state)->value(0).toLongLong();
-        target = (*state)->value(1).toLongLong();
-    }
-    auto step = indexMessagesAfter(builtThrough, std::numeric_limits<qint64>::max(), target, limit);
+    auto step = indexMessagesAfter(state->builtThrough, std::numeric_limits<qint64>::max(), state->target, limit);
     if (!step)
         return step.error();
     return int(step->indexed);
@@ -74,7 +81,9 @@ StoreDb::Result<SearchIndexProgress> StoreDb::indexMessagesAfter(
         return written.error();
     if (auto written = writeSearchRows(std::move(fresh), false); !written)
         return written.error();
-    progress.builtThrough = progress.indexed < batchSize && upTo != std::numeric_limits<qint64>::max() ? upTo : lastId;
+    // A build that read its last batch has reached its target; following new messages reaches the last one read.
+    const bool bounded = upTo != std::numeric_limits<qint64>::max();
+    progress.builtThrough = bounded && progress.indexed < batchSize ? upTo : lastId;
     if (progress.builtThrough != builtThrough) {
         auto recorded = m_sql->exec(
             QStringLiteral("UPDATE search_index SET built_through = ? WHERE id = 1"), { progress.builtThrough });
@@ -146,22 +155,10 @@ StoreDb::Result<bool> StoreDb::writeSearchRows(QList<SearchRow> rows, bool mayBe
 
 StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndexBatch(int batchSize)
 {
-    SearchIndexProgress progress;
-    {
-        // Locks the state row (PostgreSQL), so that nodes building at once take turns batch by batch.
-        auto state = m_sql->run(QStringLiteral("UPDATE search_index SET built_through = built_through WHERE id = 1 "
-                                               "RETURNING built_through, target"));
-        if (!state)
-            return state.error();
-        ScopedFinish finish(*state);
-        if (!(*state)->next())
-            return StoreError::failure(QStringLiteral("the search index has no state row"));
-        progress.builtThrough = (*state)->value(0).toLongLong();
-        progress.target = (*state)->value(1).toLongLong();
-    }
-    if (progress.done())
-        return progress;
-    return indexMessagesAfter(progress.builtThrough, progress.target, progress.target, batchSize);
+    auto state = lockSearchIndexState();
+    if (!state || state->done())
+        return state;
+    return indexMessagesAfter(state->builtThrough, state->target, state->target, batchSize);
 }
 
 StoreDb::Result<SearchIndexProgress> StoreDb::buildSearchIndex(
