@@ -20,6 +20,15 @@ constexpr QLatin1String MaxReactionsPerMessage { "max_reactions_per_message" };
 constexpr QLatin1String ReceiptsMaxMembers { "receipts_max_members" };
 constexpr QLatin1String SearchesPerSecond { "searches_per_second" };
 constexpr QLatin1String SearchBurst { "search_burst" };
+constexpr QLatin1String MaxFileBytes { "max_file_bytes" };
+constexpr QLatin1String MaxAttachments { "max_attachments" };
+constexpr QLatin1String FileChunkBytes { "file_chunk_bytes" };
+constexpr QLatin1String FileWindowBytes { "file_window_bytes" };
+constexpr QLatin1String UserQuotaBytes { "user_quota_bytes" };
+constexpr QLatin1String TotalQuotaBytes { "total_quota_bytes" };
+constexpr QLatin1String MaxImagePixels { "max_image_pixels" };
+constexpr QLatin1String UploadExpiryHours { "upload_expiry_hours" };
+constexpr QLatin1String UploadsPerMinute { "uploads_per_minute" };
 } // namespace
 
 QJsonObject Limits::toJson() const
@@ -42,6 +51,15 @@ QJsonObject Limits::toJson() const
         { ReceiptsMaxMembers, receiptsMaxMembers },
         { SearchesPerSecond, searchesPerSecond },
         { SearchBurst, searchBurst },
+        { MaxFileBytes, maxFileBytes },
+        { MaxAttachments, maxAttachments },
+        { FileChunkBytes, fileChunkBytes },
+        { FileWindowBytes, fileWindowBytes },
+        { UserQuotaBytes, userQuotaBytes },
+        { TotalQuotaBytes, totalQuotaBytes },
+        { MaxImagePixels, maxImagePixels },
+        { UploadExpiryHours, uploadExpiryHours },
+        { UploadsPerMinute, uploadsPerMinute },
     };
 }
 
@@ -69,6 +87,15 @@ Limits Limits::fromJson(const QJsonObject& json)
     read(ReceiptsMaxMembers, limits.receiptsMaxMembers);
     read(SearchesPerSecond, limits.searchesPerSecond);
     read(SearchBurst, limits.searchBurst);
+    read(MaxFileBytes, limits.maxFileBytes);
+    read(MaxAttachments, limits.maxAttachments);
+    read(FileChunkBytes, limits.fileChunkBytes);
+    read(FileWindowBytes, limits.fileWindowBytes);
+    read(UserQuotaBytes, limits.userQuotaBytes);
+    read(TotalQuotaBytes, limits.totalQuotaBytes);
+    read(MaxImagePixels, limits.maxImagePixels);
+    read(UploadExpiryHours, limits.uploadExpiryHours);
+    read(UploadsPerMinute, limits.uploadsPerMinute);
     return limits;
 }
 

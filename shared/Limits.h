@@ -31,6 +31,15 @@ struct Limits {
     int receiptsMaxMembers = 50; // the largest room whose members receive `receipt` notifications
     int searchesPerSecond = 5; // messages.search, sustained per session
     int searchBurst = 10;
+    qint64 maxFileBytes = 25 * 1024 * 1024;
+    int maxAttachments = 10; // files on one message
+    int fileChunkBytes = 256 * 1024; // data bytes in one chunk frame
+    int fileWindowBytes = 1024 * 1024; // upload bytes sent and not yet acknowledged
+    qint64 userQuotaBytes = qint64(1024) * 1024 * 1024; // 0: no quota
+    qint64 totalQuotaBytes = 0; // 0: no quota
+    qint64 maxImagePixels = 50'000'000; // width × height the server decodes for a thumbnail
+    int uploadExpiryHours = 24;
+    int uploadsPerMinute = 30; // new files.upload reservations per connection
 
     QJsonObject toJson() const;
     static Limits fromJson(const QJsonObject& json);

@@ -1,9 +1,13 @@
 #include "Params.h"
 
 #include "Emoji.h"
+#include "FileTransfer.h"
 #include "Limits.h"
 #include "Protocol.h"
 #include "Validation.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <utility>
@@ -61,6 +65,39 @@ Expected<std::optional<qint64>, RpcError> optionalInteger(const QJsonObject& jso
     if (!number)
         return number.error();
     return std::optional<qint64>(*number);
+}
+
+Expected<QString, RpcError> requiredFileId(const QJsonObject& json, QLatin1String name)
+{
+    auto id = requiredString(json, name);
+    if (!id)
+        return id.error();
+    if (!files::isId(*id))
+        return RpcError::invalidParams(QStringLiteral("\"%1\" must be 32 hexadecimal characters").arg(name));
+    return id->toLower();
+}
+
+// An optional array of 1..maximum distinct file ids.
+Expected<QStringList, RpcError> fileIds(const QJsonObject& json, QLatin1String name, int maximum)
+{
+    const QJsonValue value = json.value(name);
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (!value.isArray())
+        return RpcError::invalidParams(QStringLiteral("\"%1\" must be an array of file ids").arg(name));
+    const QJsonArray array = value.toArray();
+    if (array.isEmpty() || array.size() > maximum)
+        return RpcError::invalidParams(QStringLiteral("\"%1\" has 1 to %2 file ids").arg(name).arg(maximum));
+    QStringList ids;
+    for (const QJsonValue& item : array) {
+        if (!item.isString() || !files::isId(item.toString()))
+            return RpcError::invalidParams(QStringLiteral("\"%1\" must be an array of file ids").arg(name));
+        const QString id = item.toString().toLower();
+        if (ids.contains(id))
+            return RpcError::invalidParams(QStringLiteral("\"%1\" names a file twice").arg(name));
+        ids.append(id);
+    }
+    return ids;
 }
 
 // "limit": 1..history_max, the server's default when absent.
@@ -168,7 +205,13 @@ Parsed<Send> Send::parse(const QJsonObject& json, const Limits& limits)
     auto roomId = requiredInteger(json, key::RoomId);
     if (!roomId)
         return roomId.error();
-    auto body = checkedBody(json, limits);
+    auto attachments = fileIds(json, key::Attachments, limits.maxAttachments);
+    if (!attachments)
+        return attachments.error();
+    // A caption is optional: with files the body may be empty, but it is still a body (no NUL, not too long).
+    const bool captionOnly = !attachments->isEmpty() && json.value(key::Body).isString()
+        && json.value(key::Body).toString().trimmed().isEmpty();
+    auto body = captionOnly ? Expected<QString, RpcError>(QString()) : checkedBody(json, limits);
     if (!body)
         return body.error();
     auto clientId = requiredString(json, key::ClientId);
@@ -180,7 +223,7 @@ Parsed<Send> Send::parse(const QJsonObject& json, const Limits& limits)
     auto replyTo = optionalInteger(json, key::ReplyTo, 1);
     if (!replyTo)
         return replyTo.error();
-    return Send { *roomId, *body, *clientId, replyTo->value_or(0) };
+    return Send { *roomId, *body, *clientId, replyTo->value_or(0), *attachments };
 }
 
 QJsonObject Send::toJson() const
@@ -188,6 +231,8 @@ QJsonObject Send::toJson() const
     QJsonObject json { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } };
     if (replyTo > 0)
         json.insert(key::ReplyTo, replyTo);
+    if (!attachments.isEmpty())
+        json.insert(key::Attachments, QJsonArray::fromStringList(attachments));
     return json;
 }
 
@@ -390,6 +435,88 @@ Parsed<Notify> Notify::parse(const QJsonObject& json, const Limits&)
 QJsonObject Notify::toJson() const
 {
     return { { key::RoomId, roomId }, { key::Level, level } };
+}
+
+} // namespace chat::params
+
+namespace chat::params {
+
+Parsed<FilesUpload> FilesUpload::parse(const QJsonObject& json, const Limits& limits)
+{
+    auto roomId = requiredInteger(json, key::RoomId);
+    if (!roomId)
+        return roomId.error();
+    auto name = requiredString(json, key::Name);
+    if (!name)
+        return name.error();
+    if (name->isEmpty() || validation::codePointCount(*name) > files::MaxNameChars)
+        return RpcError::invalidParams(QStringLiteral("\"name\" has 1 to %1 characters").arg(files::MaxNameChars));
+    auto size = requiredInteger(json, key::Size, 1);
+    if (!size)
+        return size.error();
+    if (*size > limits.maxFileBytes)
+        return RpcError::fileTooLarge(limits.maxFileBytes);
+    auto sha256 = requiredString(json, key::Sha256);
+    if (!sha256)
+        return sha256.error();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
+    if (!hex.match(*sha256).hasMatch())
+        return RpcError::invalidParams(QStringLiteral("\"sha256\" must be 64 hexadecimal characters"));
+    return FilesUpload { *roomId, *name, *size, sha256->toLower() };
+}
+
+QJsonObject FilesUpload::toJson() const
+{
+    return QJsonObject { { key::RoomId, roomId }, { key::Name, name }, { key::Size, size }, { key::Sha256, sha256 } };
+}
+
+Parsed<UploadRef> UploadRef::parse(const QJsonObject& json, const Limits&)
+{
+    auto id = requiredFileId(json, key::UploadId);
+    if (!id)
+        return id.error();
+    return UploadRef { *id };
+}
+
+QJsonObject UploadRef::toJson() const
+{
+    return QJsonObject { { key::UploadId, uploadId } };
+}
+
+Parsed<FilesCancel> FilesCancel::parse(const QJsonObject& json, const Limits&)
+{
+    const bool upload = json.contains(key::UploadId);
+    if (upload == json.contains(key::DownloadId))
+        return RpcError::invalidParams(QStringLiteral("Give either \"upload_id\" or \"download_id\""));
+    auto id = requiredFileId(json, upload ? key::UploadId : key::DownloadId);
+    if (!id)
+        return id.error();
+    return upload ? FilesCancel { *id, {} } : FilesCancel { {}, *id };
+}
+
+QJsonObject FilesCancel::toJson() const
+{
+    return uploadId.isEmpty() ? QJsonObject { { key::DownloadId, downloadId } }
+                              : QJsonObject { { key::UploadId, uploadId } };
+}
+
+Parsed<FilesDownload> FilesDownload::parse(const QJsonObject& json, const Limits&)
+{
+    auto id = requiredFileId(json, key::FileId);
+    if (!id)
+        return id.error();
+    auto offset = optionalInteger(json, key::Offset, 0);
+    if (!offset)
+        return offset.error();
+    return FilesDownload { *id, offset->value_or(0) };
+}
+
+QJsonObject FilesDownload::toJson() const
+{
+    QJsonObject json { { key::FileId, fileId } };
+    if (offset > 0)
+        json.insert(key::Offset, offset);
+    return json;
 }
 
 } // namespace chat::params

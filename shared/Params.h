@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -51,6 +52,7 @@ struct Send {
     QString body;
     QString clientId;
     qint64 replyTo = 0; // 0: not a reply
+    QStringList attachments {}; // file ids, lowercase hex; with any, the body may be empty
     static Parsed<Send> parse(const QJsonObject& json, const Limits& limits);
     QJsonObject toJson() const;
 };
@@ -117,6 +119,35 @@ struct Search { // messages.search
     int limit = search::DefaultResults;
     QString cursor; // empty: the newest results; else the next_cursor of the page before
     static Parsed<Search> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct FilesUpload { // files.upload
+    qint64 roomId = 0;
+    QString name; // as the client sent it; the server sanitises it
+    qint64 size = 0;
+    QString sha256; // lowercase hex
+    static Parsed<FilesUpload> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct UploadRef { // files.finish
+    QString uploadId;
+    static Parsed<UploadRef> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct FilesCancel { // exactly one of the two
+    QString uploadId;
+    QString downloadId;
+    static Parsed<FilesCancel> parse(const QJsonObject& json, const Limits& limits);
+    QJsonObject toJson() const;
+};
+
+struct FilesDownload {
+    QString fileId;
+    qint64 offset = 0;
+    static Parsed<FilesDownload> parse(const QJsonObject& json, const Limits& limits);
     QJsonObject toJson() const;
 };
 

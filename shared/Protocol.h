@@ -30,6 +30,10 @@ inline constexpr QLatin1String ReactionsRemove { "reactions.remove" };
 inline constexpr QLatin1String RoomsReceipts { "rooms.receipts" };
 inline constexpr QLatin1String RoomsNotify { "rooms.notify" };
 inline constexpr QLatin1String MessagesSearch { "messages.search" };
+inline constexpr QLatin1String FilesUpload { "files.upload" };
+inline constexpr QLatin1String FilesFinish { "files.finish" };
+inline constexpr QLatin1String FilesCancel { "files.cancel" };
+inline constexpr QLatin1String FilesDownload { "files.download" };
 } // namespace method
 
 namespace notification {
@@ -48,6 +52,8 @@ inline constexpr QLatin1String SessionRevoked { "session.revoked" };
 inline constexpr QLatin1String MessageChanged { "message.changed" };
 // {room_id, user_id, seq}: a member read up to seq (rooms of at most receipts_max_members members).
 inline constexpr QLatin1String Receipt { "receipt" };
+// {upload_id, received}: the server holds `received` bytes of an upload of this connection.
+inline constexpr QLatin1String FileProgress { "file.progress" };
 } // namespace notification
 
 namespace key {
@@ -125,6 +131,28 @@ inline constexpr QLatin1String NextCursor { "next_cursor" };
 inline constexpr QLatin1String Results { "results" };
 inline constexpr QLatin1String Highlights { "highlights" };
 inline constexpr QLatin1String MinChars { "min_chars" };
+
+inline constexpr QLatin1String Attachments { "attachments" }; // files
+inline constexpr QLatin1String File { "file" };
+inline constexpr QLatin1String FileId { "file_id" };
+inline constexpr QLatin1String UploadId { "upload_id" };
+inline constexpr QLatin1String DownloadId { "download_id" };
+inline constexpr QLatin1String Size { "size" };
+inline constexpr QLatin1String Type { "type" };
+inline constexpr QLatin1String Sha256 { "sha256" };
+inline constexpr QLatin1String Width { "width" };
+inline constexpr QLatin1String Height { "height" };
+inline constexpr QLatin1String Thumbnail { "thumbnail" };
+inline constexpr QLatin1String DataKey { "data" }; // a thumbnail's base64 bytes
+inline constexpr QLatin1String Offset { "offset" };
+inline constexpr QLatin1String Received { "received" };
+inline constexpr QLatin1String ChunkBytes { "chunk_bytes" };
+inline constexpr QLatin1String WindowBytes { "window_bytes" };
+inline constexpr QLatin1String Scope { "scope" };
+inline constexpr QLatin1String QuotaBytes { "quota_bytes" };
+inline constexpr QLatin1String UsedBytes { "used_bytes" };
+inline constexpr QLatin1String MaxBytes { "max_bytes" };
+inline constexpr QLatin1String MaxPixels { "max_pixels" };
 } // namespace key
 
 // Reasons in session.revoked (besides account_disabled, an error reason as well).
@@ -151,6 +179,7 @@ inline constexpr QLatin1String Receipts { "receipts" };
 inline constexpr QLatin1String Notify { "notify" };
 inline constexpr QLatin1String Changes { "changes" };
 inline constexpr QLatin1String Search { "search" };
+inline constexpr QLatin1String Files { "files" };
 } // namespace feature
 
 // The longest excerpt of a replied-to message in `reply`, in characters (code points).

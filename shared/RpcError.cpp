@@ -134,6 +134,36 @@ RpcError RpcError::limitReached(const QString& message)
 {
     return make(errc::LimitReached, reason::LimitReached, message);
 }
+RpcError RpcError::fileTooLarge(qint64 maxBytes)
+{
+    RpcError error = make(errc::TooLarge, reason::TooLarge,
+        QStringLiteral("A file has at most %1 MiB").arg(double(maxBytes) / (1024 * 1024), 0, 'g', 4));
+    error.extra.insert(protocol::key::MaxBytes, maxBytes);
+    return error;
+}
+
+RpcError RpcError::quotaExceeded(QLatin1String scope, qint64 quotaBytes, qint64 usedBytes)
+{
+    const QString whose = scope == QLatin1String("user") ? QStringLiteral("Your files would pass your quota")
+                                                         : QStringLiteral("The server's storage for files is full");
+    RpcError error = make(errc::QuotaExceeded, reason::QuotaExceeded,
+        QStringLiteral("%1 (%2 of %3 MiB used): delete some files first")
+            .arg(whose)
+            .arg(double(usedBytes) / (1024 * 1024), 0, 'f', 1)
+            .arg(double(quotaBytes) / (1024 * 1024), 0, 'f', 0));
+    error.extra.insert(protocol::key::Scope, scope);
+    error.extra.insert(protocol::key::QuotaBytes, quotaBytes);
+    error.extra.insert(protocol::key::UsedBytes, usedBytes);
+    return error;
+}
+
+RpcError RpcError::fileRejected(QLatin1String cause, const QString& message)
+{
+    RpcError error = make(errc::FileRejected, reason::FileRejected, message);
+    error.extra.insert(protocol::key::Cause, cause);
+    return error;
+}
+
 RpcError RpcError::queryTooShort(int minChars)
 {
     RpcError error = make(errc::QueryTooShort, reason::QueryTooShort,

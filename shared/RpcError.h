@@ -30,6 +30,8 @@ inline constexpr int MessageDeleted = -32014;
 inline constexpr int EditWindowClosed = -32015;
 inline constexpr int LimitReached = -32016;
 inline constexpr int QueryTooShort = -32017;
+inline constexpr int QuotaExceeded = -32018;
+inline constexpr int FileRejected = -32019;
 } // namespace errc
 
 namespace reason {
@@ -56,11 +58,17 @@ inline constexpr QLatin1String MessageDeleted { "message_deleted" };
 inline constexpr QLatin1String EditWindowClosed { "edit_window_closed" };
 inline constexpr QLatin1String LimitReached { "limit_reached" };
 inline constexpr QLatin1String QueryTooShort { "query_too_short" };
+inline constexpr QLatin1String QuotaExceeded { "quota_exceeded" };
+inline constexpr QLatin1String FileRejected { "file_rejected" };
 } // namespace reason
 
 // error.data.cause values: why an `unavailable` happened, for clients that want to say more than "retry".
 namespace cause {
 inline constexpr QLatin1String StorageFull { "storage_full" };
+// file_rejected causes
+inline constexpr QLatin1String HashMismatch { "hash_mismatch" };
+inline constexpr QLatin1String ImageTooLarge { "image_too_large" };
+inline constexpr QLatin1String ImageUnreadable { "image_unreadable" };
 } // namespace cause
 
 // A typed protocol error: becomes the JSON-RPC error object on the wire.
@@ -97,6 +105,10 @@ struct RpcError {
     static RpcError limitReached(const QString& message);
     // messages.search: fewer characters than the index can serve (data.min_chars says how many it needs).
     static RpcError queryTooShort(int minChars);
+    static RpcError fileTooLarge(qint64 maxBytes);
+    // scope: "user" or "server"
+    static RpcError quotaExceeded(QLatin1String scope, qint64 quotaBytes, qint64 usedBytes);
+    static RpcError fileRejected(QLatin1String cause, const QString& message);
 };
 
 } // namespace chat

@@ -106,6 +106,50 @@ MessageReply MessageReply::fromJson(const QJsonObject& json)
     };
 }
 
+QJsonObject Attachment::toJson() const
+{
+    QJsonObject json {
+        { key::Id, id },
+        { key::Name, name },
+        { key::Size, size },
+        { key::Type, type },
+        { key::Sha256, sha256 },
+    };
+    if (isImage()) {
+        json.insert(key::Width, width);
+        json.insert(key::Height, height);
+    }
+    if (!thumbnail.isNull())
+        json.insert(key::Thumbnail,
+            QJsonObject {
+                { key::Type, thumbnail.type },
+                { key::Width, thumbnail.width },
+                { key::Height, thumbnail.height },
+                { key::DataKey, QString::fromLatin1(thumbnail.data.toBase64()) },
+            });
+    return json;
+}
+
+Attachment Attachment::fromJson(const QJsonObject& json)
+{
+    Attachment attachment;
+    attachment.id = json.value(key::Id).toString();
+    attachment.name = json.value(key::Name).toString();
+    attachment.size = int64Of(json, key::Size);
+    attachment.type = json.value(key::Type).toString();
+    attachment.sha256 = json.value(key::Sha256).toString();
+    attachment.width = json.value(key::Width).toInt();
+    attachment.height = json.value(key::Height).toInt();
+    const QJsonObject thumbnail = json.value(key::Thumbnail).toObject();
+    if (!thumbnail.isEmpty()) {
+        attachment.thumbnail.type = thumbnail.value(key::Type).toString();
+        attachment.thumbnail.width = thumbnail.value(key::Width).toInt();
+        attachment.thumbnail.height = thumbnail.value(key::Height).toInt();
+        attachment.thumbnail.data = QByteArray::fromBase64(thumbnail.value(key::DataKey).toString().toLatin1());
+    }
+    return attachment;
+}
+
 QJsonObject Message::toJson() const
 {
     QJsonObject json {
@@ -135,6 +179,12 @@ QJsonObject Message::toJson() const
             array.append(QJsonObject { { key::Emoji, reaction.emoji }, { key::Users, idArray(reaction.users) } });
         json.insert(key::Reactions, array);
     }
+    if (!attachments.isEmpty()) {
+        QJsonArray array;
+        for (const Attachment& attachment : attachments)
+            array.append(attachment.toJson());
+        json.insert(key::Attachments, array);
+    }
     return json;
 }
 
@@ -161,6 +211,9 @@ Message Message::fromJson(const QJsonObject& json)
         const QJsonObject object = reaction.toObject();
         message.reactions.append(Reaction { object.value(key::Emoji).toString(), idList(object.value(key::Users)) });
     }
+    const QJsonArray attachments = json.value(key::Attachments).toArray();
+    for (const QJsonValue& attachment : attachments)
+        message.attachments.append(Attachment::fromJson(attachment.toObject()));
     return message;
 }
 

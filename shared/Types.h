@@ -69,6 +69,34 @@ struct Reaction {
     friend bool operator==(const Reaction&, const Reaction&) = default;
 };
 
+// A small preview of an image attachment, made by the server.
+struct Thumbnail {
+    QString type; // image/jpeg or image/png
+    int width = 0;
+    int height = 0;
+    QByteArray data; // the encoded image (base64 on the wire)
+
+    bool isNull() const { return data.isEmpty(); }
+    friend bool operator==(const Thumbnail&, const Thumbnail&) = default;
+};
+
+// A file on a message (protocol.md, "Files"). Images have a size and a thumbnail.
+struct Attachment {
+    QString id; // 32 hex characters
+    QString name; // sanitised by the server
+    qint64 size = 0;
+    QString type; // sniffed by the server
+    QString sha256; // lowercase hex
+    int width = 0; // images only, orientation applied
+    int height = 0;
+    Thumbnail thumbnail;
+
+    bool isImage() const { return width > 0 && height > 0; }
+    QJsonObject toJson() const;
+    static Attachment fromJson(const QJsonObject& json);
+    friend bool operator==(const Attachment&, const Attachment&) = default;
+};
+
 struct Message {
     qint64 id = 0;
     qint64 roomId = 0;
@@ -82,6 +110,7 @@ struct Message {
     std::optional<MessageReply> reply {};
     QList<qint64> mentions {}; // member ids named @username in the body
     QList<Reaction> reactions {}; // in the order each emoji was first added
+    QList<Attachment> attachments {}; // in the order they were sent
     qint64 change = 0; // the room's change number of this message's latest change; 0: never changed
 
     QJsonObject toJson() const;
