@@ -58,6 +58,9 @@ const QList<DatabaseCopy::Table>& DatabaseCopy::tables()
         { QStringLiteral("room_members"), QStringLiteral("room_id, user_id") },
         { QStringLiteral("messages"), QStringLiteral("id") },
         { QStringLiteral("reactions"), QStringLiteral("message_id, emoji, user_id") },
+        // Rows only: the bytes stay in the files folder (files/path), which the new configuration names.
+        { QStringLiteral("files"), QStringLiteral("id") },
+        { QStringLiteral("uploads"), QStringLiteral("id") },
         // Servers start reading admin events after the newest one, so copied events are never applied again.
         { QStringLiteral("events"), QStringLiteral("id") },
     };
