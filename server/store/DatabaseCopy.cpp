@@ -202,7 +202,10 @@ Expected<qint64, StoreError> DatabaseCopy::copyTable(const Table& table, const P
 
 Expected<bool, StoreError> DatabaseCopy::resetIdentity(const Table& table)
 {
-    if (!m_target.connection().record(table.name).contains(QStringLiteral("id")))
+    // Only generated integer ids continue; files and uploads have random text ids.
+    const QSqlRecord record = m_target.connection().record(table.name);
+    if (!record.contains(QStringLiteral("id"))
+        || record.field(QStringLiteral("id")).metaType().id() == QMetaType::QString)
         return true;
     const QString sql = m_target.dialect().resetIdentity(table.name);
     if (sql.isEmpty())
