@@ -196,16 +196,6 @@ private:
     const QByteArray& m_content;
 };
 
-TrafficSpec chatSpec(const BenchOptions& options, double rate)
-{
-    TrafficSpec spec;
-    spec.rate = rate;
-    spec.bodyBytes = options.bodyBytes;
-    spec.warmupMs = options.warmupMs;
-    spec.measureMs = options.measureMs;
-    return spec;
-}
-
 // The transfer users make one group room and join it; its id.
 qint64 transferRoom(Fleet& fleet, int first, int count)
 {
@@ -269,7 +259,7 @@ void runFiles(const BenchOptions& options, Report& report)
         upload.product.append(double(FileBytes) / 1e6 / up);
         download.product.append(double(FileBytes) / 1e6 / down);
 
-        const TrafficResult calm = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
+        const TrafficResult calm = Traffic(fleet, options.pairs, 2, pacedChat(options, rate)).run();
         QStringList usernames;
         for (int i = 0; i < movers; ++i)
             usernames.append(fleet.username(first + i));
@@ -279,7 +269,7 @@ void runFiles(const BenchOptions& options, Report& report)
             qFatal("the transfer connections did not start");
         QElapsedTimer busyTime;
         busyTime.start();
-        const TrafficResult busy = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
+        const TrafficResult busy = Traffic(fleet, options.pairs, 2, pacedChat(options, rate)).run();
         const double seconds = double(busyTime.nsecsElapsed()) / 1e9;
         const qint64 bytes = transfers.moved; // round trips completed while the chat ran
         transfers.running = false;
