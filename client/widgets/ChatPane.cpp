@@ -1,15 +1,20 @@
 #include "ChatPane.h"
 
+#include "AttachmentSender.h"
 #include "ChatSession.h"
 #include "Composer.h"
 #include "ComposerBanner.h"
 #include "EmojiPicker.h"
+#include "FileTransfers.h"
 #include "Icons.h"
+#include "ImageViewer.h"
 #include "MentionCompleter.h"
 #include "MessageDelegate.h"
 #include "MessageInteractions.h"
 #include "MessageModel.h"
+#include "Protocol.h"
 #include "RoomsModel.h"
+#include "TransferList.h"
 #include "UsersModel.h"
 
 #include <QAction>
@@ -52,6 +57,9 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     , m_actions(new MessageInteractions(session, m_view, m_delegate, this))
     , m_mentions(new MentionCompleter(m_composer, this))
     , m_composerPicker(new EmojiPicker(this))
+    , m_attachButton(new QToolButton(this))
+    , m_attach(new AttachmentSender(session, this, this))
+    , m_transfers(new TransferList(session, this))
 {
     setAccessibleName(tr("Conversation"));
     QFont titleFont = m_title->font();
@@ -146,6 +154,20 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
         m_composer->insertPlainText(emoji);
         m_composer->setFocus();
     });
+    m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setAutoRaise(true);
+    m_attachButton->setToolTip(tr("Attach files (or drop them here, or paste an image)"));
+    m_attachButton->setAccessibleName(tr("Attach files"));
+    m_attachButton->setIcon(Icons::action(Icons::Action::Attach, palette()));
+    m_attachButton->setIconSize(m_emojiButton->iconSize());
+    m_attachButton->setCursor(Qt::PointingHandCursor);
+    connect(m_attachButton, &QToolButton::clicked, m_attach, &AttachmentSender::chooseFiles);
+    connect(m_composer, &Composer::imagePasted, m_attach, &AttachmentSender::attachImage);
+    connect(m_composer, &Composer::filesPasted, m_attach, &AttachmentSender::attach);
+    m_delegate->setTransfers(m_session->files());
+    connect(m_delegate, &MessageDelegate::attachmentClicked, this, &ChatPane::openAttachment);
+    connect(m_session->files(), &FileTransfers::downloadProgressed, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(m_session, &ChatSession::stateChanged, this, &ChatPane::refreshAttachButton);
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         if (m_roomId && !m_composer->toPlainText().isEmpty()) {
             m_session->sendTyping(m_roomId);
@@ -169,6 +191,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     auto* composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(10, 4, 10, 10);
     composerRow->setSpacing(6);
+    composerRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     composerRow->addWidget(m_emojiButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_send, 0, Qt::AlignBottom);
@@ -183,6 +206,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_notice);
     layout->addWidget(m_typing);
+    layout->addWidget(m_transfers);
     layout->addWidget(m_banner);
     layout->addLayout(composerRow);
 
@@ -228,6 +252,9 @@ void ChatPane::showRoom(qint64 roomId)
     m_delegate->setHighlightedSeq(0);
     m_delegate->setSearchMatch(0, {});
     m_actions->setRoom(roomId);
+    m_attach->setRoom(roomId, roomId ? m_session->rooms()->titleOf(roomId) : QString());
+    m_transfers->setRoom(roomId);
+    refreshAttachButton();
     if (!roomId) {
         m_model = nullptr;
         m_view->setModel(nullptr);
@@ -260,6 +287,23 @@ void ChatPane::showRoom(qint64 roomId)
     m_view->scrollToBottom();
     m_composer->setFocus();
     updateReading();
+}
+
+void ChatPane::refreshAttachButton()
+{
+    // Before server.hello (a start from the cache) the server's features are not known yet: offer it until told not to.
+    const bool known = m_session->state() == ChatConnection::State::Online;
+    m_attachButton->setVisible(m_roomId && (!known || m_session->hasFeature(protocol::feature::Files)));
+}
+
+void ChatPane::openAttachment(const chat::Attachment& attachment)
+{
+    if (attachment.isImage()) {
+        auto* viewer = new ImageViewer(m_session->files(), attachment, this);
+        viewer->show();
+        return;
+    }
+    m_session->files()->download(attachment);
 }
 
 void ChatPane::setMessageFontPoints(int points)
@@ -370,8 +414,10 @@ void ChatPane::placeNewMessagesButton()
 void ChatPane::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette())); // drawn in the theme's ink
+    if (event->type() == QEvent::PaletteChange) { // drawn in the theme's ink
+        m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette()));
+        m_attachButton->setIcon(Icons::action(Icons::Action::Attach, palette()));
+    }
 }
 
 void ChatPane::resizeEvent(QResizeEvent* event)

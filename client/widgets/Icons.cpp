@@ -136,6 +136,19 @@ void drawAction(QPainter& painter, Icons::Action action, const QColor& ink)
         painter.drawEllipse(QPointF(10.5, 10.5), 6, 6);
         painter.drawLine(QPointF(15, 15), QPointF(20, 20));
         break;
+    case Icons::Action::Attach: // a paper clip, leaning right
+        painter.translate(12, 12);
+        painter.rotate(40);
+        path.moveTo(2.6, -3);
+        path.lineTo(2.6, 5.5);
+        path.arcTo(QRectF(-2.6, 2.9, 5.2, 5.2), 0, -180);
+        path.lineTo(-2.6, -6.5);
+        path.arcTo(QRectF(-2.6, -10, 7.6, 7.6), 180, -180);
+        path.lineTo(5, 6);
+        path.arcTo(QRectF(-5.2, 1.4, 10.2, 10.2), 0, -180);
+        path.lineTo(-5.2, -5);
+        painter.drawPath(path);
+        break;
     }
 }
 } // namespace

@@ -1,17 +1,21 @@
 #include "GuiHarness.h"
 
 #include "Backoff.h"
+#include "ChatPane.h"
 #include "ChatSession.h"
 #include "CredentialsForm.h"
 #include "Fixtures.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "MessageModel.h"
+#include "PeopleDock.h"
 #include "RoomsModel.h"
 #include "TestServer.h"
 #include "UsersModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QListView>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -64,6 +68,20 @@ std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const
     auto app = startClient();
     signInThroughDialog(*app, server.url(), username);
     return QTest::currentTestFailed() ? nullptr : std::move(app);
+}
+
+client::ChatPane* openDirect(client::AppController& app, qint64 userId)
+{
+    client::PeopleDock* dock = app.mainWindow()->dock();
+    if (!QTest::qWaitFor([&] { return dock->indexOfUser(userId).isValid(); }))
+        return nullptr;
+    clickRow(dock->peopleView(), dock->indexOfUser(userId));
+    client::ChatPane* pane = app.mainWindow()->chatPane();
+    const bool open = QTest::qWaitFor([&] {
+        return pane->roomId() && app.session()->rooms()->peerOf(pane->roomId()) == userId && pane->model()
+            && pane->model()->timeline()->isLoaded();
+    });
+    return open ? pane : nullptr;
 }
 
 void clickRow(QAbstractItemView* view, const QModelIndex& index)

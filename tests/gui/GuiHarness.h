@@ -11,6 +11,10 @@
 class QAbstractItemView;
 class QTemporaryDir;
 
+namespace chat::client {
+class ChatPane;
+}
+
 namespace chat::test {
 
 class TestServer;
@@ -30,6 +34,9 @@ void signInThroughDialog(client::AppController& app, const QUrl& server, const Q
 
 // signedUpClient() for the account, then startClient() and signInThroughDialog(); null if that failed.
 std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const QString& username);
+
+// Opens the direct room with `userId` from the dock, as a person would, and waits for its history; null if it did not.
+client::ChatPane* openDirect(client::AppController& app, qint64 userId);
 
 void clickRow(QAbstractItemView* view, const QModelIndex& index);
 void activate(QWidget* window);

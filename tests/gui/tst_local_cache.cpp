@@ -216,6 +216,69 @@ private Q_SLOTS:
         QCOMPARE(cache.latestMessages(7), run(7, 1, 2));
     }
 
+    void attachmentsAndTheirThumbnailsAreKeptWithTheirMessages()
+    {
+        const QString path = fileNamed(QStringLiteral("attachments.sqlite3"));
+        Message withFiles = messageAt(7, 1, QStringLiteral("the plan"));
+        Attachment image;
+        image.id = QStringLiteral("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+        image.name = QStringLiteral("plan.png");
+        image.size = 183201;
+        image.type = QStringLiteral("image/png");
+        image.sha256 = QString(64, QLatin1Char('a'));
+        image.width = 1280;
+        image.height = 800;
+        image.thumbnail = Thumbnail { QStringLiteral("image/jpeg"), 320, 200, QByteArray("\xff\xd8 jpeg bytes") };
+        Attachment log;
+        log.id = QStringLiteral("9f3c0e1a5b7d4c2e8f6a1b3c5d7e9f01");
+        log.name = QStringLiteral("build.log");
+        log.size = 48213;
+        log.type = QStringLiteral("text/plain");
+        log.sha256 = QString(64, QLatin1Char('b'));
+        withFiles.attachments = { image, log };
+        const LocalCache::OutboxEntry caption { QStringLiteral("files-1"), 7, QStringLiteral("see both"), 43, 0,
+            { image.id, log.id } };
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMessages({ withFiles });
+            cache.saveOutboxEntry(caption);
+        }
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QCOMPARE(cache.latestMessages(7), QList<Message> { withFiles });
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { caption });
+    }
+
+    void aVersion2CacheReloadsItsMessagesForTheirAttachments()
+    {
+        const QString path = fileNamed(QStringLiteral("version2.sqlite3"));
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMessages(run(7, 1, 2));
+            cache.saveOutboxEntry({ QStringLiteral("typed-offline"), 7, QStringLiteral("still here"), 42, 0 });
+        }
+        {
+            // What a client before attachments left: version 2, an outbox without the attachments column.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (const char* sql : { "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+                     "ALTER TABLE outbox DROP COLUMN attachments" })
+                QVERIFY2(query.exec(QString::fromLatin1(sql)), sql);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QVERIFY(cache.latestMessages(7).isEmpty()); // loaded again, with their attachments
+        const LocalCache::OutboxEntry kept { QStringLiteral("typed-offline"), 7, QStringLiteral("still here"), 42, 0 };
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { kept });
+    }
+
     void aRestartOfflineShowsTheCachedChangesAndKeepsTheirHeldChange()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -77,21 +77,6 @@ QModelIndex lastRow(const ChatPane* pane)
     return pane->model() ? pane->model()->index(pane->model()->rowCount() - 1) : QModelIndex();
 }
 
-// Opens the direct room with `userId` from the dock, as a person would, and waits for its history.
-ChatPane* openDirect(AppController& app, qint64 userId)
-{
-    PeopleDock* dock = app.mainWindow()->dock();
-    if (!QTest::qWaitFor([&] { return dock->indexOfUser(userId).isValid(); }))
-        return nullptr;
-    clickRow(dock->peopleView(), dock->indexOfUser(userId));
-    ChatPane* pane = app.mainWindow()->chatPane();
-    const bool open = QTest::qWaitFor([&] {
-        return pane->roomId() && app.session()->rooms()->peerOf(pane->roomId()) == userId && pane->model()
-            && pane->model()->timeline()->isLoaded();
-    });
-    return open ? pane : nullptr;
-}
-
 ChatPane* openGeneral(AppController& app)
 {
     PeopleDock* dock = app.mainWindow()->dock();
