@@ -77,6 +77,25 @@ void readHttp(ConfigReader& reader, HttpConfig& http)
     http.port = quint16(port);
 }
 
+void readFileLimits(ConfigReader& reader, Limits& limits)
+{
+    constexpr qint64 MiB = 1024 * 1024;
+    qint64 maxFileMb = limits.maxFileBytes / MiB;
+    reader.integer(QStringLiteral("files/max_file_mb"), maxFileMb, 1, 64 * 1024);
+    limits.maxFileBytes = maxFileMb * MiB;
+    qint64 userQuotaMb = limits.userQuotaBytes / MiB;
+    reader.integer(QStringLiteral("files/user_quota_mb"), userQuotaMb, 0, qint64(1) << 30);
+    limits.userQuotaBytes = userQuotaMb * MiB;
+    qint64 totalQuotaMb = limits.totalQuotaBytes / MiB;
+    reader.integer(QStringLiteral("files/total_quota_mb"), totalQuotaMb, 0, qint64(1) << 40);
+    limits.totalQuotaBytes = totalQuotaMb * MiB;
+    qint64 megapixels = limits.maxImagePixels / 1'000'000;
+    reader.integer(QStringLiteral("files/max_image_megapixels"), megapixels, 1, 1000);
+    limits.maxImagePixels = megapixels * 1'000'000;
+    reader.integer(QStringLiteral("files/upload_expiry_hours"), limits.uploadExpiryHours, 1, 24 * 365);
+    reader.integer(QStringLiteral("files/uploads_per_minute"), limits.uploadsPerMinute, 1, 100000);
+}
+
 } // namespace
 
 ServerConfig defaultServerConfig()
@@ -85,6 +104,7 @@ ServerConfig defaultServerConfig()
     config.database.path = QDir::current().absoluteFilePath(QStringLiteral("chat.sqlite3"));
     config.cluster.nodeName = defaultNodeName(config.port);
     config.cluster.redis.clientName = config.cluster.nodeName;
+    config.files.path = QDir::current().absoluteFilePath(QStringLiteral("files"));
     return config;
 }
 
@@ -95,6 +115,7 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     config.configFile = info.absoluteFilePath();
     const QDir folder = info.absoluteDir();
     config.database.path = folder.absoluteFilePath(QStringLiteral("chat.sqlite3"));
+    config.files.path = folder.absoluteFilePath(QStringLiteral("files"));
     if (!info.exists())
         return config; // a missing file means the safe defaults
     if (!info.isReadable())
@@ -148,6 +169,10 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
             QStringLiteral("set both tls/certificate and tls/private_key, or neither"));
 
     readCluster(reader, config, folder);
+    if (config.database.driver == DatabaseConfig::Driver::Sqlite)
+        config.files.path = QFileInfo(config.database.path).absoluteDir().absoluteFilePath(QStringLiteral("files"));
+    reader.path(QStringLiteral("files/path"), config.files.path, folder);
+    readFileLimits(reader, config.limits);
     readHttp(reader, config.http);
 
     Limits& limits = config.limits;

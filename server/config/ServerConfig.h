@@ -49,6 +49,12 @@ struct HttpConfig {
     quint16 port = 7448; // 0: any free port
 };
 
+struct FilesConfig {
+    // Where file contents live: content-addressed blobs and unfinished uploads. Every node of a cluster must see the
+    // same folder (a shared mount). Default: "files" beside the SQLite database, or beside the config file.
+    QString path;
+};
+
 struct SecurityConfig {
     int sessionDays = 30; // sliding expiry of a session token
     int loginAttemptsPerAccount = 10; // failed attempts per window before throttling
@@ -84,6 +90,7 @@ struct ServerConfig {
     TlsConfig tls;
     ClusterConfig cluster;
     HttpConfig http;
+    FilesConfig files;
     SecurityConfig security;
     ConnectionConfig connection;
     Limits limits;

@@ -13,8 +13,11 @@
 #include "events/LocalEventBus.h"
 #include "events/PresenceTracker.h"
 #include "events/RedisEventBus.h"
+#include "files/FileReclaimer.h"
+#include "files/FileService.h"
 #include "handlers/AuthHandlers.h"
 #include "handlers/DirectoryHandlers.h"
+#include "handlers/FileHandlers.h"
 #include "handlers/MemberStateHandlers.h"
 #include "handlers/MessageActionHandlers.h"
 #include "handlers/MessageHandlers.h"
@@ -54,6 +57,8 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
 {
     m_hub = std::make_unique<SessionHub>(m_config, *m_router);
     m_presence = std::make_unique<PresenceTracker>();
+    m_files = std::make_unique<FileService>(m_config.files.path);
+    m_fileReclaimer = std::make_unique<FileReclaimer>(*m_store, *m_files, m_config.limits);
     const QString instance = instanceName(m_config.cluster.nodeName);
     if (m_config.cluster.enabled()) {
         m_bus = std::make_unique<RedisEventBus>(
@@ -78,6 +83,7 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
         *m_hub,
         *m_bus,
         *m_presence,
+        *m_files,
         LoginThrottle(security),
         AttemptThrottle(security.signupsPerAddressPerHour, 3600 * 1000),
     });
@@ -88,6 +94,7 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
     registerMessageActionHandlers(*m_router, *m_context);
     registerSearchHandlers(*m_router, *m_context);
     registerMemberStateHandlers(*m_router, *m_context);
+    registerFileHandlers(*m_router, *m_context);
 
     m_listener = std::make_unique<Listener>(m_config);
     connect(m_listener.get(), &Listener::connectionUpgraded, m_hub.get(), &SessionHub::adopt);
@@ -102,6 +109,8 @@ ChatServer::~ChatServer()
     m_adminTail.reset();
     m_dispatcher.reset();
     m_hub.reset(); // sessions go before the store and hasher their callbacks point into
+    m_fileReclaimer.reset();
+    m_files.reset();
     m_hasher.reset();
     m_searchIndexer.reset();
     m_store.reset();
@@ -111,6 +120,8 @@ Expected<bool, QString> ChatServer::start()
 {
     if (!PasswordHasher::initialize())
         return QStringLiteral("libsodium could not be initialized");
+    if (auto prepared = m_files->store.prepare(); !prepared)
+        return QStringLiteral("cannot use the files folder: %1").arg(prepared.error().message);
     if (auto started = m_store->start(); !started)
         return QStringLiteral("cannot open the database: %1").arg(started.error().message);
     if (auto loaded = loadDirectory(); !loaded)
@@ -126,6 +137,7 @@ Expected<bool, QString> ChatServer::start()
     m_started = true;
     m_houseKeeping.start();
     m_searchIndexer->start();
+    m_fileReclaimer->start();
     qCInfo(lcServer) << "listening on" << url().toString();
     return true;
 }

@@ -24,6 +24,8 @@ class PresenceTracker;
 class AdminEventTail;
 class HttpEndpoint;
 class Metrics;
+class FileReclaimer;
+struct FileService;
 struct ServerContext;
 struct ClusterEvent;
 
@@ -61,6 +63,8 @@ private:
     std::unique_ptr<Directory> m_directory;
     std::unique_ptr<SessionHub> m_hub;
     std::unique_ptr<PresenceTracker> m_presence;
+    std::unique_ptr<FileService> m_files;
+    std::unique_ptr<FileReclaimer> m_fileReclaimer;
     std::unique_ptr<EventBus> m_bus;
     std::unique_ptr<EventDispatcher> m_dispatcher;
     std::unique_ptr<AdminEventTail> m_adminTail;

@@ -1,6 +1,7 @@
 #include "ClientSession.h"
 
 #include "Clock.h"
+#include "FileTransfer.h"
 #include "FrameReader.h"
 #include "LingeringClose.h"
 #include "Listener.h"
@@ -53,12 +54,16 @@ ClientSession::ClientSession(
     , m_frameBucket(framesPerSecond(config.limits), frameBurst(config.limits))
     , m_sendBucket(config.limits.messagesPerSecond, config.limits.messageBurst)
     , m_searchBucket(config.limits.searchesPerSecond, config.limits.searchBurst)
+    , m_uploadBucket(config.limits.uploadsPerMinute / 60.0, config.limits.uploadsPerMinute)
     , m_lastHeardMs(currentTimeMs())
 {
     m_socket->setParent(this);
     // Frames between the announced limit and twice it get a too_large answer; beyond that the socket closes (1009).
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(config.limits.maxFrameBytes) * 2);
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(config.limits.maxFrameBytes) * 2);
+    // File chunks (binary) have their own limit: a chunk and its header, with the same margin.
+    const quint64 textCeiling = quint64(config.limits.maxFrameBytes) * 2;
+    const quint64 binaryCeiling = quint64(config.limits.fileChunkBytes + files::ChunkHeaderBytes) * 2;
+    m_socket->setMaxAllowedIncomingMessageSize(std::max(textCeiling, binaryCeiling));
+    m_socket->setMaxAllowedIncomingFrameSize(std::max(textCeiling, binaryCeiling));
 
     connect(m_socket, &QWebSocket::textMessageReceived, this,
         [this](const QString& text) { onTextMessage(text.toUtf8()); });
@@ -66,7 +71,7 @@ ClientSession::ClientSession(
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = currentTimeMs(); });
     if (m_transport) {
         // QWebSocket stops reading here (see FrameReader for why); it still writes pings and the close frame.
-        m_reader = new FrameReader(quint64(config.limits.maxFrameBytes) * 2, this);
+        m_reader = new FrameReader(qint64(textCeiling), qint64(binaryCeiling), this);
         disconnect(m_transport, &QIODevice::readyRead, m_socket, nullptr);
         connect(m_transport, &QIODevice::readyRead, this, &ClientSession::readTransport);
         connect(m_reader, &FrameReader::textMessageReceived, this, &ClientSession::onTextMessage);
@@ -79,6 +84,10 @@ ClientSession::ClientSession(
         QMetaObject::invokeMethod(this, &ClientSession::readTransport, Qt::QueuedConnection);
     }
     connect(m_socket, &QWebSocket::disconnected, this, [this] { Q_EMIT disconnected(this); });
+    if (m_transport)
+        connect(m_transport, &QIODevice::bytesWritten, this, &ClientSession::outputWritten);
+    else
+        connect(m_socket, &QWebSocket::bytesWritten, this, &ClientSession::outputWritten);
 
     m_authTimer.setSingleShot(true);
     m_authTimer.setInterval(config.connection.authTimeoutMs);
@@ -194,6 +203,21 @@ void ClientSession::send(const OutgoingFrame& frame)
         m_socket->sendTextMessage(QString::fromUtf8(frame.json()));
 }
 
+void ClientSession::sendBinary(const QByteArray& payload)
+{
+    if (m_closeFrameSent || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_transport)
+        m_transport->write(OutgoingFrame::binaryWire(payload));
+    else
+        m_socket->sendBinaryMessage(payload);
+}
+
+qint64 ClientSession::pendingOutputBytes() const
+{
+    return m_socket->bytesToWrite();
+}
+
 void ClientSession::close(QWebSocketProtocol::CloseCode code, const QString& reason)
 {
     if (m_closing)
@@ -279,6 +303,10 @@ void ClientSession::onTextMessage(const QByteArray& utf8)
                     m_frameBucket.msUntilAvailable(now), QStringLiteral("Too many requests: slow down")));
         return;
     }
+    if (utf8.size() > m_config.limits.maxFrameBytes * 2) { // only the QWebSocket reader lets these through
+        close(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("message too big"));
+        return;
+    }
     if (utf8.size() > m_config.limits.maxFrameBytes) {
         sendError(QJsonValue::Null,
             RpcError::tooLarge(QStringLiteral("A frame has at most %1 bytes").arg(m_config.limits.maxFrameBytes)));
@@ -295,12 +323,25 @@ void ClientSession::onTextMessage(const QByteArray& utf8)
     m_router.route(*this, std::move(*decoded.message));
 }
 
-void ClientSession::onBinaryMessage(const QByteArray&)
+void ClientSession::onBinaryMessage(const QByteArray& data)
 {
-    if (m_closing || !admitFrame())
+    if (m_closing)
+        return;
+    if (data.size() > m_config.limits.fileChunkBytes + files::ChunkHeaderBytes) {
+        if (admitFrame())
+            sendError(QJsonValue::Null,
+                RpcError::tooLarge(
+                    QStringLiteral("A file chunk has at most %1 bytes of data").arg(m_config.limits.fileChunkBytes)));
+        return;
+    }
+    // A chunk the upload expects is paced by the upload's window, not the request budget.
+    const auto outcome = isAuthenticated() ? m_router.routeBinary(*this, data) : RequestRouter::BinaryOutcome::Unknown;
+    if (outcome == RequestRouter::BinaryOutcome::Accepted)
+        return;
+    if (!admitFrame() || outcome == RequestRouter::BinaryOutcome::Answered)
         return;
     sendError(QJsonValue::Null,
-        RpcError::invalidRequest(QStringLiteral("Binary frames are not supported: send JSON text frames")));
+        RpcError::invalidRequest(QStringLiteral("A binary frame must be a chunk of one of your uploads")));
 }
 
 void ClientSession::onPing()

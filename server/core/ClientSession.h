@@ -42,12 +42,15 @@ public:
     void sendResult(const QJsonValue& id, const QJsonObject& result);
     void sendError(const QJsonValue& id, const RpcError& error);
     void send(const OutgoingFrame& frame); // an already encoded message, shared between recipients
+    void sendBinary(const QByteArray& payload); // one binary message (a file chunk)
+    qint64 pendingOutputBytes() const; // written by the server, not yet taken by the kernel
     // Stops reading requests at once; the close frame follows the answers to requests already under way
     // (or comes after a few seconds, whichever is first), and the socket lingers so that all of it arrives.
     void close(QWebSocketProtocol::CloseCode code, const QString& reason);
 
     TokenBucket& sendBucket() { return m_sendBucket; }
     TokenBucket& searchBucket() { return m_searchBucket; }
+    TokenBucket& uploadBucket() { return m_uploadBucket; }
     // True at most once per interval per room: typing notifications are relayed sparingly.
     bool allowTyping(qint64 roomId, qint64 nowMs);
 
@@ -55,6 +58,7 @@ Q_SIGNALS:
     void authenticated(ClientSession* session);
     void deauthenticated(ClientSession* session, qint64 userId);
     void disconnected(ClientSession* session);
+    void outputWritten(); // some pending output went to the kernel
 
 private:
     void readTransport();
@@ -89,6 +93,7 @@ private:
     TokenBucket m_frameBucket;
     TokenBucket m_sendBucket;
     TokenBucket m_searchBucket;
+    TokenBucket m_uploadBucket;
     QHash<qint64, qint64> m_lastTypingMs;
     QTimer m_authTimer;
     QTimer m_pingTimer;

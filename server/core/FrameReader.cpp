@@ -9,9 +9,10 @@ enum Opcode { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 
 constexpr qsizetype MaxControlPayload = 125;
 } // namespace
 
-FrameReader::FrameReader(qint64 maxMessageBytes, QObject* parent)
+FrameReader::FrameReader(qint64 maxMessageBytes, qint64 maxBinaryBytes, QObject* parent)
     : QObject(parent)
     , m_maxMessageBytes(maxMessageBytes)
+    , m_maxBinaryBytes(maxBinaryBytes > 0 ? maxBinaryBytes : maxMessageBytes)
 {
 }
 
@@ -61,8 +62,9 @@ bool FrameReader::readFrame()
         return fail(QWebSocketProtocol::CloseCodeProtocolError,
             QStringLiteral("control frames are short and never fragmented"));
     // Checked before the payload arrives, so that an oversized frame is never buffered.
-    if (!control
-        && (length > quint64(m_maxMessageBytes) || quint64(m_message.size()) + length > quint64(m_maxMessageBytes)))
+    const bool binary = opcode == Binary || (opcode == Continuation && m_messageOpcode == Binary);
+    const quint64 ceiling = quint64(binary ? m_maxBinaryBytes : m_maxMessageBytes);
+    if (!control && (length > ceiling || quint64(m_message.size()) + length > ceiling))
         return fail(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("message too big"));
     if (quint64(m_buffer.size()) < quint64(header) + 4 + length)
         return false;

@@ -13,7 +13,8 @@ namespace chat::server {
 class FrameReader : public QObject {
     Q_OBJECT
 public:
-    explicit FrameReader(qint64 maxMessageBytes, QObject* parent = nullptr);
+    // Binary messages (file chunks) have their own ceiling, `maxBinaryBytes`; 0: the same as text.
+    explicit FrameReader(qint64 maxMessageBytes, qint64 maxBinaryBytes = 0, QObject* parent = nullptr);
 
     // Consumes `bytes`; stops at the first protocol error, after which it ignores everything.
     void feed(const QByteArray& bytes);
@@ -32,6 +33,7 @@ private:
     void dispatchControl(int opcode, const QByteArray& payload);
 
     qint64 m_maxMessageBytes;
+    qint64 m_maxBinaryBytes;
     QByteArray m_buffer;
     QByteArray m_message; // the fragments so far of a message not yet finished
     int m_messageOpcode = 0; // 0 while no fragmented message is open

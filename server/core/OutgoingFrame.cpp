@@ -4,27 +4,42 @@
 
 namespace chat::server {
 
-OutgoingFrame::OutgoingFrame(QByteArray json)
-    : m_json(std::move(json))
+namespace {
+
+QByteArray frameOf(char firstByte, const QByteArray& payload)
 {
-    constexpr char finalTextFrame = char(0x81);
-    const quint64 size = quint64(m_json.size());
-    m_wire.reserve(m_json.size() + 10);
-    m_wire.append(finalTextFrame);
+    const quint64 size = quint64(payload.size());
+    QByteArray wire;
+    wire.reserve(payload.size() + 10);
+    wire.append(firstByte);
     if (size < 126) {
-        m_wire.append(char(size));
+        wire.append(char(size));
     } else if (size <= 0xFFFF) {
-        m_wire.append(char(126));
+        wire.append(char(126));
         char length[2];
         qToBigEndian(quint16(size), length);
-        m_wire.append(length, sizeof length);
+        wire.append(length, sizeof length);
     } else {
-        m_wire.append(char(127));
+        wire.append(char(127));
         char length[8];
         qToBigEndian(size, length);
-        m_wire.append(length, sizeof length);
+        wire.append(length, sizeof length);
     }
-    m_wire.append(m_json);
+    wire.append(payload);
+    return wire;
+}
+
+} // namespace
+
+OutgoingFrame::OutgoingFrame(QByteArray json)
+    : m_json(std::move(json))
+    , m_wire(frameOf(char(0x81), m_json)) // final text frame
+{
+}
+
+QByteArray OutgoingFrame::binaryWire(const QByteArray& payload)
+{
+    return frameOf(char(0x82), payload); // final binary frame
 }
 
 } // namespace chat::server

@@ -13,6 +13,8 @@ public:
 
     const QByteArray& json() const { return m_json; }
     const QByteArray& wire() const { return m_wire; }
+    // A complete unmasked binary frame carrying `payload`.
+    static QByteArray binaryWire(const QByteArray& payload);
 
 private:
     QByteArray m_json;

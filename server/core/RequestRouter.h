@@ -23,6 +23,16 @@ public:
 
     void route(ClientSession& session, const jsonrpc::Message& message) const;
 
+    // Binary frames of a signed-in session (file chunks). Accepted: a chunk the handler expected. Answered: refused,
+    // and the handler said why. Unknown: not a chunk of anything the handler knows; the session refuses it.
+    enum class BinaryOutcome { Accepted, Answered, Unknown };
+    using BinaryHandler = std::function<BinaryOutcome(ClientSession& session, const QByteArray& frame)>;
+    void setBinaryHandler(BinaryHandler handler) { m_binary = std::move(handler); }
+    BinaryOutcome routeBinary(ClientSession& session, const QByteArray& frame) const
+    {
+        return m_binary ? m_binary(session, frame) : BinaryOutcome::Unknown;
+    }
+
 private:
     struct Route {
         Access access;
@@ -30,6 +40,7 @@ private:
     };
     QHash<QString, Route> m_requests;
     QHash<QString, Handler> m_notifications;
+    BinaryHandler m_binary;
 };
 
 } // namespace chat::server

@@ -9,6 +9,7 @@ class QObject;
 namespace chat::server {
 
 class Directory;
+struct FileService;
 class EventBus;
 class PasswordHasher;
 class PresenceTracker;
@@ -24,6 +25,7 @@ struct ServerContext {
     SessionHub& hub;
     EventBus& events; // every change that other sessions must see is published here
     PresenceTracker& presence;
+    FileService& files;
     LoginThrottle logins;
     AttemptThrottle signupsByAddress;
 };

@@ -40,7 +40,7 @@ QJsonArray serverFeatures()
     namespace feature = protocol::feature;
     QJsonArray features;
     for (QLatin1String name : { feature::Edit, feature::Delete, feature::Reply, feature::Reactions, feature::Mentions,
-             feature::Receipts, feature::Notify, feature::Changes, feature::Search })
+             feature::Receipts, feature::Notify, feature::Changes, feature::Search, feature::Files })
         features.append(name);
     return features;
 }

@@ -42,6 +42,10 @@ RpcError refusalError(ActionRefusal refusal, const Limits& limits)
             QStringLiteral("A message can have at most %1 different reactions").arg(limits.maxReactionsPerMessage));
     case ActionRefusal::ReplyOutsideRoom:
         return RpcError::invalidParams(QStringLiteral("\"reply_to\" is not a message of this room"));
+    case ActionRefusal::AttachmentInvalid:
+        return RpcError::invalidParams(
+            QStringLiteral("An attachment is not a finished upload of yours in this room, or "
+                           "it was sent already"));
     case ActionRefusal::None:
     case ActionRefusal::Forbidden:
         break;

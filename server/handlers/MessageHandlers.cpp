@@ -39,7 +39,7 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
     context.store.write<AppendOutcome>(
         [send, self, mentions](StoreDb& db) {
             return db.appendMessage(
-                send.roomId, self, send.body, send.clientId, currentTimeMs(), mentions, send.replyTo);
+                send.roomId, self, send.body, send.clientId, currentTimeMs(), mentions, send.replyTo, send.attachments);
         },
         &context.hub,
         [&context, session = QPointer<ClientSession>(&session), id](StoreDb::Result<AppendOutcome> outcome) {

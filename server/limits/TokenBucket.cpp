@@ -49,4 +49,9 @@ double TokenBucket::level(qint64 nowMs)
     return m_tokens;
 }
 
+void TokenBucket::giveBack(double cost)
+{
+    m_tokens = std::min(m_burst, m_tokens + cost);
+}
+
 } // namespace chat::server

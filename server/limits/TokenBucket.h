@@ -15,6 +15,7 @@ public:
     // How long until `cost` tokens are available (0 if they are now).
     qint64 msUntilAvailable(qint64 nowMs, double cost = 1.0);
     double level(qint64 nowMs);
+    void giveBack(double cost = 1.0); // a taken token that turned out not to be owed
 
 private:
     void refill(qint64 nowMs);

@@ -53,7 +53,7 @@ QVariant nullText()
 const QString Select
     = QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.ts, m.client_id, m.edited_ts, m.deleted, "
                      "m.mentions, m.reactions, m.change_seq, m.reply_to, r.seq, r.sender_id, substr(r.body, 1, %1), "
-                     "r.deleted FROM messages m LEFT JOIN messages r ON r.id = m.reply_to ")
+                     "r.deleted, m.attachment_count FROM messages m LEFT JOIN messages r ON r.id = m.reply_to ")
           .arg(protocol::ReplyExcerptChars);
 
 Message from(const QSqlQuery& q)
@@ -86,6 +86,11 @@ Message from(const QSqlQuery& q)
         message.reply = reply;
     }
     return message;
+}
+
+int attachmentCount(const QSqlQuery& q)
+{
+    return q.value(17).toInt();
 }
 
 QVariant mentionsColumn(const QList<qint64>& mentions)

@@ -95,6 +95,33 @@ QStringList searchIndex(const SqlDialect& d)
           };
 }
 
+// Files: what was uploaded (the bytes are in the file store, by SHA-256), unfinished uploads, and how many files a
+// message has, so that messages without any never look for them.
+QStringList files(const SqlDialect& d)
+{
+    const QString big = d.bigIntType();
+    const QString text = d.textType();
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN attachment_count %1 NOT NULL DEFAULT 0").arg(big),
+        QStringLiteral("CREATE TABLE files (id %2 PRIMARY KEY, sha256 %2 NOT NULL, size %1 NOT NULL, name %2 NOT NULL, "
+                       "type %2 NOT NULL, uploader_id %1 NOT NULL REFERENCES users(id) ON DELETE CASCADE, "
+                       "room_id %1 NOT NULL REFERENCES rooms(id) ON DELETE CASCADE, width %1 NOT NULL DEFAULT 0, "
+                       "height %1 NOT NULL DEFAULT 0, thumbnail_type %2, thumbnail_width %1 NOT NULL DEFAULT 0, "
+                       "thumbnail_height %1 NOT NULL DEFAULT 0, thumbnail %3, upload_id %2 NOT NULL UNIQUE, "
+                       "created_at %1 NOT NULL, message_id %1 REFERENCES messages(id) ON DELETE CASCADE, "
+                       "position %1 NOT NULL DEFAULT 0)")
+            .arg(big, text, d.blobType()),
+        QStringLiteral("CREATE INDEX files_by_message ON files(message_id)"),
+        QStringLiteral("CREATE INDEX files_by_uploader ON files(uploader_id)"),
+        QStringLiteral("CREATE INDEX files_by_content ON files(sha256)"),
+        QStringLiteral("CREATE TABLE uploads (id %2 PRIMARY KEY, user_id %1 NOT NULL REFERENCES users(id) ON DELETE "
+                       "CASCADE, room_id %1 NOT NULL REFERENCES rooms(id) ON DELETE CASCADE, name %2 NOT NULL, "
+                       "size %1 NOT NULL, sha256 %2 NOT NULL, created_at %1 NOT NULL)")
+            .arg(big, text),
+        QStringLiteral("CREATE UNIQUE INDEX uploads_by_content ON uploads(user_id, room_id, sha256, size)"),
+    };
+}
+
 } // namespace
 
 const QList<Migrations::Step>& Migrations::steps()
@@ -105,6 +132,7 @@ const QList<Migrations::Step>& Migrations::steps()
         { 3, QStringLiteral("message actions: edits, deletions, replies, mentions, reactions, notification levels"),
             messageActions },
         { 4, QStringLiteral("search index"), searchIndex },
+        { 5, QStringLiteral("files and attachments"), files },
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include "StoreTypes.h"
 #include "config/ServerConfig.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -82,7 +83,7 @@ public:
     // `mentions`: member ids the body names; `replyTo` > 0: the message of the same room it answers (refused
     // with ReplyOutsideRoom when it is not one, Deleted when it was deleted).
     Result<AppendOutcome> appendMessage(qint64 roomId, qint64 senderId, const QString& body, const QString& clientId,
-        qint64 nowMs, const QList<qint64>& mentions = {}, qint64 replyTo = 0);
+        qint64 nowMs, const QList<qint64>& mentions = {}, qint64 replyTo = 0, const QStringList& attachments = {});
     Result<HistoryPage> history(const HistoryQuery& query); // messages as they are now (edits, tombstones)
     // Never moves backwards; returns the new value, and in `moved` whether it changed.
     Result<qint64> markRead(qint64 roomId, qint64 userId, qint64 seq, bool* moved = nullptr);
@@ -122,6 +123,24 @@ public:
     // that one at a time costs. Run it in a transaction.
     Result<int> indexNewMessages(int limit);
 
+    // Files (StoreDbFiles.cpp; protocol.md, "Files"). Quotas count what users uploaded and still keep, unfinished
+    // uploads at full size; 0 means none.
+    // The user's unfinished upload of the same content to the same room, or a new one with `wanted.id`.
+    Result<UploadReservation> reserveUpload(const UploadRecord& wanted, qint64 userQuotaBytes, qint64 totalQuotaBytes);
+    Result<std::optional<UploadRecord>> uploadOf(const QString& uploadId, qint64 userId);
+    Result<std::optional<FileRecord>> fileOfUpload(const QString& uploadId, qint64 userId); // a finished one
+    // Adds the file and ends the upload.
+    Result<FileRecord> finishUpload(const FileRecord& file);
+    Result<bool> discardUpload(const QString& uploadId, qint64 userId); // false: there was none
+    // A file the user may download: attached in a room they are in, or their own not sent yet.
+    Result<std::optional<FileRecord>> fileForDownload(const QString& fileId, qint64 userId);
+    // Housekeeping: uploads reserved and files left unsent before `beforeMs` go; the ids of the uploads are
+    // returned so that their part files can go too.
+    Result<QStringList> expireUploads(qint64 beforeMs);
+    Result<int> expireUnsentFiles(qint64 beforeMs);
+    Result<QSet<QString>> referencedContent(); // the SHA-256 of every file and upload kept
+    Result<QList<FileRecord>> allFiles(); // for backups and checks
+
     // events from admin commands, for running servers
     Result<qint64> recordAdminEvent(QLatin1String kind, qint64 userId, qint64 nowMs);
     Result<QList<AdminEvent>> adminEventsAfter(qint64 id, int limit); // ascending id
@@ -142,6 +161,11 @@ private:
     Result<AppendOutcome> storedDuplicate(qint64 roomId, qint64 senderId, const QString& clientId, bool seqTaken);
     Result<std::optional<MessageReply>> replyQuote(qint64 roomId, qint64 messageId); // none: not in the room
     Result<QList<Message>> messagesWhere(const QString& condition, const QVariantList& values);
+    // Fills in the attachments of the messages at `indexes` (those whose row counts any).
+    Result<bool> loadAttachments(QList<Message>& messages, const QList<qsizetype>& indexes);
+    // Links files to a new message, in order; false: one of them may not be attached (see AttachmentInvalid).
+    Result<bool> attachFiles(qint64 messageId, qint64 roomId, qint64 senderId, const QStringList& fileIds, bool apply);
+    Result<QList<FileRecord>> filesWhere(const QString& condition, const QVariantList& values);
     Result<HistoryPage> historyAround(qint64 roomId, qint64 seq, int limit);
     Result<bool> insertMember(qint64 roomId, qint64 userId, qint64 lastReadSeq, qint64 nowMs);
     Result<qint64> searchIndexedThrough(); // every message up to this id is in the index (or deleted)

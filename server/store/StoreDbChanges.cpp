@@ -126,10 +126,13 @@ StoreDb::Result<ActionOutcome> StoreDb::deleteMessage(qint64 roomId, qint64 mess
         return unchanged(messageId);
     if (auto gone = m_sql->exec(QStringLiteral("DELETE FROM reactions WHERE message_id = ?"), { messageId }); !gone)
         return gone.error();
+    // Its files go with it; their bytes are reclaimed when nothing else refers to the same content.
+    if (auto gone = m_sql->exec(QStringLiteral("DELETE FROM files WHERE message_id = ?"), { messageId }); !gone)
+        return gone.error();
     const qint64 change = (*target)->lastChange + 1;
     // The row stays with its seq (seq stays dense); what it said is gone for good. reply_to stays for its quote.
     auto deleted = m_sql->exec(QStringLiteral("UPDATE messages SET body = '', mentions = NULL, reactions = NULL, "
-                                              "edited_ts = NULL, deleted = ?, change_seq = ? WHERE id = ?"),
+                                              "edited_ts = NULL, deleted = ?, change_seq = ?, attachment_count = 0 WHERE id = ?"),
         { m_dialect->boolValue(true), change, messageId });
     if (!deleted)
         return deleted.error();

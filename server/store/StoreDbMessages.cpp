@@ -29,7 +29,8 @@ QVariant textOrNull(const QString& text)
 } // namespace
 
 StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 senderId, const QString& body,
-    const QString& clientId, qint64 nowMs, const QList<qint64>& mentions, qint64 replyTo)
+    const QString& clientId, qint64 nowMs, const QList<qint64>& mentions, qint64 replyTo,
+    const QStringList& attachments)
 {
     Message message;
     message.roomId = roomId;
@@ -53,6 +54,20 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 send
         }
         message.reply = **quoted;
     }
+    if (!attachments.isEmpty()) {
+        auto attachable = attachFiles(0, roomId, senderId, attachments, false);
+        if (!attachable)
+            return attachable.error();
+        if (!*attachable) {
+            // A resend finds its files attached to the message stored the first time.
+            auto stored = storedDuplicate(roomId, senderId, clientId, false);
+            if (!stored || stored->duplicate)
+                return stored;
+            AppendOutcome refused;
+            refused.refusal = ActionRefusal::AttachmentInvalid;
+            return refused;
+        }
+    }
     {
         // Takes the room row's lock on PostgreSQL, so concurrent writers get consecutive seqs.
         auto next = m_sql->run(
@@ -67,18 +82,20 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 send
     {
         // A resent (sender, client_id) inserts nothing: the conflict target is the idempotency index. Plain
         // messages (no mention, no reply: nearly all) keep the statement they had before message actions.
-        const bool plain = mentions.isEmpty() && !message.reply;
+        const bool plain = mentions.isEmpty() && !message.reply && attachments.isEmpty();
         QVariantList values { roomId, message.seq, senderId, textOrEmpty(body), nowMs, textOrNull(clientId) };
         if (!plain)
-            values << messagerows::mentionsColumn(mentions) << (message.reply ? QVariant(replyTo) : QVariant());
-        auto inserted = m_sql->run(plain ? QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, "
-                                                          "client_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
-                                                          "(sender_id, client_id) WHERE client_id IS NOT NULL DO "
-                                                          "NOTHING RETURNING id")
-                                         : QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, "
-                                                          "client_id, mentions, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                                          "?) ON CONFLICT (sender_id, client_id) WHERE client_id IS "
-                                                          "NOT NULL DO NOTHING RETURNING id"),
+            values << messagerows::mentionsColumn(mentions) << (message.reply ? QVariant(replyTo) : QVariant())
+                   << attachments.size();
+        auto inserted = m_sql->run(plain
+                ? QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, "
+                                 "client_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT "
+                                 "(sender_id, client_id) WHERE client_id IS NOT NULL DO "
+                                 "NOTHING RETURNING id")
+                : QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, body, ts, "
+                                 "client_id, mentions, reply_to, attachment_count) VALUES (?, "
+                                 "?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender_id, client_id) WHERE client_id IS "
+                                 "NOT NULL DO NOTHING RETURNING id"),
             values);
         if (!inserted)
             return inserted.error();
@@ -88,6 +105,15 @@ StoreDb::Result<AppendOutcome> StoreDb::appendMessage(qint64 roomId, qint64 send
     }
     if (message.id == 0)
         return storedDuplicate(roomId, senderId, clientId, true);
+    if (!attachments.isEmpty()) {
+        if (auto attached = attachFiles(message.id, roomId, senderId, attachments, true); !attached)
+            return attached.error();
+        auto files = filesWhere(QStringLiteral("WHERE message_id = ? ORDER BY position"), { message.id });
+        if (!files)
+            return files.error();
+        for (const FileRecord& file : std::as_const(*files))
+            message.attachments.append(file.attachment);
+    }
     if (m_dialect->indexesInline()) {
         if (auto indexed = indexForSearch(roomId, message.seq, body); !indexed)
             return indexed.error();
@@ -110,17 +136,15 @@ StoreDb::Result<AppendOutcome> StoreDb::storedDuplicate(
             !undone)
             return undone.error();
     }
-    auto stored = m_sql->run(
-        messagerows::Select + QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"), { senderId, clientId });
+    auto stored = messagesWhere(QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"), { senderId, clientId });
     if (!stored)
         return stored.error();
-    ScopedFinish finish(*stored);
-    if (!(*stored)->next()) {
+    if (stored->isEmpty()) {
         if (seqTaken)
             return StoreError::failure(QStringLiteral("a duplicate message vanished"));
         return AppendOutcome {};
     }
-    return AppendOutcome { messagerows::from(**stored), true };
+    return AppendOutcome { stored->constFirst(), true };
 }
 
 StoreDb::Result<std::optional<MessageReply>> StoreDb::replyQuote(qint64 roomId, qint64 messageId)
@@ -151,8 +175,17 @@ StoreDb::Result<QList<Message>> StoreDb::messagesWhere(const QString& condition,
         return rows.error();
     ScopedFinish finish(*rows);
     QList<Message> messages;
-    while ((*rows)->next())
+    QList<qsizetype> withFiles;
+    while ((*rows)->next()) {
+        if (messagerows::attachmentCount(**rows) > 0)
+            withFiles.append(messages.size());
         messages.append(messagerows::from(**rows));
+    }
+    (*rows)->finish();
+    if (!withFiles.isEmpty()) {
+        if (auto loaded = loadAttachments(messages, withFiles); !loaded)
+            return loaded.error();
+    }
     return messages;
 }
 

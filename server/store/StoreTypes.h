@@ -62,6 +62,37 @@ enum class ActionRefusal {
     EditWindowClosed,
     LimitReached, // max_reactions_per_message different emoji
     ReplyOutsideRoom, // reply_to is not a message of the room
+    AttachmentInvalid, // a file is not the sender's, of another room, unfinished or attached already
+};
+
+// An upload reserved by files.upload: the bytes arrive in the file store's part file.
+struct UploadRecord {
+    QString id;
+    qint64 userId = 0;
+    qint64 roomId = 0;
+    QString name; // sanitised
+    qint64 size = 0;
+    QString sha256;
+    qint64 createdAt = 0;
+};
+
+struct UploadReservation {
+    enum class Refusal { None, UserQuota, ServerQuota };
+    UploadRecord upload; // the new one, or the one being resumed
+    bool resumed = false;
+    Refusal refusal = Refusal::None;
+    qint64 quotaBytes = 0;
+    qint64 usedBytes = 0;
+};
+
+// A finished file as the database keeps it.
+struct FileRecord {
+    Attachment attachment;
+    qint64 uploaderId = 0;
+    qint64 roomId = 0;
+    qint64 messageId = 0; // 0: not sent yet
+    QString uploadId;
+    qint64 createdAt = 0;
 };
 
 struct AppendOutcome {
