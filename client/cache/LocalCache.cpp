@@ -346,9 +346,8 @@ QList<LocalCache::OutboxEntry> LocalCache::outbox() const
     if (!isOpen())
         return entries;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(
-        QStringLiteral("SELECT client_id, room_id, body, queued_at, reply_to, attachments FROM outbox "
-                       "ORDER BY queued_at, rowid"));
+    query.prepare(QStringLiteral("SELECT client_id, room_id, body, queued_at, reply_to, attachments FROM outbox "
+                                 "ORDER BY queued_at, rowid"));
     if (!exec(query))
         return entries;
     while (query.next()) {

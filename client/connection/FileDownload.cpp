@@ -57,7 +57,8 @@ void FileDownload::start()
     // Hidden, beside the destination, so that the final move is a rename on the same disk.
     m_part = std::make_unique<QTemporaryFile>(m_folder.filePath(QStringLiteral(".chat-download-XXXXXX.part")));
     if (!m_part->open())
-        return fail(RpcError { 0, UnwritableReason, tr("%1 cannot be written: %2").arg(m_folder.path(), m_part->errorString()), {} });
+        return fail(RpcError {
+            0, UnwritableReason, tr("%1 cannot be written: %2").arg(m_folder.path(), m_part->errorString()), {} });
     m_written = 0;
     request();
 }
@@ -115,11 +116,13 @@ void FileDownload::onChunk(const QString& downloadId, qint64 offset, const QByte
     if (m_state != State::Receiving || downloadId.compare(m_downloadId, Qt::CaseInsensitive) != 0)
         return;
     if (offset != m_written || m_written + data.size() > m_file.size) {
-        qCWarning(lcConnection) << "download chunk at" << offset << "while" << m_written << "were written; asking again";
+        qCWarning(lcConnection) << "download chunk at" << offset << "while" << m_written
+                                << "were written; asking again";
         return request();
     }
     if (m_part->write(data) != data.size())
-        return fail(RpcError { 0, UnwritableReason, tr("%1 cannot be written: %2").arg(m_folder.path(), m_part->errorString()), {} });
+        return fail(RpcError {
+            0, UnwritableReason, tr("%1 cannot be written: %2").arg(m_folder.path(), m_part->errorString()), {} });
     m_written += data.size();
     Q_EMIT progressChanged(m_written, m_file.size);
     if (m_written >= m_file.size)
@@ -136,7 +139,8 @@ void FileDownload::verify()
         if (m_state != State::Verifying)
             return;
         if (sha256.compare(m_file.sha256, Qt::CaseInsensitive) != 0)
-            return fail(RpcError { 0, DamagedReason, tr("The download of %1 was damaged on the way").arg(m_file.name), {} });
+            return fail(
+                RpcError { 0, DamagedReason, tr("The download of %1 was damaged on the way").arg(m_file.name), {} });
         moveIntoPlace();
     });
     connect(m_hasher, &FileHasher::failed, this, [this](const QString& why) {
@@ -151,7 +155,8 @@ void FileDownload::moveIntoPlace()
     m_part->close();
     if (m_naming == Naming::ByContent) {
         const QString suffix = QFileInfo(SafeFileName::clean(m_file.name)).suffix();
-        m_path = m_folder.filePath(m_file.sha256.toLower() + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
+        m_path
+            = m_folder.filePath(m_file.sha256.toLower() + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix));
         QFile::remove(m_path);
         if (!m_part->rename(m_path))
             return fail(RpcError { 0, UnwritableReason, m_part->errorString(), {} });

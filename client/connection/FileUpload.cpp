@@ -113,8 +113,8 @@ bool FileUpload::waitForConnection(const RpcResult& result)
         return true;
     }
     if (result.reason() == reason::RateLimited) {
-        m_retryTimer.start(int(std::clamp<qint64>(
-            result.error->extra.value(key::RetryAfterMs).toInteger(1000), 100, 60000)));
+        m_retryTimer.start(
+            int(std::clamp<qint64>(result.error->extra.value(key::RetryAfterMs).toInteger(1000), 100, 60000)));
         return true;
     }
     return false;
@@ -131,14 +131,15 @@ void FileUpload::onReserved(const RpcResult& result)
     m_received = std::clamp<qint64>(result.result.value(key::Offset).toInteger(), 0, m_size);
     m_sent = m_received;
     const Limits& limits = m_connection->limits();
-    m_chunkBytes = int(std::clamp<qint64>(result.result.value(key::ChunkBytes).toInteger(limits.fileChunkBytes), 1,
-        limits.fileChunkBytes));
-    m_windowBytes = int(std::max<qint64>(
-        result.result.value(key::WindowBytes).toInteger(limits.fileWindowBytes), m_chunkBytes));
+    m_chunkBytes = int(std::clamp<qint64>(
+        result.result.value(key::ChunkBytes).toInteger(limits.fileChunkBytes), 1, limits.fileChunkBytes));
+    m_windowBytes
+        = int(std::max<qint64>(result.result.value(key::WindowBytes).toInteger(limits.fileWindowBytes), m_chunkBytes));
     qCInfo(lcConnection) << "upload" << m_uploadId << "starts at" << m_received << "of" << m_size;
     Q_EMIT progressChanged(m_received, m_size);
     if (!m_source.isOpen() && !m_source.open(QIODevice::ReadOnly))
-        return fail(RpcError { 0, UnreadableReason, tr("The file cannot be read: %1").arg(m_source.errorString()), {} });
+        return fail(
+            RpcError { 0, UnreadableReason, tr("The file cannot be read: %1").arg(m_source.errorString()), {} });
     setState(State::Sending);
     if (m_received >= m_size)
         return finish();
@@ -150,7 +151,8 @@ void FileUpload::pump()
     while (m_state == State::Sending && m_connection->isOnline() && m_sent < m_size
         && m_sent - m_received < m_windowBytes) {
         if (!m_source.seek(m_sent))
-            return fail(RpcError { 0, UnreadableReason, tr("The file cannot be read: %1").arg(m_source.errorString()), {} });
+            return fail(
+                RpcError { 0, UnreadableReason, tr("The file cannot be read: %1").arg(m_source.errorString()), {} });
         const QByteArray data = m_source.read(std::min<qint64>(m_chunkBytes, m_size - m_sent));
         if (data.isEmpty())
             return fail(RpcError { 0, UnreadableReason, tr("The file changed while it was being sent"), {} });
@@ -177,8 +179,8 @@ void FileUpload::finish()
 {
     setState(State::Finishing);
     const int attempt = m_attempt;
-    m_connection->call(method::FilesFinish, params::UploadRef { m_uploadId }.toJson(), this,
-        [this, attempt](const RpcResult& result) {
+    m_connection->call(
+        method::FilesFinish, params::UploadRef { m_uploadId }.toJson(), this, [this, attempt](const RpcResult& result) {
             if (attempt == m_attempt)
                 onFinished(result);
         });

@@ -80,7 +80,8 @@ void Outbox::transmit(Item& item)
 {
     item.inFlight = true;
     const QString clientId = item.clientId;
-    const QJsonObject params = params::Send { item.roomId, item.body, clientId, item.replyTo, item.attachments }.toJson();
+    const QJsonObject params
+        = params::Send { item.roomId, item.body, clientId, item.replyTo, item.attachments }.toJson();
     m_connection->call(protocol::method::MessagesSend, params, this,
         [this, clientId](const RpcResult& result) { onAnswer(clientId, result); });
 }

@@ -167,9 +167,8 @@ void ChatSession::loadCache()
     QList<Outbox::Item> unsent;
     const QList<LocalCache::OutboxEntry> entries = m_cache.outbox();
     for (const LocalCache::OutboxEntry& entry : entries)
-        unsent.append(
-            Outbox::Item { entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false, entry.replyTo,
-                entry.attachments });
+        unsent.append(Outbox::Item {
+            entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false, entry.replyTo, entry.attachments });
     m_outbox->restore(unsent);
     Q_EMIT cacheLoaded();
 }

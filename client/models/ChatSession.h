@@ -47,7 +47,8 @@ public:
     Outbox* outbox() const { return m_outbox; }
     // messages.search (issue 13): results for the search panel; offer it only when hasFeature(feature::Search).
     SearchResultsModel* searchResults() const { return m_search; }
-    // Files (issue 14): uploads for a message, downloads of attachments; offer them only when hasFeature(feature::Files).
+    // Files (issue 14): uploads for a message, downloads of attachments; offer them only when
+    // hasFeature(feature::Files).
     FileTransfers* files() const { return m_files; }
     qint64 me() const;
     const User& currentUser() const { return m_connection->me().id ? m_connection->me() : m_cachedMe; }

@@ -131,7 +131,10 @@ QString AttachmentCards::statusText(const Attachment& attachment, const FileTran
 QString AttachmentCards::toolTip(const Attachment& attachment, const FileTransfers* transfers)
 {
     if (attachment.isImage())
-        return tr("%1 (%2 × %3, %4): click to view").arg(attachment.name).arg(attachment.width).arg(attachment.height)
+        return tr("%1 (%2 × %3, %4): click to view")
+            .arg(attachment.name)
+            .arg(attachment.width)
+            .arg(attachment.height)
             .arg(humanSize(attachment.size));
     const FileDownload* download = transfers ? transfers->downloadOf(attachment.id) : nullptr;
     if (download && download->isActive())
@@ -139,7 +142,8 @@ QString AttachmentCards::toolTip(const Attachment& attachment, const FileTransfe
     return tr("%1 (%2): click to download").arg(attachment.name, humanSize(attachment.size));
 }
 
-void AttachmentCards::paintFileIcon(QPainter* painter, const QRect& rect, const Attachment& attachment, const QFont& font)
+void AttachmentCards::paintFileIcon(
+    QPainter* painter, const QRect& rect, const Attachment& attachment, const QFont& font)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

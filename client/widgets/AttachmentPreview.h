@@ -18,7 +18,8 @@ namespace chat::client {
 class AttachmentPreview : public QDialog {
     Q_OBJECT
 public:
-    AttachmentPreview(const QStringList& paths, const Limits& limits, const QString& roomName, QWidget* parent = nullptr);
+    AttachmentPreview(
+        const QStringList& paths, const Limits& limits, const QString& roomName, QWidget* parent = nullptr);
 
     QStringList acceptedFiles() const { return m_accepted; }
     QString caption() const;

@@ -71,8 +71,9 @@ void AttachmentSender::attachImage(const QImage& image)
         return;
     QString path = QDir(m_pasted.path()).filePath(screenshotName(QDateTime::currentDateTime()));
     for (int n = 2; QFileInfo::exists(path); ++n) // two pastes within a second
-        path = QDir(m_pasted.path()).filePath(screenshotName(QDateTime::currentDateTime()).replace(
-            QLatin1String(".png"), QStringLiteral(" (%1).png").arg(n)));
+        path = QDir(m_pasted.path())
+                   .filePath(screenshotName(QDateTime::currentDateTime())
+                                 .replace(QLatin1String(".png"), QStringLiteral(" (%1).png").arg(n)));
     if (!image.save(path, "PNG")) {
         qCWarning(lcUi) << "could not keep the pasted image in" << m_pasted.path();
         return;

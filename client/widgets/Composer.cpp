@@ -70,7 +70,8 @@ void Composer::resizeEvent(QResizeEvent* event)
 
 bool Composer::canInsertFromMimeData(const QMimeData* source) const
 {
-    return source->hasImage() || !AttachmentSender::localFilesIn(source).isEmpty() || QPlainTextEdit::canInsertFromMimeData(source);
+    return source->hasImage() || !AttachmentSender::localFilesIn(source).isEmpty()
+        || QPlainTextEdit::canInsertFromMimeData(source);
 }
 
 void Composer::insertFromMimeData(const QMimeData* source)

@@ -19,8 +19,9 @@ QString FileErrorText::describe(const RpcError& error)
     }
     if (error.reason == reason::TooLarge) {
         const qint64 max = data.value(key::MaxBytes).toInteger();
-        return max > 0 ? tr("The file is too large: this server takes files up to %1.").arg(AttachmentCards::humanSize(max))
-                       : tr("The file is too large for this server.");
+        return max > 0
+            ? tr("The file is too large: this server takes files up to %1.").arg(AttachmentCards::humanSize(max))
+            : tr("The file is too large for this server.");
     }
     if (error.reason == reason::FileRejected) {
         const QString cause = data.value(key::Cause).toString();

@@ -33,7 +33,8 @@ ImageViewer::ImageViewer(FileTransfers* transfers, const Attachment& image, QWid
     , m_save(new QToolButton(this))
     , m_savePicker([](QWidget* parentWidget, const QString& suggested) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        return QFileDialog::getSaveFileName(parentWidget, ImageViewer::tr("Save image"), folder + QLatin1Char('/') + suggested);
+        return QFileDialog::getSaveFileName(
+            parentWidget, ImageViewer::tr("Save image"), folder + QLatin1Char('/') + suggested);
     })
 {
     setObjectName(QStringLiteral("imageViewer"));
@@ -91,7 +92,8 @@ ImageViewer::ImageViewer(FileTransfers* transfers, const Attachment& image, QWid
             return;
         const qint64 size = std::max<qint64>(1, m_image.size);
         m_progress->setValue(int(m_download->written() * 1000 / size));
-        m_status->setText(tr("Loading… %1 of %2")
+        m_status->setText(
+            tr("Loading… %1 of %2")
                 .arg(AttachmentCards::humanSize(m_download->written()), AttachmentCards::humanSize(m_image.size)));
     };
     progress();
@@ -152,7 +154,8 @@ void ImageViewer::showPixmap()
     const QPixmap& source = m_full.isNull() ? m_thumbnail : m_full;
     if (source.isNull())
         return;
-    m_label->setPixmap(source.size() == shown ? source : source.scaled(shown, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    m_label->setPixmap(
+        source.size() == shown ? source : source.scaled(shown, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
 bool ImageViewer::saveAs()

@@ -435,7 +435,8 @@ bool MessageDelegate::quoteContains(
     return quoteRect(option, index).contains(pos);
 }
 
-QRect MessageDelegate::attachmentRect(const QStyleOptionViewItem& option, const QModelIndex& index, int attachment) const
+QRect MessageDelegate::attachmentRect(
+    const QStyleOptionViewItem& option, const QModelIndex& index, int attachment) const
 {
     const Layout layout = layoutFor(option, index);
     return attachment >= 0 && attachment < layout.attachments.size() ? layout.attachments.at(attachment).rect : QRect();
@@ -506,7 +507,8 @@ bool MessageDelegate::helpEvent(
         }
         if (const AttachmentCards::Card* card = AttachmentCards::at(layout.attachments, event->pos())) {
             QToolTip::showText(event->globalPos(),
-                AttachmentCards::toolTip(attachmentsOf(index).at(card->index), m_transfers), view->viewport(), card->rect);
+                AttachmentCards::toolTip(attachmentsOf(index).at(card->index), m_transfers), view->viewport(),
+                card->rect);
             return true;
         }
     }

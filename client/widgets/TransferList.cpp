@@ -43,7 +43,8 @@ QString TransferList::describe(const FileUpload* upload)
     case FileUpload::State::Reserving:
         return tr("Waiting for the server…");
     case FileUpload::State::Sending:
-        return tr("%1 of %2").arg(AttachmentCards::humanSize(upload->received()), AttachmentCards::humanSize(upload->size()));
+        return tr("%1 of %2")
+            .arg(AttachmentCards::humanSize(upload->received()), AttachmentCards::humanSize(upload->size()));
     case FileUpload::State::Finishing:
         return tr("Checking…");
     case FileUpload::State::Done:

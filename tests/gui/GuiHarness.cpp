@@ -15,8 +15,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
-#include <QListView>
 #include <QLineEdit>
+#include <QListView>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>

@@ -14,9 +14,9 @@
 #include "Fixtures.h"
 #include "ImageViewer.h"
 #include "LoginDialog.h"
-#include "MessageDelegate.h"
 #include "MainWindow.h"
 #include "MessageActionBar.h"
+#include "MessageDelegate.h"
 #include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
@@ -30,14 +30,14 @@
 #include "Translations.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBuffer>
 #include <QCryptographicHash>
-#include <QLinearGradient>
-#include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLinearGradient>
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
@@ -101,8 +101,9 @@ QImage landscape(int width, int height)
         path.moveTo(0, height);
         path.lineTo(0, base);
         for (int x = 0; x <= width; x += width / 8)
-            path.quadTo(x + width / 16.0, base - height * (0.12 - 0.03 * layer) * ((x / (width / 8) + layer) % 2 ? 1 : -0.4),
-                x + width / 8.0, base);
+            path.quadTo(x + width / 16.0,
+                base - height * (0.12 - 0.03 * layer) * ((x / (width / 8) + layer) % 2 ? 1 : -0.4), x + width / 8.0,
+                base);
         path.lineTo(width, height);
         path.closeSubpath();
         painter.setBrush(hills[layer]);
@@ -115,8 +116,8 @@ QImage landscape(int width, int height)
 bool postFile(TestClient& client, qint64 roomId, const QString& name, const QByteArray& bytes, const QString& caption)
 {
     const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const Reply reserved = client.call(
-        protocol::method::FilesUpload, params::FilesUpload { roomId, name, bytes.size(), sha }.toJson());
+    const Reply reserved
+        = client.call(protocol::method::FilesUpload, params::FilesUpload { roomId, name, bytes.size(), sha }.toJson());
     if (!reserved.ok())
         return false;
     const QString uploadId = reserved.result.value(protocol::key::UploadId).toString();
@@ -410,7 +411,8 @@ int main(int argc, char* argv[])
                 qInfo("wrote %s", qPrintable(path));
             });
         });
-        const QRect card = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), pdfIndex), pdfIndex, 0);
+        const QRect card
+            = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), pdfIndex), pdfIndex, 0);
         QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {}, card.center());
         waitFor([&] { return grabbed; });
         waitFor([&] {
@@ -432,7 +434,9 @@ int main(int argc, char* argv[])
         save(viewer, folder, QStringLiteral("files-image-viewer.png"));
         viewer->close();
 
-        const QString shot = QDir(files.path()).filePath(AttachmentSender::screenshotName(QDateTime(QDate(2026, 12, 7), QTime(14, 3, 22))));
+        const QString shot
+            = QDir(files.path())
+                  .filePath(AttachmentSender::screenshotName(QDateTime(QDate(2026, 12, 7), QTime(14, 3, 22))));
         landscape(960, 600).save(shot);
         QFile notes(QDir(files.path()).filePath(QStringLiteral("crash-numbers.csv")));
         notes.open(QIODevice::WriteOnly);

@@ -108,8 +108,8 @@ QJsonArray nextAttachments(TestClient& client, QJsonObject* message = nullptr)
 // Uploads `bytes` as `name` into `roomId` over the wire, as a script would, and posts it; the attachment, or empty.
 QJsonObject postOnTheWire(TestClient& client, qint64 roomId, const QString& name, const QByteArray& bytes)
 {
-    const Reply reserved = client.call(protocol::method::FilesUpload,
-        params::FilesUpload { roomId, name, bytes.size(), sha256Of(bytes) }.toJson());
+    const Reply reserved = client.call(
+        protocol::method::FilesUpload, params::FilesUpload { roomId, name, bytes.size(), sha256Of(bytes) }.toJson());
     if (!reserved.ok())
         return {};
     const QString uploadId = reserved.result.value(key::UploadId).toString();
@@ -147,7 +147,8 @@ QModelIndex rowWithAttachments(const ChatPane* pane)
 void clickAttachment(ChatPane* pane, const QModelIndex& index, int attachment)
 {
     pane->view()->scrollTo(index);
-    const QRect rect = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), index), index, attachment);
+    const QRect rect
+        = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), index), index, attachment);
     QVERIFY(!rect.isEmpty());
     QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {}, rect.center());
 }
@@ -193,7 +194,8 @@ class FilesGuiTest : public QObject {
 
     qint64 directRoomOfBob()
     {
-        const Reply room = m_bob->call(protocol::method::RoomsDirect, params::Direct { m_app->session()->me() }.toJson());
+        const Reply room
+            = m_bob->call(protocol::method::RoomsDirect, params::Direct { m_app->session()->me() }.toJson());
         return room.result.value(key::Room).toObject().value(key::Id).toInteger();
     }
 
@@ -223,15 +225,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("saved");
-        QTest::newRow("a path up and out") << "../../evil.sh" << "evil.sh";
-        QTest::newRow("a Windows path") << "C:\\Windows\\system.ini" << "system.ini";
-        QTest::newRow("hidden") << ".bashrc" << "bashrc";
-        QTest::newRow("dots only") << ".." << "file";
-        QTest::newRow("a device") << "CON" << "_CON";
-        QTest::newRow("a device with an extension") << "nul.txt" << "_nul.txt";
-        QTest::newRow("a serial port") << "com1.log" << "_com1.log";
-        QTest::newRow("not a device") << "console.txt" << "console.txt";
-        QTest::newRow("forbidden characters") << "a<b>c:d|e?.txt" << "abcde.txt";
+        QTest::newRow("a path up and out") << "../../evil.sh"
+                                           << "evil.sh";
+        QTest::newRow("a Windows path") << "C:\\Windows\\system.ini"
+                                        << "system.ini";
+        QTest::newRow("hidden") << ".bashrc"
+                                << "bashrc";
+        QTest::newRow("dots only") << ".."
+                                   << "file";
+        QTest::newRow("a device") << "CON"
+                                  << "_CON";
+        QTest::newRow("a device with an extension") << "nul.txt"
+                                                    << "_nul.txt";
+        QTest::newRow("a serial port") << "com1.log"
+                                       << "_com1.log";
+        QTest::newRow("not a device") << "console.txt"
+                                      << "console.txt";
+        QTest::newRow("forbidden characters") << "a<b>c:d|e?.txt"
+                                              << "abcde.txt";
     }
 
     void savedNamesAreCleanedAndNeverReserved()
@@ -354,7 +365,7 @@ private Q_SLOTS:
     {
         ChatPane* pane = openAliceWithBob([](server::ServerConfig& config) { config.limits.maxFileBytes = 4096; });
         QVERIFY(pane);
-        QCOMPARE(m_app->session()->limits().maxFileBytes, 4096);
+        QCOMPARE(m_app->session()->limits().maxFileBytes, qint64(4096));
         const QString big = writeFile(m_files, QStringLiteral("big.bin"), randomBytes(5000));
         pane->attachmentSender()->attach({ big });
         AttachmentPreview* preview = pane->attachmentSender()->preview();
