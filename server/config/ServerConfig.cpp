@@ -18,6 +18,16 @@ QString ConfigError::toString() const
         .arg(file, key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1), message);
 }
 
+QString ServerConfig::filesFolder() const
+{
+    if (!files.path.isEmpty())
+        return files.path;
+    const QDir beside = database.driver == DatabaseConfig::Driver::Sqlite && !database.path.isEmpty()
+        ? QFileInfo(database.path).absoluteDir()
+        : QDir::current();
+    return beside.absoluteFilePath(QStringLiteral("files"));
+}
+
 QString DatabaseConfig::displayName() const
 {
     if (driver == Driver::Sqlite)
@@ -104,7 +114,6 @@ ServerConfig defaultServerConfig()
     config.database.path = QDir::current().absoluteFilePath(QStringLiteral("chat.sqlite3"));
     config.cluster.nodeName = defaultNodeName(config.port);
     config.cluster.redis.clientName = config.cluster.nodeName;
-    config.files.path = QDir::current().absoluteFilePath(QStringLiteral("files"));
     return config;
 }
 
@@ -115,7 +124,6 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
     config.configFile = info.absoluteFilePath();
     const QDir folder = info.absoluteDir();
     config.database.path = folder.absoluteFilePath(QStringLiteral("chat.sqlite3"));
-    config.files.path = folder.absoluteFilePath(QStringLiteral("files"));
     if (!info.exists())
         return config; // a missing file means the safe defaults
     if (!info.isReadable())
@@ -169,8 +177,6 @@ Expected<ServerConfig, ConfigError> loadServerConfig(const QString& path)
             QStringLiteral("set both tls/certificate and tls/private_key, or neither"));
 
     readCluster(reader, config, folder);
-    if (config.database.driver == DatabaseConfig::Driver::Sqlite)
-        config.files.path = QFileInfo(config.database.path).absoluteDir().absoluteFilePath(QStringLiteral("files"));
     reader.path(QStringLiteral("files/path"), config.files.path, folder);
     readFileLimits(reader, config.limits);
     readHttp(reader, config.http);

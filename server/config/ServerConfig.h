@@ -95,6 +95,9 @@ struct ServerConfig {
     ConnectionConfig connection;
     Limits limits;
     QStringList defaultRooms { QStringLiteral("general") };
+
+    // files.path, or when it is empty "files" beside the SQLite database (beside the working directory otherwise).
+    QString filesFolder() const;
 };
 
 struct ConfigError {

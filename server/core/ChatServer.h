@@ -46,6 +46,7 @@ public:
     QUrl url() const;
     QString httpUrl() const; // the health and metrics listener; empty when [http] is off
     const ServerConfig& config() const { return m_config; }
+    FileReclaimer& fileReclaimer() { return *m_fileReclaimer; }
 
 private:
     Expected<bool, QString> loadDirectory();

@@ -134,7 +134,8 @@ StoreDb::Result<UploadReservation> StoreDb::reserveUpload(
     auto usage = [this](const QString& where, const QVariantList& values) -> Result<qint64> {
         auto sum = m_sql->run(QStringLiteral("SELECT (SELECT COALESCE(SUM(size), 0) FROM files %1) + "
                                              "(SELECT COALESCE(SUM(size), 0) FROM uploads %2)")
-                                  .arg(where.arg(QStringLiteral("uploader_id")), where.arg(QStringLiteral("user_id"))),
+                                  .arg(where.isEmpty() ? QString() : where.arg(QStringLiteral("uploader_id")),
+                                      where.isEmpty() ? QString() : where.arg(QStringLiteral("user_id"))),
             values + values);
         if (!sum)
             return sum.error();

@@ -21,6 +21,8 @@ TestClient::TestClient(QObject* parent)
 {
     m_socket.setMaxAllowedIncomingMessageSize(64 * 1024 * 1024);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);
+    connect(
+        &m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& data) { m_binary.append(data); });
 }
 
 bool TestClient::connectTo(const QUrl& url, int timeoutMs)
@@ -171,6 +173,13 @@ Reply TestClient::login(const QString& username, const QString& password)
         m_token = reply.result.value(key::Token).toString();
     }
     return reply;
+}
+
+std::optional<QByteArray> TestClient::takeBinary(int timeoutMs)
+{
+    if (m_binary.isEmpty() && !QTest::qWaitFor([this] { return !m_binary.isEmpty(); }, timeoutMs))
+        return std::nullopt;
+    return m_binary.takeFirst();
 }
 
 } // namespace chat::test

@@ -60,6 +60,10 @@ public:
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
     QString closeReason() const { return m_socket.closeReason(); }
     void close() { m_socket.close(); }
+    void abort() { m_socket.abort(); } // the connection drops: no close frame
+    // Binary frames from the server (file chunks), in order; takeBinary() waits for the next one.
+    std::optional<QByteArray> takeBinary(int timeoutMs = 10000);
+    int pendingBinary() const { return int(m_binary.size()); }
 
     // Shortcuts that fail the calling test through their return values.
     Reply signup(const QString& username, const QString& password = QStringLiteral("correct horse"));
@@ -71,6 +75,7 @@ private:
     void onText(const QString& text);
 
     QWebSocket m_socket;
+    QList<QByteArray> m_binary;
     QJsonObject m_hello;
     bool m_helloReceived = false;
     qint64 m_nextId = 1;
