@@ -9,8 +9,8 @@
 #include "Composer.h"
 #include "CredentialsForm.h"
 #include "EmojiPicker.h"
-#include "FileTransfer.h"
 #include "FileTransfers.h"
+#include "FileUploads.h"
 #include "Fixtures.h"
 #include "ImageViewer.h"
 #include "LoginDialog.h"
@@ -32,7 +32,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -115,19 +114,7 @@ QImage landscape(int width, int height)
 // Uploads and posts a file as `client` would over the wire; returns false when the server refused it.
 bool postFile(TestClient& client, qint64 roomId, const QString& name, const QByteArray& bytes, const QString& caption)
 {
-    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    const Reply reserved
-        = client.call(protocol::method::FilesUpload, params::FilesUpload { roomId, name, bytes.size(), sha }.toJson());
-    if (!reserved.ok())
-        return false;
-    const QString uploadId = reserved.result.value(protocol::key::UploadId).toString();
-    const int chunk = int(reserved.result.value(protocol::key::ChunkBytes).toInteger());
-    for (qint64 offset = 0; offset < bytes.size(); offset += chunk)
-        client.sendRawBinary(files::encodeChunk(files::ChunkKind::Upload, uploadId, offset, bytes.mid(offset, chunk)));
-    client.waitForNotificationWhere(protocol::notification::FileProgress, [&](const QJsonObject& progress) {
-        return progress.value(protocol::key::Received).toInteger() == bytes.size();
-    });
-    const Reply finished = client.call(protocol::method::FilesFinish, params::UploadRef { uploadId }.toJson());
+    const Reply finished = uploadFile(client, roomId, name, bytes);
     const QString fileId = finished.result.value(protocol::key::File).toObject().value(protocol::key::Id).toString();
     static int n = 0;
     return finished.ok()

@@ -8,8 +8,8 @@
 #include "ChatPane.h"
 #include "ChatSession.h"
 #include "Composer.h"
-#include "FileTransfer.h"
 #include "FileTransfers.h"
+#include "FileUploads.h"
 #include "Fixtures.h"
 #include "GuiHarness.h"
 #include "ImageViewer.h"
@@ -64,11 +64,6 @@ QByteArray randomBytes(qint64 size)
     return bytes;
 }
 
-QString sha256Of(const QByteArray& bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 QString writeFile(const QTemporaryDir& folder, const QString& name, const QByteArray& bytes)
 {
     const QString path = QDir(folder.path()).filePath(name);
@@ -108,30 +103,16 @@ QJsonArray nextAttachments(TestClient& client, QJsonObject* message = nullptr)
 // Uploads `bytes` as `name` into `roomId` over the wire, as a script would, and posts it; the attachment, or empty.
 QJsonObject postOnTheWire(TestClient& client, qint64 roomId, const QString& name, const QByteArray& bytes)
 {
-    const Reply reserved = client.call(
-        protocol::method::FilesUpload, params::FilesUpload { roomId, name, bytes.size(), sha256Of(bytes) }.toJson());
-    if (!reserved.ok())
-        return {};
-    const QString uploadId = reserved.result.value(key::UploadId).toString();
-    const int chunk = int(reserved.result.value(key::ChunkBytes).toInteger());
-    for (qint64 offset = 0; offset < bytes.size(); offset += chunk)
-        client.sendRawBinary(files::encodeChunk(files::ChunkKind::Upload, uploadId, offset, bytes.mid(offset, chunk)));
-    const bool allIn = client
-                           .waitForNotificationWhere(protocol::notification::FileProgress,
-                               [&](const QJsonObject& progress) {
-                                   return progress.value(key::Received).toInteger() == bytes.size();
-                               })
-                           .has_value();
-    if (!allIn)
-        return {};
-    const Reply finished = client.call(protocol::method::FilesFinish, params::UploadRef { uploadId }.toJson());
+    const Reply finished = uploadFile(client, roomId, name, bytes);
     if (!finished.ok())
         return {};
-    const QString fileId = finished.result.value(key::File).toObject().value(key::Id).toString();
+    const QJsonObject file = finished.result.value(key::File).toObject();
     static int sent = 0;
     const Reply posted = client.call(protocol::method::MessagesSend,
-        params::Send { roomId, QString(), QStringLiteral("wire-file-%1").arg(++sent), 0, { fileId } }.toJson());
-    return posted.ok() ? finished.result.value(key::File).toObject() : QJsonObject();
+        params::Send {
+            roomId, QString(), QStringLiteral("wire-file-%1").arg(++sent), 0, { file.value(key::Id).toString() } }
+            .toJson());
+    return posted.ok() ? file : QJsonObject();
 }
 
 QModelIndex rowWithAttachments(const ChatPane* pane)
@@ -286,7 +267,7 @@ private Q_SLOTS:
         const Attachment file = Attachment::fromJson(attachments.at(0).toObject());
         QCOMPARE(file.name, QStringLiteral("notes.txt"));
         QCOMPARE(file.size, bytes.size());
-        QCOMPARE(file.sha256, sha256Of(bytes));
+        QCOMPARE(file.sha256, sha256Hex(bytes));
         QCOMPARE(message.value(key::Body).toString(), QStringLiteral("the notes"));
         // Alice's own timeline shows it as a card, and the progress row is gone.
         QTRY_VERIFY(rowWithAttachments(pane).isValid());
@@ -358,7 +339,7 @@ private Q_SLOTS:
         QCOMPARE(attachments.size(), 2);
         QCOMPARE(attachments.at(0).toObject().value(key::Name).toString(), QStringLiteral("first.bin"));
         QCOMPARE(attachments.at(1).toObject().value(key::Name).toString(), QStringLiteral("second.csv"));
-        QCOMPARE(attachments.at(1).toObject().value(key::Sha256).toString(), sha256Of("a,b\n1,2\n"));
+        QCOMPARE(attachments.at(1).toObject().value(key::Sha256).toString(), sha256Hex("a,b\n1,2\n"));
     }
 
     void aFileOverTheServersLimitIsRefusedBeforeSending()
@@ -434,7 +415,7 @@ private Q_SLOTS:
         const QJsonArray attachments = nextAttachments(*m_bob, &message);
         QVERIFY(dropped);
         QCOMPARE(attachments.size(), 1);
-        QCOMPARE(attachments.at(0).toObject().value(key::Sha256).toString(), sha256Of(bytes));
+        QCOMPARE(attachments.at(0).toObject().value(key::Sha256).toString(), sha256Hex(bytes));
         QCOMPARE(attachments.at(0).toObject().value(key::Size).toInteger(), bytes.size());
         QCOMPARE(message.value(key::Body).toString(), QStringLiteral("after a hiccup"));
         QVERIFY2(startedAt.size() >= 2, "the upload did not start again after the reconnect");
