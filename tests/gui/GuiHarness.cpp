@@ -70,6 +70,20 @@ std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const
     return QTest::currentTestFailed() ? nullptr : std::move(app);
 }
 
+client::ChatPane* openAliceWithBob(std::unique_ptr<TestServer>& server, std::unique_ptr<TestClient>& bob,
+    std::unique_ptr<client::AppController>& app, const std::function<void(server::ServerConfig&)>& tweak)
+{
+    server = std::make_unique<TestServer>(tweak);
+    if (!server->start())
+        return nullptr;
+    bob = signedUpClient(*server, QStringLiteral("bob"));
+    app = signUpAndSignIn(*server, QStringLiteral("alice"));
+    if (!bob || !app)
+        return nullptr;
+    activate(app->mainWindow());
+    return openDirect(*app, bob->userId());
+}
+
 client::ChatPane* openDirect(client::AppController& app, qint64 userId)
 {
     client::PeopleDock* dock = app.mainWindow()->dock();

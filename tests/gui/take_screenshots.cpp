@@ -40,6 +40,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -386,18 +387,19 @@ int main(int argc, char* argv[])
         const int pdfRow = pane->model()->rowCount() - 1;
         const QModelIndex pdfIndex = pane->model()->index(pdfRow);
         bool grabbed = false;
-        connect(controller.session()->files(), &FileTransfers::downloadAdded, window, [&](FileDownload* download) {
-            QObject::connect(download, &FileDownload::progressChanged, window, [&](qint64 written, qint64 size) {
-                if (grabbed || written < size * 2 / 5)
-                    return;
-                grabbed = true;
-                pane->view()->viewport()->repaint();
-                const QString path = QDir(folder).filePath(QStringLiteral("files-download-progress.png"));
-                if (!window->grab().save(path))
-                    qFatal("cannot write %s", qPrintable(path));
-                qInfo("wrote %s", qPrintable(path));
+        QObject::connect(
+            controller.session()->files(), &FileTransfers::downloadAdded, window, [&](FileDownload* download) {
+                QObject::connect(download, &FileDownload::progressChanged, window, [&](qint64 written, qint64 size) {
+                    if (grabbed || written < size * 2 / 5)
+                        return;
+                    grabbed = true;
+                    pane->view()->viewport()->repaint();
+                    const QString path = QDir(folder).filePath(QStringLiteral("files-download-progress.png"));
+                    if (!window->grab().save(path))
+                        qFatal("cannot write %s", qPrintable(path));
+                    qInfo("wrote %s", qPrintable(path));
+                });
             });
-        });
         const QRect card
             = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), pdfIndex), pdfIndex, 0);
         QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {}, card.center());

@@ -160,17 +160,9 @@ class FilesGuiTest : public QObject {
     std::unique_ptr<AppController> m_app;
 
     // alice in the app, bob on the wire, their direct room open in alice's window; null if that failed.
-    ChatPane* openAliceWithBob(std::function<void(server::ServerConfig&)> tweak = {})
+    ChatPane* openAliceWithBob(const std::function<void(server::ServerConfig&)>& tweak = {})
     {
-        m_server = std::make_unique<TestServer>(std::move(tweak));
-        if (!m_server->start())
-            return nullptr;
-        m_bob = signedUpClient(*m_server, QStringLiteral("bob"));
-        m_app = signUpAndSignIn(*m_server, QStringLiteral("alice"));
-        if (!m_bob || !m_app)
-            return nullptr;
-        activate(m_app->mainWindow());
-        return openDirect(*m_app, m_bob->userId());
+        return test::openAliceWithBob(m_server, m_bob, m_app, tweak);
     }
 
     qint64 directRoomOfBob()

@@ -156,18 +156,7 @@ class MessageActionsGuiTest : public QObject {
     std::unique_ptr<AppController> m_app;
 
     // alice in the app, bob on the wire, and their direct room open in alice's window; null if that failed.
-    ChatPane* openAliceWithBob()
-    {
-        m_server = std::make_unique<TestServer>();
-        if (!m_server->start())
-            return nullptr;
-        m_bob = signedUpClient(*m_server, QStringLiteral("bob"));
-        m_app = signUpAndSignIn(*m_server, QStringLiteral("alice"));
-        if (!m_bob || !m_app)
-            return nullptr;
-        activate(m_app->mainWindow());
-        return openDirect(*m_app, m_bob->userId());
-    }
+    ChatPane* openAliceWithBob() { return test::openAliceWithBob(m_server, m_bob, m_app); }
 
     // Two people in the same process need two profiles: the second start must not resume the first's session.
     std::unique_ptr<AppController> signInWithoutKeeping(TestServer& server, const QString& username)
