@@ -17,7 +17,7 @@
 namespace chat::client {
 
 namespace {
-constexpr int PreviewSide = 240;
+constexpr int PreviewSide = 160;
 constexpr int IconSide = 40;
 
 QPixmap imagePreview(const QString& path)
@@ -77,13 +77,14 @@ AttachmentPreview::AttachmentPreview(
 
     auto* rowsHolder = new QWidget;
     m_rows->setContentsMargins(0, 0, 0, 0);
+    m_rows->setSpacing(10);
     m_rows->addStretch(1);
     rowsHolder->setLayout(m_rows);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(rowsHolder);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumHeight(std::min(int(m_accepted.size()), 2) * (PreviewSide / 2) + 20);
+    scroll->setMinimumHeight(std::min(rowsHolder->sizeHint().height(), 2 * PreviewSide + 20));
     scroll->setVisible(!m_accepted.isEmpty());
 
     m_problems->setObjectName(QStringLiteral("attachmentProblems"));
@@ -144,7 +145,7 @@ void AttachmentPreview::addRow(const QString& path)
         row->addWidget(picture, 0, Qt::AlignVCenter);
     }
     row->addWidget(text, 1, Qt::AlignVCenter);
-    m_rows->insertLayout(m_rows->count() - 1, row);
+    m_rows->addLayout(row);
 }
 
 QString AttachmentPreview::caption() const

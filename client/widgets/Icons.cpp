@@ -136,17 +136,17 @@ void drawAction(QPainter& painter, Icons::Action action, const QColor& ink)
         painter.drawEllipse(QPointF(10.5, 10.5), 6, 6);
         painter.drawLine(QPointF(15, 15), QPointF(20, 20));
         break;
-    case Icons::Action::Attach: // a paper clip, leaning right
+    case Icons::Action::Attach: // a paper clip at 45°: three straight wires joined by half circles
         painter.translate(12, 12);
-        painter.rotate(40);
-        path.moveTo(2.6, -3);
-        path.lineTo(2.6, 5.5);
-        path.arcTo(QRectF(-2.6, 2.9, 5.2, 5.2), 0, -180);
-        path.lineTo(-2.6, -6.5);
-        path.arcTo(QRectF(-2.6, -10, 7.6, 7.6), 180, -180);
-        path.lineTo(5, 6);
-        path.arcTo(QRectF(-5.2, 1.4, 10.2, 10.2), 0, -180);
-        path.lineTo(-5.2, -5);
+        painter.rotate(45);
+        path.moveTo(6.5, -7.75);
+        path.lineTo(6.5, 5.25);
+        path.arcTo(QRectF(-6.5, -1.25, 13, 13), 0, -180);
+        path.lineTo(-6.5, -7.75);
+        path.arcTo(QRectF(-6.5, -11.75, 8, 8), 180, -180);
+        path.lineTo(1.5, 5.25);
+        path.arcTo(QRectF(-2.5, 3.25, 4, 4), 0, -180);
+        path.lineTo(-2.5, -6.75);
         painter.drawPath(path);
         break;
     }
