@@ -16,6 +16,7 @@
 #include "MainWindow.h"
 #include "MessageDelegate.h"
 #include "MessageModel.h"
+#include "PeopleDock.h"
 #include "RoomsModel.h"
 #include "SafeFileName.h"
 #include "TestServer.h"
@@ -412,6 +413,104 @@ private Q_SLOTS:
         QCOMPARE(message.value(key::Body).toString(), QStringLiteral("after a hiccup"));
         QVERIFY2(startedAt.size() >= 2, "the upload did not start again after the reconnect");
         QVERIFY2(startedAt.last() > 0, "the upload started over instead of resuming");
+    }
+
+    void aCancelledUploadIsDiscardedAndPostsNothing()
+    {
+        ChatPane* pane = openAliceWithBob();
+        QVERIFY(pane);
+        const QString path = writeFile(m_files, QStringLiteral("second-thoughts.bin"), randomBytes(2 * 1024 * 1024));
+        FileTransfers* files = m_app->session()->files();
+        QString uploadId;
+        connect(files, &FileTransfers::uploadAdded, this, [&](FileUpload* upload) {
+            connect(upload, &FileUpload::progressChanged, this, [&, upload](qint64 received, qint64) {
+                if (received == 0 || !uploadId.isEmpty())
+                    return;
+                uploadId = upload->uploadId(); // midway: Cancel, as the row's button does
+                TransferRow* row = pane->transferList()->rowOf(upload);
+                QVERIFY(row && row->primaryButton()->text() == QStringLiteral("Cancel"));
+                row->primaryButton()->click();
+            });
+        });
+        files->sendFiles(pane->roomId(), { path }, QStringLiteral("never mind"));
+        QTRY_VERIFY(!uploadId.isEmpty());
+        QTRY_VERIFY(files->uploadsIn(pane->roomId()).isEmpty());
+        QTRY_VERIFY(!pane->transferList()->isVisible());
+        // The server discarded it: finishing it now (as alice, whose upload it was) finds no such upload.
+        std::optional<RpcResult> finish;
+        m_app->connection()->call(protocol::method::FilesFinish, params::UploadRef { uploadId }.toJson(), this,
+            [&](const RpcResult& result) { finish = result; });
+        QTRY_VERIFY(finish.has_value());
+        QCOMPARE(finish->reason(), QString(reason::NotFound));
+        // The next message bob gets is the one typed after: nothing was posted for the cancelled file.
+        QTest::keyClicks(pane->composer(), QStringLiteral("sent instead"));
+        QTest::keyClick(pane->composer(), Qt::Key_Return);
+        QJsonObject message;
+        QVERIFY(nextAttachments(*m_bob, &message).isEmpty());
+        QCOMPARE(message.value(key::Body).toString(), QStringLiteral("sent instead"));
+    }
+
+    void attachmentsComeWithHistoryAsWellAsLive()
+    {
+        ChatPane* pane = openAliceWithBob();
+        QVERIFY(pane);
+        const Reply rooms = m_bob->call(protocol::method::RoomsList);
+        const qint64 general = rooms.result.value(key::Rooms).toArray().at(0).toObject().value(key::Id).toInteger();
+        QVERIFY(general > 0);
+        const QJsonObject posted = postOnTheWire(*m_bob, general, QStringLiteral("agenda.txt"), "1. files\n");
+        QVERIFY(!posted.isEmpty());
+        PeopleDock* dock = m_app->mainWindow()->dock();
+        QTRY_VERIFY(dock->indexOfRoom(general).isValid());
+        clickRow(dock->roomsView(), dock->indexOfRoom(general));
+        QTRY_VERIFY(pane->roomId() == general && pane->model()->timeline()->isLoaded());
+        QTRY_VERIFY(rowWithAttachments(pane).isValid()); // from messages.history, not message.new
+        const auto attachments
+            = rowWithAttachments(pane).data(MessageModel::AttachmentsRole).value<QList<Attachment>>();
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.first().id, posted.value(key::Id).toString());
+        QCOMPARE(attachments.first().name, QStringLiteral("agenda.txt"));
+        QVERIFY(rowWithAttachments(pane).data(MessageModel::BodyRole).toString().isEmpty());
+    }
+
+    void aDownloadSurvivesADroppedConnectionAndIsChecked()
+    {
+        ChatPane* pane = openAliceWithBob();
+        QVERIFY(pane);
+        QTemporaryDir downloads;
+        m_app->session()->files()->setDownloadFolder(downloads.path());
+        const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 7);
+        const QJsonObject posted = postOnTheWire(*m_bob, directRoomOfBob(), QStringLiteral("dataset.bin"), bytes);
+        QVERIFY(!posted.isEmpty());
+        QTRY_VERIFY(rowWithAttachments(pane).isValid());
+
+        bool dropped = false;
+        bool wentBack = false;
+        qint64 droppedAt = 0;
+        int requests = 0;
+        connect(m_app->session()->files(), &FileTransfers::downloadAdded, this, [&](FileDownload* download) {
+            connect(download, &FileDownload::stateChanged, this,
+                [&](FileDownload::State state) { requests += state == FileDownload::State::Receiving ? 1 : 0; });
+            connect(download, &FileDownload::progressChanged, this, [&](qint64 written, qint64) {
+                wentBack = wentBack || (dropped && written < droppedAt);
+                if (!dropped && written > 0) {
+                    dropped = true;
+                    droppedAt = written;
+                    m_app->connection()->dropConnection();
+                }
+            });
+        });
+        clickAttachment(pane, rowWithAttachments(pane), 0);
+        if (QTest::currentTestFailed())
+            return;
+        FileDownload* download = m_app->session()->files()->downloadOf(posted.value(key::Id).toString());
+        QVERIFY(download);
+        QTRY_COMPARE_WITH_TIMEOUT(download->state(), FileDownload::State::Done, 20000);
+        QVERIFY(dropped);
+        QVERIFY(droppedAt < bytes.size());
+        QVERIFY2(requests >= 2, "the download was not asked for again after the reconnect");
+        QVERIFY2(!wentBack, "the download started over instead of going on from what it had written");
+        QCOMPARE(contentsOf(download->path()), bytes);
+        QCOMPARE(QFileInfo(download->path()).fileName(), QStringLiteral("dataset.bin"));
     }
 
     void aDownloadWithAHostileNameLandsSafelyInTheFolder()
