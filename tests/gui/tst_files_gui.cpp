@@ -37,6 +37,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
+#include <QMovie>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -114,6 +115,21 @@ QJsonObject postOnTheWire(TestClient& client, qint64 roomId, const QString& name
             roomId, QString(), QStringLiteral("wire-file-%1").arg(++sent), 0, { file.value(key::Id).toString() } }
             .toJson());
     return posted.ok() ? file : QJsonObject();
+}
+
+// An animated GIF of two 1 × 1 frames, written out by hand (Qt reads GIF but does not write it).
+QByteArray twoFrameGif()
+{
+    const QByteArray frame = QByteArray::fromHex("21f904000a000000"
+                                                 "2c0000000001000100"
+                                                 "00"
+                                                 "0202440100");
+    return QByteArray::fromHex("474946383961"
+                               "0100010080"
+                               "0000"
+                               "000000ffffff")
+        + QByteArray::fromHex("21ff0b") + QByteArray("NETSCAPE2.0") + QByteArray::fromHex("0301000000") + frame + frame
+        + QByteArray::fromHex("3b");
 }
 
 QModelIndex rowWithAttachments(const ChatPane* pane)
@@ -598,6 +614,27 @@ private Q_SLOTS:
         });
         QTest::mouseClick(viewer->saveButton(), Qt::LeftButton);
         QCOMPARE(contentsOf(target), png);
+        QVERIFY(!viewer->isAnimated());
+        viewer->close();
+    }
+
+    void anAnimatedGifPlaysInTheViewer()
+    {
+        ChatPane* pane = openAliceWithBob();
+        QVERIFY(pane);
+        const QJsonObject posted = postOnTheWire(*m_bob, directRoomOfBob(), QStringLiteral("blink.gif"), twoFrameGif());
+        QVERIFY(!posted.isEmpty());
+        QCOMPARE(posted.value(key::Type).toString(), QStringLiteral("image/gif"));
+        QTRY_VERIFY(rowWithAttachments(pane).isValid());
+        clickAttachment(pane, rowWithAttachments(pane), 0);
+        if (QTest::currentTestFailed())
+            return;
+        ImageViewer* viewer = pane->findChild<ImageViewer*>();
+        QVERIFY(viewer);
+        QTRY_VERIFY(viewer->isLoaded());
+        QVERIFY(viewer->isAnimated());
+        QVERIFY(viewer->imageLabel()->movie());
+        QTRY_VERIFY(viewer->imageLabel()->movie()->state() == QMovie::Running);
         viewer->close();
     }
 };
