@@ -8,6 +8,8 @@
 #                                         cross-node latency at half of the two-node peak, CPU of every process;
 #                                         writes docs/benchmarks/cluster.{md,json}
 #        scripts/bench.sh search          messages.search latency on 1,000,000 messages, and the index's size
+#        scripts/bench.sh files           upload/download MB/s of a 20 MiB file, and the rate-50 % chat latency
+#                                         without and while 2 connections move files; docs/benchmarks/files.{md,json}
 #        CHAT_BENCH_ARGS="--runs 5" scripts/bench.sh   passes options on to chat-bench
 # The server runs pinned to core 1 and the load generator to core 0 (taskset), for product and ceiling alike;
 # in `cluster`, every node, PostgreSQL and redis-server share core 1.
@@ -39,9 +41,10 @@ for mode in "$@"; do
   case "$mode" in
     dm | rate | group | history | login | idle) run_chat_bench "$mode" ;;
     cluster) run_chat_bench cluster --out "$report_dir/cluster" ;;
+    files) run_chat_bench files --out "$report_dir/files" ;;
     store) "${pin_load[@]}" "$bin/store/bench-history-store" ;;
     search) "${pin_load[@]}" "$bin/search/bench-search" ;;
     client) QT_QPA_PLATFORM=offscreen "${pin_load[@]}" "$bin/client/bench-client" ;;
-    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, cluster, store, search, client)" >&2; exit 2 ;;
+    *) echo "unknown benchmark: $mode (dm, rate, group, history, login, idle, cluster, files, store, search, client)" >&2; exit 2 ;;
   esac
 done

@@ -74,7 +74,10 @@ QString sanitizeFileName(const QString& name)
         qsizetype keep = MaxNameChars - extension.size();
         if (clean.at(keep - 1).isHighSurrogate())
             --keep;
-        clean = clean.left(keep) + extension;
+        clean = clean.left(keep);
+        while (!clean.isEmpty() && (clean.back() == QLatin1Char('.') || clean.back().isSpace()))
+            clean.chop(1);
+        clean += extension;
     }
     return clean.isEmpty() ? QStringLiteral("file") : clean;
 }

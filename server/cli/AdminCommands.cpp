@@ -86,7 +86,7 @@ int AdminCommands::run(const QStringList& words)
         if (action == QLatin1String("copy"))
             return copyDatabase(name);
         if (action == QLatin1String("backup"))
-            return DatabaseBackupCommand(m_config.database, m_out, m_err).run(name);
+            return DatabaseBackupCommand(m_config.database, m_config.filesFolder(), m_out, m_err).run(name);
     }
     m_err << "chat-server: unknown command \"" << words.join(QLatin1Char(' ')) << "\"\n" << usage();
     return exitcode::Usage;

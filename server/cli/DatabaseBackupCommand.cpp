@@ -2,6 +2,7 @@
 
 #include "CliStore.h"
 #include "ServerCli.h"
+#include "files/FileBackup.h"
 #include "store/OnlineBackup.h"
 #include "store/StoreDb.h"
 
@@ -10,8 +11,10 @@
 
 namespace chat::server {
 
-DatabaseBackupCommand::DatabaseBackupCommand(const DatabaseConfig& source, QTextStream& out, QTextStream& err)
+DatabaseBackupCommand::DatabaseBackupCommand(
+    const DatabaseConfig& source, const QString& filesFolder, QTextStream& out, QTextStream& err)
     : m_source(source)
+    , m_filesFolder(filesFolder)
     , m_out(out)
     , m_err(err)
 {
@@ -44,6 +47,22 @@ int DatabaseBackupCommand::run(const QString& targetPath)
     m_out << "backed up " << m_source.path << " to " << QFileInfo(targetPath).absoluteFilePath() << ": "
           << report->bytes << " bytes, schema version " << report->schemaVersion << ", " << report->messages
           << " messages, checked, in " << timer.elapsed() << " ms" << Qt::endl;
+    // The files, from the backup's own list of them.
+    DatabaseConfig copy = m_source;
+    copy.path = QFileInfo(targetPath).absoluteFilePath();
+    auto backup = openStore(copy, m_err, false);
+    if (!backup)
+        return exitcode::Failure;
+    const QString filesTarget = copy.path + QStringLiteral(".files");
+    auto files = copyReferencedFiles(*backup, m_filesFolder, filesTarget);
+    if (!files) {
+        m_err << "chat-server: cannot back up the files: " << files.error() << Qt::endl;
+        return exitcode::Failure;
+    }
+    m_out << "backed up " << files->files << " files (" << files->bytes << " bytes) to " << filesTarget;
+    if (files->missing > 0)
+        m_out << "; " << files->missing << " were deleted meanwhile";
+    m_out << Qt::endl;
     return exitcode::Ok;
 }
 

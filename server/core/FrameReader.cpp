@@ -2,9 +2,31 @@
 
 #include <QtEndian>
 
+#include <cstring>
+
 namespace chat::server {
 
 namespace {
+
+// XORs the payload with the 4-byte mask, eight bytes at a time: file chunks are 256 KiB.
+void unmask(char* data, qsizetype size, const char* mask)
+{
+    char wide[8];
+    for (int i = 0; i < 8; ++i)
+        wide[i] = mask[i % 4];
+    quint64 mask8;
+    std::memcpy(&mask8, wide, 8);
+    qsizetype i = 0;
+    for (; i + 8 <= size; i += 8) {
+        quint64 word;
+        std::memcpy(&word, data + i, 8);
+        word ^= mask8;
+        std::memcpy(data + i, &word, 8);
+    }
+    for (; i < size; ++i)
+        data[i] = char(data[i] ^ mask[i % 4]);
+}
+
 enum Opcode { Continuation = 0x0, Text = 0x1, Binary = 0x2, Close = 0x8, Ping = 0x9, Pong = 0xa };
 constexpr qsizetype MaxControlPayload = 125;
 } // namespace
@@ -71,9 +93,7 @@ bool FrameReader::readFrame()
 
     const char* mask = m_buffer.constData() + header;
     QByteArray payload = m_buffer.mid(header + 4, qsizetype(length));
-    char* data = payload.data();
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        data[i] = char(data[i] ^ mask[i % 4]);
+    unmask(payload.data(), payload.size(), mask);
     m_buffer.remove(0, header + 4 + qsizetype(length));
 
     if (control) {

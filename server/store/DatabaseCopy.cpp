@@ -58,6 +58,9 @@ const QList<DatabaseCopy::Table>& DatabaseCopy::tables()
         { QStringLiteral("room_members"), QStringLiteral("room_id, user_id") },
         { QStringLiteral("messages"), QStringLiteral("id") },
         { QStringLiteral("reactions"), QStringLiteral("message_id, emoji, user_id") },
+        // Rows only: the bytes stay in the files folder (files/path), which the new configuration names.
+        { QStringLiteral("files"), QStringLiteral("id") },
+        { QStringLiteral("uploads"), QStringLiteral("id") },
         // Servers start reading admin events after the newest one, so copied events are never applied again.
         { QStringLiteral("events"), QStringLiteral("id") },
     };
@@ -199,7 +202,10 @@ Expected<qint64, StoreError> DatabaseCopy::copyTable(const Table& table, const P
 
 Expected<bool, StoreError> DatabaseCopy::resetIdentity(const Table& table)
 {
-    if (!m_target.connection().record(table.name).contains(QStringLiteral("id")))
+    // Only generated integer ids continue; files and uploads have random text ids.
+    const QSqlRecord record = m_target.connection().record(table.name);
+    if (!record.contains(QStringLiteral("id"))
+        || record.field(QStringLiteral("id")).metaType().id() == QMetaType::QString)
         return true;
     const QString sql = m_target.dialect().resetIdentity(table.name);
     if (sql.isEmpty())

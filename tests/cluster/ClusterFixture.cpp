@@ -107,6 +107,7 @@ bool ClusterFixture::start(int nodeCount)
                 "[cluster]\nredis=%6\nnode=%7\n"
                 "[http]\nenabled=true\nhost=127.0.0.1\nport=%8\n"
                 "[limits]\nmessages_per_second=1000\nmessage_burst=1000\n"
+                "[files]\npath=%9\n"
                 // Every test user signs up from 127.0.0.1, and signups are counted cluster-wide; that address is
                 // known to every account, so known addresses are off for the per-account limit to hold it.
                 "[security]\nlogin_attempts_per_account=3\nsignups_per_address_per_hour=1000\n"
@@ -114,7 +115,8 @@ bool ClusterFixture::start(int nodeCount)
                   .arg(wsPort)
                   .arg(m_postgres.port())
                   .arg(m_postgres.databaseName(), m_postgres.user(), m_postgres.passwordFile(), m_redis.url(), name)
-                  .arg(httpPort);
+                  .arg(httpPort)
+                  .arg(filesFolder());
         auto node = std::make_unique<ClusterNode>(name, ini);
         node->m_wsPort = wsPort;
         node->m_httpPort = httpPort;

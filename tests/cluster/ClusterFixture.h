@@ -57,6 +57,7 @@ public:
     QUrl balancerUrl() const { return QUrl(m_haproxy->url()); }
     PostgresProcess& postgres() { return m_postgres; }
     RedisProcess& redis() { return m_redis; }
+    QString filesFolder() const { return m_files.filePath(QStringLiteral("files")); } // every node's, shared
     // An HTTP GET on a node's health port; the status code (0: no answer).
     int healthStatus(int nodeIndex);
     // One value from a node's /metrics (a gauge or counter without labels); -1 if absent.
@@ -68,6 +69,7 @@ private:
 
     PostgresProcess m_postgres;
     RedisProcess m_redis;
+    QTemporaryDir m_files;
     std::unique_ptr<HaproxyProcess> m_haproxy;
     std::vector<std::unique_ptr<ClusterNode>> m_nodes;
     QString m_error;

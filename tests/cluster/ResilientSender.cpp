@@ -43,8 +43,8 @@ bool ResilientSender::reconnect(QDeadlineTimer deadline)
 void ResilientSender::startSend(qint64 roomId, const QString& clientId, const QString& body)
 {
     m_started.insert(clientId,
-        m_client->sendRequest(
-            protocol::method::MessagesSend, { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } }));
+        m_client->sendRequest(protocol::method::MessagesSend,
+            { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } }));
 }
 
 qint64 ResilientSender::sendUntilAcked(qint64 roomId, const QString& clientId, const QString& body, int deadlineMs)
@@ -56,10 +56,10 @@ qint64 ResilientSender::sendUntilAcked(qint64 roomId, const QString& clientId, c
         const bool resume = std::exchange(first, false) && !started.isUndefined();
         if (!resume && !m_client->isConnected() && !reconnect(deadline))
             return 0;
-        const Reply reply = resume ? m_client->waitForReply(started, 5000)
-                                   : m_client->call(protocol::method::MessagesSend,
-                                       { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } },
-                                       5000);
+        const Reply reply = resume
+            ? m_client->waitForReply(started, 5000)
+            : m_client->call(protocol::method::MessagesSend,
+                { { key::RoomId, roomId }, { key::Body, body }, { key::ClientId, clientId } }, 5000);
         if (reply.ok()) {
             const qint64 seq = reply.result.value(key::MessageObj).toObject().value(key::Seq).toInteger();
             m_acked.insert(clientId, seq);

@@ -2,6 +2,7 @@
 // loopback ports. Live traffic across nodes, and the faults an operator meets: a node killed, Redis
 // restarted, PostgreSQL stopped, an admin command beside the cluster.
 #include "ClusterFixture.h"
+#include "FileUploads.h"
 #include "Protocol.h"
 #include "ResilientSender.h"
 #include "TestClient.h"
@@ -240,6 +241,49 @@ private Q_SLOTS:
         });
         QVERIFY(muted);
         QCOMPARE(muted->value(key::Room).toObject().value(key::Notify).toString(), QStringLiteral("none"));
+    }
+
+    // The files folder is shared and the metadata is in PostgreSQL: an upload cut off on one node goes on on the
+    // other, and a member on the first node downloads it.
+    void anUploadResumesOnAnotherNodeAndDownloadsEverywhere()
+    {
+        const QString aliceName = uniqueName(QStringLiteral("alice"));
+        auto alice = signedUpOn(m_cluster.node(0).url(), aliceName);
+        auto bob = signedUpOn(m_cluster.node(0).url(), uniqueName(QStringLiteral("bob")));
+        QVERIFY(alice && bob);
+        const qint64 dm = directRoom(*alice, bob->userId());
+        QVERIFY(dm > 0);
+        QByteArray content(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+        for (qsizetype i = 0; i < content.size(); ++i)
+            content[i] = char((i * 131) ^ (i >> 9));
+        const Reply started = uploadFile(*alice, dm, QStringLiteral("dump.bin"), content, 1024 * 1024);
+        QVERIFY2(started.ok(), qPrintable(started.reason()));
+        alice->abort();
+
+        auto again = loggedInOn(m_cluster.node(1).url(), aliceName);
+        QVERIFY(again);
+        const Reply resumed = again->call(method::FilesUpload,
+            { { key::RoomId, dm }, { key::Name, QStringLiteral("dump.bin") }, { key::Size, content.size() },
+                { key::Sha256, sha256Hex(content) } });
+        QVERIFY2(resumed.ok(), qPrintable(resumed.reason()));
+        QCOMPARE(resumed.result.value(key::UploadId), started.result.value(key::UploadId));
+        const qint64 offset = resumed.result.value(key::Offset).toInteger();
+        QVERIFY2(offset > 0, "the bytes written on node 0 count on node 1");
+        QVERIFY(sendChunks(*again, resumed.result.value(key::UploadId).toString(), content, offset, content.size(),
+            resumed.result.value(key::ChunkBytes).toInt(), resumed.result.value(key::WindowBytes).toInt()));
+        const Reply finished
+            = again->call(method::FilesFinish, { { key::UploadId, resumed.result.value(key::UploadId) } });
+        QVERIFY2(finished.ok(), qPrintable(finished.reason()));
+        const QString fileId = finished.result.value(key::File).toObject().value(key::Id).toString();
+        QVERIFY(again
+                    ->call(method::MessagesSend,
+                        { { key::RoomId, dm }, { key::Body, QStringLiteral("the dump") },
+                            { key::ClientId, QStringLiteral("f1") }, { key::Attachments, QJsonArray { fileId } } })
+                    .ok());
+        const auto arrived = bob->waitForNotification(notification::MessageNew);
+        QVERIFY(arrived);
+        QCOMPARE(arrived->value(key::MessageObj).toObject().value(key::Attachments).toArray().size(), 1);
+        QCOMPARE(sha256Hex(downloadFile(*bob, fileId)), sha256Hex(content));
     }
 
     void failedSignInsCountOnEveryNode()

@@ -1,3 +1,4 @@
+#include "FileUploads.h"
 #include "RoomHistory.h"
 #include "Sender.h"
 #include "ServerUnderTest.h"
@@ -21,7 +22,7 @@ namespace key = protocol::key;
 namespace method = protocol::method;
 
 // `chat-server db backup FILE` while clients chat: the copy is consistent, a server starts on it, and it
-// holds every message acknowledged before the backup began.
+// holds every message acknowledged before the backup began, and the files of its messages (FILE.files).
 class BackupTest : public QObject {
     Q_OBJECT
 
@@ -45,6 +46,10 @@ private Q_SLOTS:
         QVERIFY2(server.start(), qPrintable(server.standardError()));
         std::vector<SendLedger> ledgers(SenderCount);
         qint64 roomId = 0;
+        QByteArray fileContent(300 * 1000, Qt::Uninitialized);
+        for (qsizetype i = 0; i < fileContent.size(); ++i)
+            fileContent[i] = char((i * 7919) >> 3);
+        QString fileId;
         for (int i = 0; i < SenderCount; ++i) {
             TestClient client;
             QVERIFY(client.connectTo(server.url()));
@@ -54,6 +59,17 @@ private Q_SLOTS:
             ledgers[i].token = client.token();
             ledgers[i].userId = client.userId();
             ledgers[i].rooms = { roomId };
+            if (i == 0) {
+                const Reply uploaded = uploadFile(client, roomId, QStringLiteral("notes.bin"), fileContent);
+                QVERIFY2(uploaded.ok(), qPrintable(uploaded.reason()));
+                fileId = uploaded.result.value(key::File).toObject().value(key::Id).toString();
+                QVERIFY(client
+                            .call(method::MessagesSend,
+                                { { key::RoomId, roomId }, { key::Body, QStringLiteral("notes") },
+                                    { key::ClientId, QStringLiteral("with-file") },
+                                    { key::Attachments, QJsonArray { fileId } } })
+                            .ok());
+            }
         }
 
         int acked = 0;
@@ -95,7 +111,8 @@ private Q_SLOTS:
 
         // Restore: a server on the copy, and every message acknowledged before the backup, over the wire.
         ServerUnderTest restoredServer(restored);
-        QVERIFY(restoredServer.writeConfig(backupFile, limits()));
+        QVERIFY(restoredServer.writeConfig(
+            backupFile, limits() + QStringLiteral("[files]\npath=%1.files\n").arg(backupFile)));
         QVERIFY2(restoredServer.start(), qPrintable(restoredServer.standardError()));
         int verified = 0;
         for (int i = 0; i < SenderCount; ++i) {
@@ -109,6 +126,8 @@ private Q_SLOTS:
                 if (message.value(key::SenderId).toInteger() == ledgers[i].userId)
                     stored.insert(message.value(key::ClientId).toString(), message);
             }
+            if (i == 0)
+                QCOMPARE(sha256Hex(downloadFile(client, fileId)), sha256Hex(fileContent));
             for (auto expected = ackedBefore[i].cbegin(); expected != ackedBefore[i].cend(); ++expected) {
                 QVERIFY2(stored.contains(expected.key()), qPrintable(expected.key() + QStringLiteral(" is missing")));
                 QCOMPARE(stored.value(expected.key()).value(key::Seq).toInteger(), expected->seq);

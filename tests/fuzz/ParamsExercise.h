@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FileTransfer.h"
 #include "Limits.h"
 #include "Params.h"
 #include "SearchText.h"
@@ -105,6 +106,18 @@ inline QString checkHighlights(const QJsonObject& params)
     return {};
 }
 
+// A cleaned file name is never a path, never empty, and cleaning it again changes nothing.
+inline QString checkFileName(const QJsonObject& params)
+{
+    const QString clean = files::sanitizeFileName(params.value(QLatin1String("name")).toString());
+    if (clean.isEmpty() || clean.contains(QLatin1Char('/')) || clean.contains(QLatin1Char('\\'))
+        || clean.startsWith(QLatin1Char('.')) || clean.size() > files::MaxNameChars)
+        return QStringLiteral("sanitizeFileName: %1").arg(clean);
+    if (files::sanitizeFileName(clean) != clean)
+        return QStringLiteral("sanitizeFileName is not idempotent");
+    return {};
+}
+
 } // namespace detail
 
 // Every method's parser and the validation behind it, on one params object.
@@ -126,6 +139,11 @@ inline QString exerciseEveryParamsParser(const QJsonObject& params, const Limits
         parseAndReparse<params::Changes>(params, limits, "Changes"),
         parseAndReparse<params::Notify>(params, limits, "Notify"),
         parseAndReparse<params::Search>(params, limits, "Search"),
+        parseAndReparse<params::FilesUpload>(params, limits, "FilesUpload"),
+        parseAndReparse<params::UploadRef>(params, limits, "UploadRef"),
+        parseAndReparse<params::FilesCancel>(params, limits, "FilesCancel"),
+        parseAndReparse<params::FilesDownload>(params, limits, "FilesDownload"),
+        checkFileName(params),
         checkHighlights(params),
         validateCredentials(params, limits),
         validateSend(params, limits),

@@ -2,18 +2,20 @@
 // it signs up two users, opens their direct room, talks live, pages history and is refused what it may not do.
 // Usage: node interop.mjs ws://127.0.0.1:PORT
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 
 const url = process.argv[2];
 const stamp = Date.now().toString(36);
 
 class Client {
-  constructor() { this.nextId = 1; this.pending = new Map(); this.notes = []; this.waiters = []; }
+  constructor() { this.nextId = 1; this.pending = new Map(); this.notes = []; this.waiters = []; this.chunks = []; }
   open() {
     return new Promise((resolve, reject) => {
       this.ws = new WebSocket(url);
       this.ws.on('error', reject);
-      this.ws.on('message', (data) => {
+      this.ws.on('message', (data, isBinary) => {
+        if (isBinary) { this.chunks.push(data); this.waiters = this.waiters.filter((w) => !w()); return; }
         const msg = JSON.parse(data.toString());
         if (msg.method) {
           if (msg.method === 'server.hello') { this.hello = msg.params; resolve(this); return; }
@@ -56,6 +58,45 @@ class Client {
     }), `notification ${method}`);
   }
   close() { this.ws.close(); }
+  // protocol.md "Files": a chunk frame is kind, 16 id bytes, a big-endian 64-bit offset, then the data.
+  static chunk(kind, id, offset, data) {
+    const header = Buffer.alloc(25);
+    header[0] = kind;
+    Buffer.from(id, 'hex').copy(header, 1);
+    header.writeBigUInt64BE(BigInt(offset), 17);
+    return Buffer.concat([header, data]);
+  }
+  async upload(roomId, name, content) {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const { upload_id, offset, chunk_bytes, window_bytes } = await this.ok('files.upload', { room_id: roomId, name, size: content.length, sha256 });
+    let sent = offset, acked = offset;
+    while (acked < content.length) {
+      while (sent < content.length && sent - acked < window_bytes) {
+        const end = Math.min(sent + chunk_bytes, content.length);
+        this.ws.send(Client.chunk(1, upload_id, sent, content.subarray(sent, end)));
+        sent = end;
+      }
+      acked = (await this.next('file.progress', (p) => p.upload_id === upload_id)).received;
+    }
+    return (await this.ok('files.finish', { upload_id })).file;
+  }
+  async download(fileId) {
+    const { file, download_id, offset } = await this.ok('files.download', { file_id: fileId });
+    const parts = [];
+    let at = offset;
+    while (at < file.size) {
+      const frame = await withTimeout(new Promise((resolve) => {
+        const take = () => { if (!this.chunks.length) return false; resolve(this.chunks.shift()); return true; };
+        if (!take()) this.waiters.push(take);
+      }), 'a download chunk');
+      assert.equal(frame[0], 2);
+      assert.equal(frame.subarray(1, 17).toString('hex'), download_id);
+      assert.equal(Number(frame.readBigUInt64BE(17)), at);
+      parts.push(frame.subarray(25));
+      at += frame.length - 25;
+    }
+    return Buffer.concat(parts);
+  }
 }
 
 function withTimeout(promise, what, ms = 10000) {
@@ -165,6 +206,20 @@ await check('search pages with next_cursor, newest first', async () => {
     seen.push(...page.results.map((r) => r.message.body));
   }
   assert.deepEqual(seen, Array.from({ length: 10 }, (_, i) => `paging ${10 - i}`));
+});
+await check('a file goes up and down in binary chunk frames, intact, to members only', async () => {
+  const content = randomBytes(700 * 1024 + 3);
+  const file = await alice.upload(room.id, '../report.bin', content);
+  assert.equal(file.name, 'report.bin');
+  assert.equal(file.size, content.length);
+  const sent = await alice.ok('messages.send', { room_id: room.id, body: '', client_id: 'i-file', attachments: [file.id] });
+  assert.equal(sent.message.attachments[0].id, file.id);
+  const arrived = await bob.next('message.new', (p) => p.message.client_id === 'i-file');
+  assert.equal(arrived.message.attachments[0].sha256, createHash('sha256').update(content).digest('hex'));
+  const received = await bob.download(file.id);
+  assert.ok(received.equals(content));
+  assert.equal(await eve.reason('files.download', { file_id: file.id }), 'not_found');
+  assert.equal(eve.chunks.length, 0);
 });
 await check('bad requests get JSON-RPC errors', async () => {
   const unknown = await alice.call('rooms.explode');

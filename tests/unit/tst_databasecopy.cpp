@@ -109,6 +109,23 @@ private:
         auto psst = db->appendMessage(direct, alice, QStringLiteral("psst"), QStringLiteral("d1"), Now);
         QVERIFY(psst.ok());
         QVERIFY(db->addReaction(direct, psst->message.id, bob, QStringLiteral("🤫"), 20)->changed);
+        // A file sent on a message (with a thumbnail's bytes) and an upload still under way.
+        FileRecord file;
+        file.attachment = Attachment { QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("a.png"),
+            2048, QStringLiteral("image/png"), QString(64, u'a'), 64, 32,
+            Thumbnail { QStringLiteral("image/png"), 64, 32, QByteArray("\x89PNG\r\n\x1a\n\0\xff", 10) } };
+        file.uploaderId = alice;
+        file.roomId = direct;
+        file.uploadId = QStringLiteral("fedcba9876543210fedcba9876543210");
+        file.createdAt = Now;
+        QVERIFY(db->finishUpload(file).ok());
+        QVERIFY(db->appendMessage(direct, alice, QString(), QStringLiteral("d2"), Now, {}, 0, { file.attachment.id })
+                    ->message.attachments.size()
+            == 1);
+        QVERIFY(db->reserveUpload({ QStringLiteral("00000000000000000000000000000001"), bob, general,
+                                      QStringLiteral("b.bin"), 5000, QString(64, u'b'), Now },
+                      0, 0)
+                    .ok());
         QVERIFY(db->markRead(general, carol, 3).ok());
         QVERIFY(db->removeMember(random, bob).ok()); // a room whose messages outlive its members
         QVERIFY(db->recordAdminEvent(adminevent::UserDisabled, carol, Now).ok());
@@ -174,7 +191,7 @@ private Q_SLOTS:
             (*general)->id, alice, QStringLiteral("after the move"), QStringLiteral("after-1"), Now + 100);
         QVERIFY2(sent.ok(), sent.ok() ? "" : qPrintable(sent.error().message));
         QCOMPARE(sent->message.seq, 8); // seven were copied
-        QCOMPARE(sent->message.id, 261); // 260 messages were copied
+        QCOMPARE(sent->message.id, 262); // 261 messages were copied
         auto dave = target->createUser(QStringLiteral("dave"), QStringLiteral("$argon2id$d"), Now);
         QVERIFY2(dave.ok(), dave.ok() ? "" : qPrintable(dave.error().message));
         QCOMPARE(dave->id, 4);
@@ -206,14 +223,14 @@ private Q_SLOTS:
         auto target = open(m_target);
         QVERIFY(source->migrate().ok() && target->migrate().ok());
         DatabaseCopy copy(*source, *target);
-        copy.setBatchRows(150); // messages: 100 + 50 rows, then 100 + 10, in two transactions
+        copy.setBatchRows(150); // messages: 100 + 50 rows, then 100 + 11, in two transactions
         QList<qint64> messageProgress;
         auto copied = copy.run([&messageProgress](const QString& table, qint64 rows, bool) {
             if (table == QLatin1String("messages"))
                 messageProgress.append(rows);
         });
         QVERIFY2(copied.ok(), copied.ok() ? "" : qPrintable(copied.error().message));
-        QCOMPARE(messageProgress, QList<qint64>({ 150, 260 }));
+        QCOMPARE(messageProgress, QList<qint64>({ 150, 261 }));
         compareEveryTable();
     }
 

@@ -198,10 +198,12 @@ private Q_SLOTS:
         limits.historyMax = 77;
         const QJsonObject json = overTheWire(limits.toJson());
         QCOMPARE(keysOf(json),
-            (QStringList { "edit_window_s", "history_default", "history_max", "max_body_chars", "max_client_id_chars",
-                "max_frame_bytes", "max_password_bytes", "max_reactions_per_message", "max_room_name_chars",
+            (QStringList { "edit_window_s", "file_chunk_bytes", "file_window_bytes", "history_default", "history_max",
+                "max_attachments", "max_body_chars", "max_client_id_chars", "max_file_bytes", "max_frame_bytes",
+                "max_image_pixels", "max_password_bytes", "max_reactions_per_message", "max_room_name_chars",
                 "max_username_chars", "message_burst", "messages_per_second", "min_password_chars",
-                "min_username_chars", "receipts_max_members", "search_burst", "searches_per_second" }));
+                "min_username_chars", "receipts_max_members", "search_burst", "searches_per_second",
+                "total_quota_bytes", "upload_expiry_hours", "uploads_per_minute", "user_quota_bytes" }));
         const Limits back = Limits::fromJson(json);
         QCOMPARE(back.maxFrameBytes, limits.maxFrameBytes);
         QCOMPARE(back.maxBodyChars, 100);

@@ -31,4 +31,6 @@ struct BenchOptions {
 
     int stormConnections = 8; // login: connections logging in and out in a loop
     double loginChatShare = 0.25; // login: chat rate as a fraction of the dm peak
+
+    int transferConnections = 2; // files: connections moving 20 MiB files in a loop during the chat
 };

@@ -18,6 +18,10 @@ LoadClient::LoadClient(Kind kind, int index, QObject* parent)
     , m_index(index)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &LoadClient::onText);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& frame) {
+        if (onBinary)
+            onBinary(frame);
+    });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         if (onClosed)
             onClosed();
@@ -70,7 +74,7 @@ void LoadClient::onText(const QString& text)
     // Other notifications (presence bursts after a mass connect are large) are skipped unparsed, so that
     // the generator's own JSON work does not slow what it measures. chat-server writes keys in order:
     // a notification starts with "jsonrpc", an answer with "error" or "id".
-    if (text.startsWith(notificationStart) && text.indexOf(serverHelloMarker) < 0)
+    if (!onNotification && text.startsWith(notificationStart) && text.indexOf(serverHelloMarker) < 0)
         return;
     const jsonrpc::Decoded decoded = jsonrpc::decode(text.toUtf8());
     if (!decoded.message)
@@ -78,6 +82,8 @@ void LoadClient::onText(const QString& text)
     if (decoded.message->isNotification()) {
         if (decoded.message->method == protocol::notification::ServerHello && onOpen)
             onOpen();
+        else if (onNotification)
+            onNotification(*decoded.message);
         return;
     }
     auto it = m_pending.find(decoded.message->id.toInteger());

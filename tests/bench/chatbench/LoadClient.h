@@ -27,12 +27,16 @@ public:
     void call(const QString& method, const QJsonObject& params, Reply done);
     // Ceiling: a frame as it is.
     void sendFrame(const QString& text) { m_socket.sendTextMessage(text); }
+    void sendBinary(const QByteArray& frame) { m_socket.sendBinaryMessage(frame); }
 
     // Product: after server.hello. Ceiling: once the WebSocket is open.
     std::function<void()> onOpen;
     // A chat body from another connection: "b|<sender index>|<sent at, ns>|padding".
     std::function<void(int sender, qint64 sentAtNs)> onChat;
     std::function<void()> onClosed;
+    // Product: other notifications, parsed only when this is set (file transfers); binary frames (file chunks).
+    std::function<void(const chat::jsonrpc::Message&)> onNotification;
+    std::function<void(const QByteArray&)> onBinary;
 
     // The body of a chat message, `bytes` long, stamped with its sender and the time it was (meant to be) sent.
     static QString chatBody(int sender, qint64 sentAtNs, int bytes);

@@ -11,6 +11,8 @@ void runRate(const BenchOptions& options, Report& report);
 void runIdle(const BenchOptions& options, Report& report);
 void runHistory(const BenchOptions& options, Report& report);
 void runLogin(const BenchOptions& options, Report& report);
+// Upload and download throughput, then the chat at half the dm peak without and during file transfers.
+void runFiles(const BenchOptions& options, Report& report);
 // dm on one node with SQLite, one node with PostgreSQL and two nodes (PostgreSQL + Redis), then the
 // two-node rate at half of its peak: cross-node latency.
 void runCluster(const BenchOptions& options, Report& report);

@@ -41,16 +41,18 @@ int main(int argc, char* argv[])
         { QStringLiteral("history"), runHistory },
         { QStringLiteral("login"), runLogin },
         { QStringLiteral("cluster"), runCluster },
+        { QStringLiteral("files"), runFiles },
     };
     const QStringList suite { QStringLiteral("dm"), QStringLiteral("rate"), QStringLiteral("group"),
         QStringLiteral("history"), QStringLiteral("login"), QStringLiteral("idle") };
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Measures chat-server against a minimal broadcast server (the ceiling) with the same load.\n"
-                       "Workloads: dm, rate, group, idle, history, login, or suite (all of them, in that order);\n"
-                       "cluster: dm on SQLite, on PostgreSQL and on two nodes, and cross-node latency at half of "
-                       "the two-node peak (not part of suite)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures chat-server against a minimal broadcast server (the ceiling) with the same load.\n"
+        "Workloads: dm, rate, group, idle, history, login, or suite (all of them, in that order);\n"
+        "cluster: dm on SQLite, on PostgreSQL and on two nodes, and cross-node latency at half of "
+        "the two-node peak (not part of suite); files: upload and download MB/s, and the rate latency while "
+        "files move (not part of suite)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("workload"), QStringLiteral("What to measure."));
     BenchOptions defaults;
@@ -91,6 +93,8 @@ int main(int argc, char* argv[])
         "queries", QStringLiteral("history: queries per run and kind."), QString::number(defaults.historyQueries));
     const auto storm = option(
         "storm", QStringLiteral("login: connections logging in and out."), QString::number(defaults.stormConnections));
+    const auto transfers = option("transfers", QStringLiteral("files: connections moving files during the chat."),
+        QString::number(defaults.transferConnections));
     const QCommandLineOption store(QStringLiteral("store"),
         QStringLiteral("dm, rate, group: sqlite (default) or postgres (a throwaway PostgreSQL, fsync on)."),
         QStringLiteral("driver"), QStringLiteral("sqlite"));
@@ -139,6 +143,7 @@ int main(int argc, char* argv[])
     options.historyMessages = parser.value(messages).toLongLong();
     options.historyQueries = parser.value(queries).toInt();
     options.stormConnections = parser.value(storm).toInt();
+    options.transferConnections = std::max(1, parser.value(transfers).toInt());
     options.withCeiling = !parser.isSet(noCeiling);
     options.topology.nodes = std::max(1, parser.value(nodes).toInt());
     options.topology.postgres = storeName == QLatin1String("postgres") || options.topology.nodes > 1;

@@ -104,7 +104,8 @@ bool BenchSetup::startServer(const QString& extraIni)
         ini.write("[server]\nhost=127.0.0.1\nport=0\n"
                   "[limits]\nmessages_per_second=1000000\nmessage_burst=1000000\n"
                   "[security]\nlogin_attempts_per_address=1000000\nsignups_per_address_per_hour=1000000\n"
-                  "[connections]\nmax_connections=100000\nmax_connections_per_address=100000\n");
+                  "[connections]\nmax_connections=100000\nmax_connections_per_address=100000\n"
+                  "[files]\nuser_quota_mb=0\nuploads_per_minute=100000\n");
         ini.write(m_services.iniSections(node).toUtf8());
         ini.write(extraIni.toUtf8());
         ini.close();

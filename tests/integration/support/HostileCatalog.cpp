@@ -396,6 +396,61 @@ QList<HostileCase> hostileCatalog()
         add(QByteArray("search query literal ") + query,
             accepted(text(request("messages.search", R"({"query":")" + QByteArray(query) + "\"}"), Sender::Member)));
     }
+    // files: refused before a byte moves; ids are checked for shape; nobody reaches another's file or upload.
+    const QByteArray sha = QByteArray(64, 'a');
+    const QByteArray someId = "0123456789abcdef0123456789abcdef";
+    add("upload without size",
+        invalidParams("files.upload", R"({"room_id":$ROOM,"name":"a","sha256":")" + sha + "\"}"));
+    add("upload size zero",
+        invalidParams("files.upload", R"({"room_id":$ROOM,"name":"a","size":0,"sha256":")" + sha + "\"}"));
+    add("upload size string",
+        invalidParams("files.upload", R"({"room_id":$ROOM,"name":"a","size":"5","sha256":")" + sha + "\"}"));
+    add("upload size over the limit",
+        refused("files.upload", R"({"room_id":$ROOM,"name":"a","size":26214401,"sha256":")" + sha + "\"}",
+            Sender::Member, errc::TooLarge, reason::TooLarge));
+    add("upload name empty",
+        invalidParams("files.upload", R"({"room_id":$ROOM,"name":"","size":5,"sha256":")" + sha + "\"}"));
+    add("upload name 256 characters",
+        invalidParams("files.upload",
+            R"({"room_id":$ROOM,"name":")" + QByteArray(256, 'n') + R"(","size":5,"sha256":")" + sha + "\"}"));
+    add("upload sha256 short",
+        invalidParams("files.upload", R"({"room_id":$ROOM,"name":"a","size":5,"sha256":"abc"})"));
+    add("upload sha256 not hex",
+        invalidParams(
+            "files.upload", R"({"room_id":$ROOM,"name":"a","size":5,"sha256":")" + QByteArray(64, 'g') + "\"}"));
+    add("upload into a room of others",
+        refused("files.upload", R"({"room_id":$ROOM,"name":"a","size":5,"sha256":")" + sha + "\"}", Sender::Outsider,
+            errc::Forbidden, reason::Forbidden));
+    add("upload before sign-in",
+        refused("files.upload", R"({"room_id":$ROOM,"name":"a","size":5,"sha256":")" + sha + "\"}", Sender::Anonymous,
+            errc::Unauthenticated, reason::Unauthenticated));
+    add("finish id too short", invalidParams("files.finish", R"({"upload_id":"abc"})"));
+    add("finish id with path", invalidParams("files.finish", R"({"upload_id":"../../../../etc/passwd00000000000"})"));
+    add("finish unknown upload",
+        refused(
+            "files.finish", R"({"upload_id":")" + someId + "\"}", Sender::Member, errc::NotFound, reason::NotFound));
+    add("cancel with both ids",
+        invalidParams("files.cancel", R"({"upload_id":")" + someId + R"(","download_id":")" + someId + "\"}"));
+    add("cancel with neither", invalidParams("files.cancel", "{}"));
+    add("download unknown file",
+        refused(
+            "files.download", R"({"file_id":")" + someId + "\"}", Sender::Member, errc::NotFound, reason::NotFound));
+    add("download offset negative", invalidParams("files.download", R"({"file_id":")" + someId + R"(","offset":-1})"));
+    add("send attachments not an array",
+        invalidParams("messages.send", R"({"room_id":$ROOM,"client_id":"c","body":"x","attachments":"f"})"));
+    add("send attachments empty",
+        invalidParams("messages.send", R"({"room_id":$ROOM,"client_id":"c","body":"x","attachments":[]})"));
+    add("send attachment unknown",
+        invalidParams(
+            "messages.send", R"({"room_id":$ROOM,"client_id":"c","body":"","attachments":[")" + someId + "\"]}"));
+    add("send attachment twice",
+        invalidParams("messages.send",
+            R"({"room_id":$ROOM,"client_id":"c","body":"x","attachments":[")" + someId + R"(",")" + someId + "\"]}"));
+    add("binary chunk of no upload",
+        nullIdError(
+            frames({ { 0x2, QByteArray(1, '\x01') + QByteArray(16, '\x11') + QByteArray(8, '\0') + "data", true } }),
+            errc::InvalidRequest, QStringLiteral("invalid_request")));
+
     add("create without name", invalidParams("rooms.create", "{}"));
     add("create name number", invalidParams("rooms.create", R"({"name":5})"));
     add("create name blank", invalidParams("rooms.create", R"({"name":"   "})"));
