@@ -27,7 +27,13 @@ FileDownload::FileDownload(
 
 FileDownload::~FileDownload()
 {
-    if (isActive() && !m_downloadId.isEmpty() && m_connection->isOnline())
+    if (isActive())
+        stopOnServer();
+}
+
+void FileDownload::stopOnServer()
+{
+    if (!m_downloadId.isEmpty() && m_connection->isOnline())
         m_connection->call(method::FilesCancel, params::FilesCancel { {}, m_downloadId }.toJson(), m_connection,
             [](const RpcResult&) {});
 }
@@ -67,9 +73,7 @@ void FileDownload::cancel()
 {
     if (!isActive())
         return;
-    if (!m_downloadId.isEmpty())
-        m_connection->call(method::FilesCancel, params::FilesCancel { {}, m_downloadId }.toJson(), m_connection,
-            [](const RpcResult&) {});
+    stopOnServer();
     ++m_attempt;
     m_part.reset();
     setState(State::Cancelled);

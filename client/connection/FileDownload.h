@@ -55,6 +55,7 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void fail(const RpcError& error);
+    void stopOnServer(); // files.cancel, answered or not
     void request();
     void onAnswer(const RpcResult& result);
     void onChunk(const QString& downloadId, qint64 offset, const QByteArray& data);

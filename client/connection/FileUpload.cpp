@@ -71,19 +71,29 @@ void FileUpload::start()
     m_hasher->start();
 }
 
+void FileUpload::discardOnServer()
+{
+    if (!m_uploadId.isEmpty())
+        m_connection->call(method::FilesCancel, params::FilesCancel { m_uploadId, {} }.toJson(), m_connection,
+            [](const RpcResult&) {});
+}
+
 void FileUpload::retry()
 {
-    if (m_state == State::Failed)
-        start();
+    if (m_state != State::Failed)
+        return;
+    // The file may have changed since (hash_mismatch says it did): hash it again, and let go of the old reservation.
+    discardOnServer();
+    m_uploadId.clear();
+    m_sha256.clear();
+    start();
 }
 
 void FileUpload::cancel()
 {
     if (!isActive())
         return;
-    if (!m_uploadId.isEmpty())
-        m_connection->call(method::FilesCancel, params::FilesCancel { m_uploadId, {} }.toJson(), m_connection,
-            [](const RpcResult&) {});
+    discardOnServer();
     ++m_attempt;
     m_retryTimer.stop();
     m_source.close();

@@ -29,7 +29,7 @@ public:
     ~FileUpload() override;
 
     void start();
-    void retry(); // after a failure
+    void retry(); // after a failure: from the file as it is now
     void cancel();
 
     qint64 roomId() const { return m_roomId; }
@@ -53,6 +53,7 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void fail(const RpcError& error);
+    void discardOnServer(); // files.cancel, answered or not
     void reserve();
     void onReserved(const RpcResult& result);
     void onProgress(const QString& uploadId, qint64 received);
