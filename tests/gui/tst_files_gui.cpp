@@ -182,6 +182,20 @@ class FilesGuiTest : public QObject {
         return test::openAliceWithBob(m_server, m_bob, m_app, tweak);
     }
 
+    // bob posts the image in the direct room; alice clicks it in her timeline. The viewer once it loaded, or null.
+    ImageViewer* viewImageFromBob(const QString& name, const QByteArray& bytes, QJsonObject* posted)
+    {
+        ChatPane* pane = openAliceWithBob();
+        if (!pane)
+            return nullptr;
+        *posted = postOnTheWire(*m_bob, directRoomOfBob(), name, bytes);
+        if (posted->isEmpty() || !QTest::qWaitFor([&] { return rowWithAttachments(pane).isValid(); }))
+            return nullptr;
+        clickAttachment(pane, rowWithAttachments(pane), 0);
+        ImageViewer* viewer = pane->findChild<ImageViewer*>();
+        return viewer && QTest::qWaitFor([&] { return viewer->isVisible() && viewer->isLoaded(); }) ? viewer : nullptr;
+    }
+
     qint64 directRoomOfBob()
     {
         const Reply room
@@ -582,24 +596,15 @@ private Q_SLOTS:
 
     void anInlineImageOpensInAViewerThatLoadsFitsAndSaves()
     {
-        ChatPane* pane = openAliceWithBob();
-        QVERIFY(pane);
         QByteArray png;
         {
             QBuffer buffer(&png);
             buffer.open(QIODevice::WriteOnly);
             QVERIFY(sampleImage(1600, 1000).save(&buffer, "PNG"));
         }
-        const QJsonObject posted = postOnTheWire(*m_bob, directRoomOfBob(), QStringLiteral("wide.png"), png);
-        QVERIFY(!posted.isEmpty());
-        QTRY_VERIFY(rowWithAttachments(pane).isValid());
-        clickAttachment(pane, rowWithAttachments(pane), 0);
-        if (QTest::currentTestFailed())
-            return;
-        ImageViewer* viewer = pane->findChild<ImageViewer*>();
+        QJsonObject posted;
+        ImageViewer* viewer = viewImageFromBob(QStringLiteral("wide.png"), png, &posted);
         QVERIFY(viewer);
-        QTRY_VERIFY(viewer->isVisible());
-        QTRY_VERIFY(viewer->isLoaded());
         QVERIFY(viewer->isFitted());
         QVERIFY(viewer->imageLabel()->pixmap().width() < 1600); // fitted into the window
         QTest::mouseClick(viewer->actualSizeButton(), Qt::LeftButton);
@@ -620,18 +625,10 @@ private Q_SLOTS:
 
     void anAnimatedGifPlaysInTheViewer()
     {
-        ChatPane* pane = openAliceWithBob();
-        QVERIFY(pane);
-        const QJsonObject posted = postOnTheWire(*m_bob, directRoomOfBob(), QStringLiteral("blink.gif"), twoFrameGif());
-        QVERIFY(!posted.isEmpty());
-        QCOMPARE(posted.value(key::Type).toString(), QStringLiteral("image/gif"));
-        QTRY_VERIFY(rowWithAttachments(pane).isValid());
-        clickAttachment(pane, rowWithAttachments(pane), 0);
-        if (QTest::currentTestFailed())
-            return;
-        ImageViewer* viewer = pane->findChild<ImageViewer*>();
+        QJsonObject posted;
+        ImageViewer* viewer = viewImageFromBob(QStringLiteral("blink.gif"), twoFrameGif(), &posted);
         QVERIFY(viewer);
-        QTRY_VERIFY(viewer->isLoaded());
+        QCOMPARE(posted.value(key::Type).toString(), QStringLiteral("image/gif"));
         QVERIFY(viewer->isAnimated());
         QVERIFY(viewer->imageLabel()->movie());
         QTRY_VERIFY(viewer->imageLabel()->movie()->state() == QMovie::Running);
