@@ -3,7 +3,10 @@
 #include "AttachmentPreview.h"
 #include "ChatSession.h"
 #include "ClientLogging.h"
+#include "Composer.h"
 #include "FileTransfers.h"
+#include "Icons.h"
+#include "Protocol.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -11,6 +14,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QMimeData>
+#include <QToolButton>
 #include <QWidget>
 
 namespace chat::client {
@@ -28,16 +32,35 @@ QStringList AttachmentSender::localFilesIn(const QMimeData* mime)
     return paths;
 }
 
-AttachmentSender::AttachmentSender(ChatSession* session, QWidget* dropTarget, QObject* parent)
+AttachmentSender::AttachmentSender(ChatSession* session, QWidget* dropTarget, Composer* composer, QObject* parent)
     : QObject(parent)
     , m_session(session)
     , m_dropTarget(dropTarget)
+    , m_button(new QToolButton(dropTarget))
     , m_picker([](QWidget* parentWidget) {
         return QFileDialog::getOpenFileNames(parentWidget, AttachmentSender::tr("Attach files"));
     })
 {
     m_dropTarget->setAcceptDrops(true);
     m_dropTarget->installEventFilter(this);
+    m_button->setObjectName(QStringLiteral("attachButton"));
+    m_button->setAutoRaise(true);
+    m_button->setToolTip(tr("Attach files (or drop them here, or paste an image)"));
+    m_button->setAccessibleName(tr("Attach files"));
+    m_button->setIcon(Icons::action(Icons::Action::Attach, m_button->palette()));
+    m_button->setCursor(Qt::PointingHandCursor);
+    connect(m_button, &QToolButton::clicked, this, &AttachmentSender::chooseFiles);
+    connect(composer, &Composer::imagePasted, this, &AttachmentSender::attachImage);
+    connect(composer, &Composer::filesPasted, this, &AttachmentSender::attach);
+    connect(m_session, &ChatSession::stateChanged, this, &AttachmentSender::refreshButton);
+    refreshButton();
+}
+
+void AttachmentSender::refreshButton()
+{
+    // Before server.hello (a start from the cache) the server's features are not known yet: offer it until told not to.
+    const bool known = m_session->state() == ChatConnection::State::Online;
+    m_button->setVisible(m_roomId && (!known || m_session->hasFeature(protocol::feature::Files)));
 }
 
 AttachmentPreview* AttachmentSender::preview() const
@@ -49,6 +72,7 @@ void AttachmentSender::setRoom(qint64 roomId, const QString& roomName)
 {
     m_roomId = roomId;
     m_roomName = roomName;
+    refreshButton();
     if (m_preview)
         m_preview->reject(); // prepared for another room
 }

@@ -9,12 +9,14 @@
 #include <functional>
 
 class QMimeData;
+class QToolButton;
 class QWidget;
 
 namespace chat::client {
 
 class AttachmentPreview;
 class ChatSession;
+class Composer;
 
 // How files get into a message: the composer's paper clip (a file dialog), files dropped on the conversation, an
 // image (a screenshot) or files pasted into the composer. Each way ends in the AttachmentPreview; Send hands the files
@@ -24,9 +26,11 @@ class AttachmentSender : public QObject {
 public:
     using FilePicker = std::function<QStringList(QWidget* parent)>;
 
-    // `dropTarget` accepts dropped files and parents the dialogs.
-    AttachmentSender(ChatSession* session, QWidget* dropTarget, QObject* parent = nullptr);
+    // `dropTarget` accepts dropped files and parents the dialogs; images and files pasted into `composer` are attached.
+    AttachmentSender(ChatSession* session, QWidget* dropTarget, Composer* composer, QObject* parent = nullptr);
 
+    // The paper clip beside the composer: shown in a room, unless the server said it does not take files.
+    QToolButton* button() const { return m_button; }
     void setRoom(qint64 roomId, const QString& roomName);
     void chooseFiles(); // asks the picker, then attach()
     void attach(const QStringList& paths); // shows the preview (non-modal: open())
@@ -45,8 +49,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void refreshButton();
+
     ChatSession* m_session;
     QWidget* m_dropTarget;
+    QToolButton* m_button;
     qint64 m_roomId = 0;
     QString m_roomName;
     FilePicker m_picker;

@@ -12,7 +12,6 @@
 #include "MessageDelegate.h"
 #include "MessageInteractions.h"
 #include "MessageModel.h"
-#include "Protocol.h"
 #include "RoomsModel.h"
 #include "TransferList.h"
 #include "UsersModel.h"
@@ -57,8 +56,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     , m_actions(new MessageInteractions(session, m_view, m_delegate, this))
     , m_mentions(new MentionCompleter(m_composer, this))
     , m_composerPicker(new EmojiPicker(this))
-    , m_attachButton(new QToolButton(this))
-    , m_attach(new AttachmentSender(session, this, this))
+    , m_attach(new AttachmentSender(session, this, m_composer, this))
     , m_transfers(new TransferList(session, this))
 {
     setAccessibleName(tr("Conversation"));
@@ -154,20 +152,10 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
         m_composer->insertPlainText(emoji);
         m_composer->setFocus();
     });
-    m_attachButton->setObjectName(QStringLiteral("attachButton"));
-    m_attachButton->setAutoRaise(true);
-    m_attachButton->setToolTip(tr("Attach files (or drop them here, or paste an image)"));
-    m_attachButton->setAccessibleName(tr("Attach files"));
-    m_attachButton->setIcon(Icons::action(Icons::Action::Attach, palette()));
-    m_attachButton->setIconSize(m_emojiButton->iconSize());
-    m_attachButton->setCursor(Qt::PointingHandCursor);
-    connect(m_attachButton, &QToolButton::clicked, m_attach, &AttachmentSender::chooseFiles);
-    connect(m_composer, &Composer::imagePasted, m_attach, &AttachmentSender::attachImage);
-    connect(m_composer, &Composer::filesPasted, m_attach, &AttachmentSender::attach);
+    m_attach->button()->setIconSize(m_emojiButton->iconSize());
     m_delegate->setTransfers(m_session->files());
     connect(m_delegate, &MessageDelegate::attachmentClicked, this, &ChatPane::openAttachment);
     connect(m_session->files(), &FileTransfers::downloadProgressed, m_view->viewport(), qOverload<>(&QWidget::update));
-    connect(m_session, &ChatSession::stateChanged, this, &ChatPane::refreshAttachButton);
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         if (m_roomId && !m_composer->toPlainText().isEmpty()) {
             m_session->sendTyping(m_roomId);
@@ -191,7 +179,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     auto* composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(10, 4, 10, 10);
     composerRow->setSpacing(6);
-    composerRow->addWidget(m_attachButton, 0, Qt::AlignBottom);
+    composerRow->addWidget(m_attach->button(), 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     composerRow->addWidget(m_emojiButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_send, 0, Qt::AlignBottom);
@@ -254,7 +242,6 @@ void ChatPane::showRoom(qint64 roomId)
     m_actions->setRoom(roomId);
     m_attach->setRoom(roomId, roomId ? m_session->rooms()->titleOf(roomId) : QString());
     m_transfers->setRoom(roomId);
-    refreshAttachButton();
     if (!roomId) {
         m_model = nullptr;
         m_view->setModel(nullptr);
@@ -289,11 +276,9 @@ void ChatPane::showRoom(qint64 roomId)
     updateReading();
 }
 
-void ChatPane::refreshAttachButton()
+QToolButton* ChatPane::attachButton() const
 {
-    // Before server.hello (a start from the cache) the server's features are not known yet: offer it until told not to.
-    const bool known = m_session->state() == ChatConnection::State::Online;
-    m_attachButton->setVisible(m_roomId && (!known || m_session->hasFeature(protocol::feature::Files)));
+    return m_attach->button();
 }
 
 void ChatPane::openAttachment(const chat::Attachment& attachment)
@@ -416,7 +401,7 @@ void ChatPane::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) { // drawn in the theme's ink
         m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette()));
-        m_attachButton->setIcon(Icons::action(Icons::Action::Attach, palette()));
+        m_attach->button()->setIcon(Icons::action(Icons::Action::Attach, palette()));
     }
 }
 

@@ -50,7 +50,7 @@ public:
     MentionCompleter* mentionCompleter() const { return m_mentions; }
     EmojiPicker* composerEmojiPicker() const { return m_composerPicker; }
     QToolButton* emojiButton() const { return m_emojiButton; }
-    QToolButton* attachButton() const { return m_attachButton; }
+    QToolButton* attachButton() const;
     AttachmentSender* attachmentSender() const { return m_attach; }
     TransferList* transferList() const { return m_transfers; }
     void openAttachment(const chat::Attachment& attachment); // an image in a viewer; another file downloaded
@@ -96,7 +96,6 @@ private:
     void onJumpReady(qint64 roomId, qint64 seq);
     void flash(int row);
     void refreshMembers();
-    void refreshAttachButton();
     void onModelDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles);
 
     ChatSession* m_session;
@@ -117,7 +116,6 @@ private:
     MessageInteractions* m_actions;
     MentionCompleter* m_mentions;
     EmojiPicker* m_composerPicker;
-    QToolButton* m_attachButton;
     AttachmentSender* m_attach;
     TransferList* m_transfers;
 

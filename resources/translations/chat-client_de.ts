@@ -260,22 +260,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AttachmentPreview.cpp" line="96"/>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="97"/>
         <source>Add a caption (optional)</source>
         <translation>Beschriftung hinzufügen (optional)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AttachmentPreview.cpp" line="97"/>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="98"/>
         <source>Caption</source>
         <translation>Beschriftung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AttachmentPreview.cpp" line="101"/>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="102"/>
         <source>&amp;Send</source>
         <translation>&amp;Senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/AttachmentPreview.cpp" line="128"/>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="129"/>
         <source>Preview of %1</source>
         <translation>Vorschau von %1</translation>
     </message>
@@ -283,9 +283,15 @@
 <context>
     <name>chat::client::AttachmentSender</name>
     <message>
-        <location filename="../../client/widgets/AttachmentSender.cpp" line="36"/>
+        <location filename="../../client/widgets/AttachmentSender.cpp" line="41"/>
+        <location filename="../../client/widgets/AttachmentSender.cpp" line="49"/>
         <source>Attach files</source>
         <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentSender.cpp" line="48"/>
+        <source>Attach files (or drop them here, or paste an image)</source>
+        <translation>Dateien anhängen (oder hierher ziehen oder ein Bild einfügen)</translation>
     </message>
 </context>
 <context>
@@ -360,103 +366,93 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::ChatPane</name>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="50"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="49"/>
         <source>New messages ↓</source>
         <translation>Neue Nachrichten ↓</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="55"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="54"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="64"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="62"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="69"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="67"/>
         <source>Room name</source>
         <translation>Raumname</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="73"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="71"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="85"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="83"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="104"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="102"/>
         <source>Jump to new messages</source>
         <translation>Zu neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="109"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="107"/>
         <source>Typing indicator</source>
         <translation>Tippanzeige</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="118"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="116"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="119"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="117"/>
         <source>Send (Enter). Shift+Enter starts a new line.</source>
         <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="144"/>
-        <location filename="../../client/widgets/ChatPane.cpp" line="145"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="142"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="143"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="159"/>
-        <source>Attach files (or drop them here, or paste an image)</source>
-        <translation>Dateien anhängen (oder hierher ziehen oder ein Bild einfügen)</translation>
-    </message>
-    <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="160"/>
-        <source>Attach files</source>
-        <translation>Dateien anhängen</translation>
-    </message>
-    <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="178"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="166"/>
         <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
         <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="231"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="219"/>
         <source>Your message could not be sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="327"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="312"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="327"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="312"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="331"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="316"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="331"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="316"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="333"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="318"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -464,7 +460,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="448"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="433"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -472,12 +468,12 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="631"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="616"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="633"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="618"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -592,18 +588,18 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::FileDownload</name>
     <message>
-        <location filename="../../client/connection/FileDownload.cpp" line="56"/>
+        <location filename="../../client/connection/FileDownload.cpp" line="62"/>
         <source>The folder %1 cannot be created</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../../client/connection/FileDownload.cpp" line="61"/>
-        <location filename="../../client/connection/FileDownload.cpp" line="125"/>
+        <location filename="../../client/connection/FileDownload.cpp" line="67"/>
+        <location filename="../../client/connection/FileDownload.cpp" line="129"/>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../../client/connection/FileDownload.cpp" line="143"/>
+        <location filename="../../client/connection/FileDownload.cpp" line="147"/>
         <source>The download of %1 was damaged on the way</source>
         <translation>Der Download von %1 wurde unterwegs beschädigt</translation>
     </message>
@@ -612,13 +608,13 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
     <name>chat::client::FileUpload</name>
     <message>
         <location filename="../../client/connection/FileUpload.cpp" line="69"/>
-        <location filename="../../client/connection/FileUpload.cpp" line="142"/>
-        <location filename="../../client/connection/FileUpload.cpp" line="155"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="152"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="165"/>
         <source>The file cannot be read: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/connection/FileUpload.cpp" line="158"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="168"/>
         <source>The file changed while it was being sent</source>
         <translation>Die Datei hat sich während des Sendens geändert</translation>
     </message>
