@@ -387,9 +387,10 @@ int main(int argc, char* argv[])
         const int pdfRow = pane->model()->rowCount() - 1;
         const QModelIndex pdfIndex = pane->model()->index(pdfRow);
         bool grabbed = false;
+        QObject scope; // the connections capture this block's locals: they end with it
         QObject::connect(
-            controller.session()->files(), &FileTransfers::downloadAdded, window, [&](FileDownload* download) {
-                QObject::connect(download, &FileDownload::progressChanged, window, [&](qint64 written, qint64 size) {
+            controller.session()->files(), &FileTransfers::downloadAdded, &scope, [&](FileDownload* download) {
+                QObject::connect(download, &FileDownload::progressChanged, &scope, [&](qint64 written, qint64 size) {
                     if (grabbed || written < size * 2 / 5)
                         return;
                     grabbed = true;

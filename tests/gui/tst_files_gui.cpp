@@ -418,14 +418,15 @@ private Q_SLOTS:
         const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 123);
         const QString path = writeFile(m_files, QStringLiteral("big-upload.bin"), bytes);
         FileTransfers* files = m_app->session()->files();
+        QObject scope; // the connections below capture this test's locals: they end with it
         QList<qint64> startedAt; // `received` each time the upload (re)started sending
         bool dropped = false;
-        connect(files, &FileTransfers::uploadAdded, this, [&](FileUpload* upload) {
-            connect(upload, &FileUpload::stateChanged, this, [&, upload](FileUpload::State state) {
+        connect(files, &FileTransfers::uploadAdded, &scope, [&](FileUpload* upload) {
+            connect(upload, &FileUpload::stateChanged, &scope, [&, upload](FileUpload::State state) {
                 if (state == FileUpload::State::Sending)
                     startedAt.append(upload->received());
             });
-            connect(upload, &FileUpload::progressChanged, this, [&](qint64 received, qint64) {
+            connect(upload, &FileUpload::progressChanged, &scope, [&](qint64 received, qint64) {
                 if (!dropped && received > 0) {
                     dropped = true; // midway: the first chunk is in, the rest is not
                     m_app->connection()->dropConnection();
@@ -452,8 +453,9 @@ private Q_SLOTS:
         const QString path = writeFile(m_files, QStringLiteral("second-thoughts.bin"), randomBytes(2 * 1024 * 1024));
         FileTransfers* files = m_app->session()->files();
         QString uploadId;
-        connect(files, &FileTransfers::uploadAdded, this, [&](FileUpload* upload) {
-            connect(upload, &FileUpload::progressChanged, this, [&, upload](qint64 received, qint64) {
+        QObject scope; // the connections below capture this test's locals: they end with it
+        connect(files, &FileTransfers::uploadAdded, &scope, [&](FileUpload* upload) {
+            connect(upload, &FileUpload::progressChanged, &scope, [&, upload](qint64 received, qint64) {
                 if (received == 0 || !uploadId.isEmpty())
                     return;
                 uploadId = upload->uploadId(); // midway: Cancel, as the row's button does
@@ -517,10 +519,11 @@ private Q_SLOTS:
         bool wentBack = false;
         qint64 droppedAt = 0;
         int requests = 0;
-        connect(m_app->session()->files(), &FileTransfers::downloadAdded, this, [&](FileDownload* download) {
-            connect(download, &FileDownload::stateChanged, this,
+        QObject scope; // the connections below capture this test's locals: they end with it
+        connect(m_app->session()->files(), &FileTransfers::downloadAdded, &scope, [&](FileDownload* download) {
+            connect(download, &FileDownload::stateChanged, &scope,
                 [&](FileDownload::State state) { requests += state == FileDownload::State::Receiving ? 1 : 0; });
-            connect(download, &FileDownload::progressChanged, this, [&](qint64 written, qint64) {
+            connect(download, &FileDownload::progressChanged, &scope, [&](qint64 written, qint64) {
                 wentBack = wentBack || (dropped && written < droppedAt);
                 if (!dropped && written > 0) {
                     dropped = true;
