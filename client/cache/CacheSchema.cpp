@@ -8,7 +8,7 @@
 namespace chat::client::cachesql {
 
 namespace {
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 const QString VersionKey = QStringLiteral("schema_version");
 
 int storedVersion(const QSqlDatabase& db)
@@ -36,6 +36,14 @@ bool migrateFrom1(const QSqlDatabase& db)
         && exec(db, QStringLiteral("ALTER TABLE outbox ADD COLUMN reply_to INTEGER NOT NULL DEFAULT 0"));
 }
 
+// Version 2 kept messages as clients before attachments read them (without `attachments`): they are loaded again;
+// the unsent messages stay, now able to carry files.
+bool migrateFrom2(const QSqlDatabase& db)
+{
+    return exec(db, QStringLiteral("DROP TABLE IF EXISTS messages"))
+        && exec(db, QStringLiteral("ALTER TABLE outbox ADD COLUMN attachments TEXT NOT NULL DEFAULT ''"));
+}
+
 bool createTables(const QSqlDatabase& db)
 {
     return exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, username TEXT NOT NULL)"))
@@ -51,7 +59,8 @@ bool createTables(const QSqlDatabase& db)
                            "held_change INTEGER NOT NULL)"))
         && exec(db,
             QStringLiteral("CREATE TABLE IF NOT EXISTS outbox (client_id TEXT PRIMARY KEY, room_id INTEGER NOT NULL, "
-                           "body TEXT NOT NULL, queued_at INTEGER NOT NULL, reply_to INTEGER NOT NULL DEFAULT 0)"));
+                           "body TEXT NOT NULL, queued_at INTEGER NOT NULL, reply_to INTEGER NOT NULL DEFAULT 0, "
+                           "attachments TEXT NOT NULL DEFAULT '')"));
 }
 } // namespace
 
@@ -78,9 +87,9 @@ bool prepareSchema(const QSqlDatabase& db)
     if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")))
         return false;
     const int version = storedVersion(db);
-    if (version == 1) {
-        qCInfo(lcCache) << "migrating the cache from version 1";
-        if (!migrateFrom1(db))
+    if (version == 1 || version == 2) {
+        qCInfo(lcCache) << "migrating the cache from version" << version;
+        if ((version == 1 && !migrateFrom1(db)) || !migrateFrom2(db))
             return false;
     } else if (version != 0 && version != SchemaVersion) {
         if (!dropAll(db)) // another version's cache: nothing in it is worth a migration

@@ -346,13 +346,14 @@ QList<LocalCache::OutboxEntry> LocalCache::outbox() const
     if (!isOpen())
         return entries;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(
-        QStringLiteral("SELECT client_id, room_id, body, queued_at, reply_to FROM outbox ORDER BY queued_at, rowid"));
+    query.prepare(QStringLiteral("SELECT client_id, room_id, body, queued_at, reply_to, attachments FROM outbox "
+                                 "ORDER BY queued_at, rowid"));
     if (!exec(query))
         return entries;
     while (query.next()) {
         entries.append(OutboxEntry { query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toString(),
-            query.value(3).toLongLong(), query.value(4).toLongLong() });
+            query.value(3).toLongLong(), query.value(4).toLongLong(),
+            query.value(5).toString().split(QLatin1Char(','), Qt::SkipEmptyParts) });
     }
     return entries;
 }
@@ -362,13 +363,14 @@ void LocalCache::saveOutboxEntry(const OutboxEntry& entry)
     // The one write that must survive a crash: a message the user typed and we have not delivered.
     inTransaction(m_connectionName, [&](const QSqlDatabase& db) {
         QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT OR REPLACE INTO outbox (client_id, room_id, body, queued_at, reply_to) "
-                                      "VALUES (?, ?, ?, ?, ?)"));
+        insert.prepare(QStringLiteral("INSERT OR REPLACE INTO outbox (client_id, room_id, body, queued_at, reply_to, "
+                                      "attachments) VALUES (?, ?, ?, ?, ?, ?)"));
         insert.addBindValue(entry.clientId);
         insert.addBindValue(entry.roomId);
         insert.addBindValue(entry.body);
         insert.addBindValue(entry.queuedAtMs);
         insert.addBindValue(entry.replyTo);
+        insert.addBindValue(entry.attachments.join(QLatin1Char(',')));
         return exec(insert);
     });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 #include "Types.h"
 
 #include <QList>
@@ -25,6 +27,7 @@ public:
         QString body;
         qint64 queuedAtMs = 0;
         qint64 replyTo = 0; // the message it answers, 0: none
+        QStringList attachments {}; // file ids uploaded for it
         friend bool operator==(const OutboxEntry&, const OutboxEntry&) = default;
     };
 

@@ -1,6 +1,7 @@
 #include "ChatConnection.h"
 
 #include "ClientLogging.h"
+#include "FileTransfer.h"
 #include "Protocol.h"
 
 #include <QJsonArray>
@@ -24,6 +25,7 @@ ChatConnection::ChatConnection(QObject* parent)
     connect(&m_rpc, &RpcClient::connected, this, &ChatConnection::onConnected);
     connect(&m_rpc, &RpcClient::disconnected, this, &ChatConnection::onDisconnected);
     connect(&m_rpc, &RpcClient::notificationReceived, this, &ChatConnection::onNotification);
+    connect(&m_rpc, &RpcClient::binaryReceived, this, &ChatConnection::onBinary);
     watchNetwork();
 }
 
@@ -159,6 +161,22 @@ void ChatConnection::notify(const QString& methodName, const QJsonObject& params
 {
     if (isOnline())
         m_rpc.notify(methodName, params);
+}
+
+void ChatConnection::sendBinary(const QByteArray& frame)
+{
+    if (isOnline())
+        m_rpc.sendBinary(frame);
+}
+
+void ChatConnection::onBinary(const QByteArray& frame)
+{
+    const std::optional<files::Chunk> chunk = files::decodeChunk(frame);
+    if (!chunk || chunk->kind != files::ChunkKind::Download) {
+        qCWarning(lcConnection) << "ignoring a binary frame that is not a download chunk," << frame.size() << "bytes";
+        return;
+    }
+    Q_EMIT downloadChunkReceived(chunk->id, qint64(chunk->offset), chunk->data);
 }
 
 QString ChatConnection::describe(State state)
@@ -325,6 +343,8 @@ void ChatConnection::onNotification(const QString& name, const QJsonObject& para
         Q_EMIT roomUpdated(RoomUpdate::fromJson(params.value(key::Room).toObject()));
     } else if (name == note::Typing) {
         Q_EMIT typingReceived(params.value(key::RoomId).toInteger(), params.value(key::UserId).toInteger());
+    } else if (name == note::FileProgress) {
+        Q_EMIT fileProgressReceived(params.value(key::UploadId).toString(), params.value(key::Received).toInteger());
     } else if (name == note::SessionRevoked) {
         endRevokedSession(params.value(key::Reason).toString());
     } else {

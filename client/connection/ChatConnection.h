@@ -52,6 +52,8 @@ public:
     // `done` runs once (never if `context` is gone): result, server error, timeout or lost connection.
     void call(const QString& method, const QJsonObject& params, QObject* context, RpcCallback done);
     void notify(const QString& method, const QJsonObject& params);
+    // File transfers (protocol.md, "Files"): chunk frames go out as binary frames while online.
+    void sendBinary(const QByteArray& frame);
     void fetchHistory(const HistoryQuery& request, QObject* context, HistorySource::Callback done) override;
     void fetchChanges(
         qint64 roomId, qint64 since, int limit, QObject* context, HistorySource::ChangesCallback done) override;
@@ -76,12 +78,15 @@ Q_SIGNALS:
     void userAdded(const chat::User& user);
     void roomUpdated(const chat::client::RoomUpdate& update);
     void typingReceived(qint64 roomId, qint64 userId);
+    void fileProgressReceived(const QString& uploadId, qint64 received); // file.progress: bytes the server holds
+    void downloadChunkReceived(const QString& downloadId, qint64 offset, const QByteArray& data);
 
 private:
     void setState(State state);
     void onConnected();
     void onDisconnected(const QString& why);
     void onNotification(const QString& method, const QJsonObject& params);
+    void onBinary(const QByteArray& frame);
     void authenticate();
     void onAuthenticated(const RpcResult& result);
     void scheduleReconnect();

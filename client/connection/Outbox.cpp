@@ -22,7 +22,7 @@ Outbox::Outbox(ChatConnection* connection, QObject* parent)
     });
 }
 
-QString Outbox::send(qint64 roomId, const QString& body, qint64 replyTo)
+QString Outbox::send(qint64 roomId, const QString& body, qint64 replyTo, const QStringList& attachments)
 {
     Item item;
     item.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -30,6 +30,7 @@ QString Outbox::send(qint64 roomId, const QString& body, qint64 replyTo)
     item.body = body;
     item.queuedAtMs = QDateTime::currentMSecsSinceEpoch();
     item.replyTo = replyTo;
+    item.attachments = attachments;
     m_items.append(item);
     Q_EMIT queued(item);
     if (m_connection->isOnline())
@@ -79,9 +80,8 @@ void Outbox::transmit(Item& item)
 {
     item.inFlight = true;
     const QString clientId = item.clientId;
-    QJsonObject params = params::Send { item.roomId, item.body, clientId }.toJson();
-    if (item.replyTo > 0)
-        params.insert(protocol::key::ReplyTo, item.replyTo);
+    const QJsonObject params
+        = params::Send { item.roomId, item.body, clientId, item.replyTo, item.attachments }.toJson();
     m_connection->call(protocol::method::MessagesSend, params, this,
         [this, clientId](const RpcResult& result) { onAnswer(clientId, result); });
 }

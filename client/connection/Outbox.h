@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 namespace chat::client {
@@ -24,11 +25,13 @@ public:
         qint64 queuedAtMs = 0;
         bool inFlight = false;
         qint64 replyTo = 0; // the id of the message this one answers, 0: none
+        QStringList attachments {}; // ids of files uploaded and finished in the room; with any, the body may be empty
     };
 
     explicit Outbox(ChatConnection* connection, QObject* parent = nullptr);
 
-    QString send(qint64 roomId, const QString& body, qint64 replyTo = 0); // returns the client_id
+    // Returns the client_id.
+    QString send(qint64 roomId, const QString& body, qint64 replyTo = 0, const QStringList& attachments = {});
     // Items a previous run queued and never saw acknowledged (from the local cache): sent with their own
     // client_id once online, so the server stores each once even if the earlier run's send reached it.
     void restore(const QList<Item>& items);

@@ -36,6 +36,10 @@ RpcClient::RpcClient(QObject* parent)
     connect(&m_socket, &QWebSocket::connected, this, &RpcClient::connected);
     connect(&m_socket, &QWebSocket::disconnected, this, &RpcClient::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RpcClient::onTextMessage);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& frame) {
+        m_lastHeardMs = m_clock.elapsed();
+        Q_EMIT binaryReceived(frame);
+    });
     connect(&m_socket, &QWebSocket::sslErrors, this, &RpcClient::onSslErrors);
     // Qt 6.4 has no QWebSocket::errorOccurred.
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
@@ -110,6 +114,17 @@ void RpcClient::notify(const QString& method, const QJsonObject& params)
 {
     if (isConnected())
         m_socket.sendTextMessage(QString::fromUtf8(jsonrpc::encodeNotification(method, params)));
+}
+
+void RpcClient::sendBinary(const QByteArray& frame)
+{
+    if (isConnected())
+        m_socket.sendBinaryMessage(frame);
+}
+
+qint64 RpcClient::bytesToWrite() const
+{
+    return m_socket.bytesToWrite();
 }
 
 void RpcClient::onTextMessage(const QString& text)

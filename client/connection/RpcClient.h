@@ -32,6 +32,10 @@ public:
     // `done` runs once, with the result or an error; never if `context` is destroyed first.
     void call(const QString& method, const QJsonObject& params, QObject* context, RpcCallback done);
     void notify(const QString& method, const QJsonObject& params);
+    // A binary frame (file chunks); dropped while not connected.
+    void sendBinary(const QByteArray& frame);
+    // Bytes queued on the socket, not yet written: file transfers keep it small so chat frames are not delayed.
+    qint64 bytesToWrite() const;
 
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
@@ -49,6 +53,7 @@ Q_SIGNALS:
     void connected();
     void disconnected(const QString& why);
     void notificationReceived(const QString& method, const QJsonObject& params);
+    void binaryReceived(const QByteArray& frame);
 
 private:
     struct Pending {

@@ -1,6 +1,7 @@
 #include "ChatSession.h"
 
 #include "ClientLogging.h"
+#include "FileTransfers.h"
 #include "MessageActions.h"
 #include "MessageModel.h"
 #include "NotificationPolicy.h"
@@ -34,6 +35,7 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     , m_actions(new MessageActions(
           connection, [this](qint64 roomId) { return m_timelines.value(roomId); }, this))
     , m_search(new SearchResultsModel(connection, m_rooms, m_users, this))
+    , m_files(new FileTransfers(connection, m_outbox, this))
 {
     m_readTimer.setSingleShot(true);
     m_readTimer.setInterval(200);
@@ -87,7 +89,8 @@ ChatSession::ChatSession(ChatConnection* connection, QObject* parent)
     connect(m_rooms, &QAbstractItemModel::dataChanged, this, roomsChanged);
 
     connect(m_outbox, &Outbox::queued, this, [this](const Outbox::Item& item) {
-        m_cache.saveOutboxEntry({ item.clientId, item.roomId, item.body, item.queuedAtMs, item.replyTo });
+        m_cache.saveOutboxEntry(
+            { item.clientId, item.roomId, item.body, item.queuedAtMs, item.replyTo, item.attachments });
         m_pendingBodies.insert(item.clientId, item.body);
         if (RoomTimeline* timeline = m_timelines.value(item.roomId))
             timeline->addPending(item);
@@ -164,8 +167,8 @@ void ChatSession::loadCache()
     QList<Outbox::Item> unsent;
     const QList<LocalCache::OutboxEntry> entries = m_cache.outbox();
     for (const LocalCache::OutboxEntry& entry : entries)
-        unsent.append(
-            Outbox::Item { entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false, entry.replyTo });
+        unsent.append(Outbox::Item {
+            entry.clientId, entry.roomId, entry.body, entry.queuedAtMs, false, entry.replyTo, entry.attachments });
     m_outbox->restore(unsent);
     Q_EMIT cacheLoaded();
 }
@@ -451,6 +454,7 @@ void ChatSession::reset()
     m_cache.close(); // kept for the next sign-in unless signing out discarded it
     m_cachedMe = {};
     m_outbox->clear();
+    m_files->clear();
     qDeleteAll(m_timelines);
     m_timelines.clear();
     m_pendingBodies.clear();

@@ -16,6 +16,7 @@
 
 namespace chat::client {
 
+class FileTransfers;
 class MessageModel;
 class RoomTimeline;
 class SearchResultsModel;
@@ -46,6 +47,9 @@ public:
     Outbox* outbox() const { return m_outbox; }
     // messages.search (issue 13): results for the search panel; offer it only when hasFeature(feature::Search).
     SearchResultsModel* searchResults() const { return m_search; }
+    // Files (issue 14): uploads for a message, downloads of attachments; offer them only when
+    // hasFeature(feature::Files).
+    FileTransfers* files() const { return m_files; }
     qint64 me() const;
     const User& currentUser() const { return m_connection->me().id ? m_connection->me() : m_cachedMe; }
     ChatConnection::State state() const { return m_connection->state(); }
@@ -151,6 +155,7 @@ private:
     Outbox* m_outbox;
     MessageActions* m_actions;
     SearchResultsModel* m_search;
+    FileTransfers* m_files;
     QHash<qint64, RoomTimeline*> m_timelines;
     QHash<QString, QString> m_pendingBodies; // client_id -> body, to tell the user which send failed
     qint64 m_activeRoom = 0;

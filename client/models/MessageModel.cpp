@@ -82,6 +82,16 @@ bool MessageModel::startsGroup(int row) const
     return here.senderId != before.senderId || here.ts - before.ts > GroupPauseMs;
 }
 
+QString MessageModel::accessibleBody(const Message& message)
+{
+    QStringList parts;
+    if (!message.body.isEmpty())
+        parts.append(message.body);
+    for (const Attachment& attachment : message.attachments)
+        parts.append(tr("attached: %1").arg(attachment.name));
+    return parts.join(QStringLiteral("; "));
+}
+
 QVariant MessageModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -100,7 +110,7 @@ QVariant MessageModel::data(const QModelIndex& index, int role) const
         return tr("%1 at %2: %3")
             .arg(m_users->nameOf(senderId),
                 QLocale().toString(QDateTime::fromMSecsSinceEpoch(viewOf(row).ts), QLocale::ShortFormat),
-                pending ? queued->body : message->body);
+                pending ? queued->body : accessibleBody(*message));
     case SenderIdRole:
         return senderId;
     case SenderNameRole:
@@ -133,6 +143,8 @@ QVariant MessageModel::data(const QModelIndex& index, int role) const
         return !pending && message->mentions.contains(m_users->me());
     case SeenByRole:
         return pending ? QStringList() : seenBy(row);
+    case AttachmentsRole:
+        return pending || message->attachments.isEmpty() ? QVariant() : QVariant::fromValue(message->attachments);
     default:
         return {};
     }
@@ -158,6 +170,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
     names.insert(ReactionsRole, "reactions");
     names.insert(MentionsMeRole, "mentionsMe");
     names.insert(SeenByRole, "seenBy");
+    names.insert(AttachmentsRole, "attachments");
     return names;
 }
 

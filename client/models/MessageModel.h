@@ -33,6 +33,7 @@ public:
         ReactionsRole, // QVariantList of QVariantMap {emoji: QString, count: int, names: QStringList, mine: bool}
         MentionsMeRole, // bool: the message mentions the signed-in user
         SeenByRole, // QStringList of usernames: only on the room's newest message, and only where receipts are shown
+        AttachmentsRole, // QList<chat::Attachment>, in the order sent; an invalid QVariant when it has none
     };
 
     static constexpr int PageSize = RoomTimeline::PageSize;
@@ -71,6 +72,7 @@ private:
     bool startsGroup(int row) const;
     QVariant replyOf(const Message* message, qint64 pendingReplyTo) const;
     QStringList seenBy(int row) const;
+    static QString accessibleBody(const Message& message); // the caption and the attachments' names
 
     RoomTimeline* m_timeline;
     const UsersModel* m_users;

@@ -1,15 +1,19 @@
 #include "ChatPane.h"
 
+#include "AttachmentSender.h"
 #include "ChatSession.h"
 #include "Composer.h"
 #include "ComposerBanner.h"
 #include "EmojiPicker.h"
+#include "FileTransfers.h"
 #include "Icons.h"
+#include "ImageViewer.h"
 #include "MentionCompleter.h"
 #include "MessageDelegate.h"
 #include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "RoomsModel.h"
+#include "TransferList.h"
 #include "UsersModel.h"
 
 #include <QAction>
@@ -52,6 +56,8 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     , m_actions(new MessageInteractions(session, m_view, m_delegate, this))
     , m_mentions(new MentionCompleter(m_composer, this))
     , m_composerPicker(new EmojiPicker(this))
+    , m_attach(new AttachmentSender(session, this, m_composer, this))
+    , m_transfers(new TransferList(session, this))
 {
     setAccessibleName(tr("Conversation"));
     QFont titleFont = m_title->font();
@@ -146,6 +152,10 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
         m_composer->insertPlainText(emoji);
         m_composer->setFocus();
     });
+    m_attach->button()->setIconSize(m_emojiButton->iconSize());
+    m_delegate->setTransfers(m_session->files());
+    connect(m_delegate, &MessageDelegate::attachmentClicked, this, &ChatPane::openAttachment);
+    connect(m_session->files(), &FileTransfers::downloadProgressed, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
         if (m_roomId && !m_composer->toPlainText().isEmpty()) {
             m_session->sendTyping(m_roomId);
@@ -169,6 +179,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     auto* composerRow = new QHBoxLayout;
     composerRow->setContentsMargins(10, 4, 10, 10);
     composerRow->setSpacing(6);
+    composerRow->addWidget(m_attach->button(), 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     composerRow->addWidget(m_emojiButton, 0, Qt::AlignBottom);
     composerRow->addWidget(m_send, 0, Qt::AlignBottom);
@@ -183,6 +194,7 @@ ChatPane::ChatPane(ChatSession* session, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_notice);
     layout->addWidget(m_typing);
+    layout->addWidget(m_transfers);
     layout->addWidget(m_banner);
     layout->addLayout(composerRow);
 
@@ -228,6 +240,8 @@ void ChatPane::showRoom(qint64 roomId)
     m_delegate->setHighlightedSeq(0);
     m_delegate->setSearchMatch(0, {});
     m_actions->setRoom(roomId);
+    m_attach->setRoom(roomId, roomId ? m_session->rooms()->titleOf(roomId) : QString());
+    m_transfers->setRoom(roomId);
     if (!roomId) {
         m_model = nullptr;
         m_view->setModel(nullptr);
@@ -260,6 +274,21 @@ void ChatPane::showRoom(qint64 roomId)
     m_view->scrollToBottom();
     m_composer->setFocus();
     updateReading();
+}
+
+QToolButton* ChatPane::attachButton() const
+{
+    return m_attach->button();
+}
+
+void ChatPane::openAttachment(const chat::Attachment& attachment)
+{
+    if (attachment.isImage()) {
+        auto* viewer = new ImageViewer(m_session->files(), attachment, this);
+        viewer->show();
+        return;
+    }
+    m_session->files()->download(attachment);
 }
 
 void ChatPane::setMessageFontPoints(int points)
@@ -370,8 +399,10 @@ void ChatPane::placeNewMessagesButton()
 void ChatPane::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette())); // drawn in the theme's ink
+    if (event->type() == QEvent::PaletteChange) { // drawn in the theme's ink
+        m_emojiButton->setIcon(Icons::action(Icons::Action::React, palette()));
+        m_attach->button()->setIcon(Icons::action(Icons::Action::Attach, palette()));
+    }
 }
 
 void ChatPane::resizeEvent(QResizeEvent* event)

@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace chat::client {
 
+class AttachmentSender;
 class ChatSession;
 class Composer;
 class ComposerBanner;
@@ -23,11 +24,14 @@ class EmojiPicker;
 class MentionCompleter;
 class MessageInteractions;
 class MessageDelegate;
+class TransferList;
 
 // The open room: its timeline (newest at the bottom, older pages as the reader scrolls up without the
 // view jumping), a "new messages" button when the reader is elsewhere, who is typing, and the composer,
 // which also replies to a message, edits one (Up in an empty composer: the last one of mine) and completes
-// @names of the room's members.
+// @names of the room's members. Files come in by the paper clip, a drop or a paste (AttachmentSender), show their
+// progress above the composer (TransferList), and open from the timeline: an image in the ImageViewer, another file
+// downloaded into the Downloads folder.
 class ChatPane : public QWidget {
     Q_OBJECT
 public:
@@ -46,6 +50,10 @@ public:
     MentionCompleter* mentionCompleter() const { return m_mentions; }
     EmojiPicker* composerEmojiPicker() const { return m_composerPicker; }
     QToolButton* emojiButton() const { return m_emojiButton; }
+    QToolButton* attachButton() const;
+    AttachmentSender* attachmentSender() const { return m_attach; }
+    TransferList* transferList() const { return m_transfers; }
+    void openAttachment(const chat::Attachment& attachment); // an image in a viewer; another file downloaded
     QLabel* noticeLabel() const { return m_notice; }
     bool isAtBottom() const;
     int rowOfSeq(qint64 seq) const; // -1 when the message is not loaded
@@ -108,6 +116,8 @@ private:
     MessageInteractions* m_actions;
     MentionCompleter* m_mentions;
     EmojiPicker* m_composerPicker;
+    AttachmentSender* m_attach;
+    TransferList* m_transfers;
 
     bool m_followNewest = true;
     bool m_adjusting = false;

@@ -1,6 +1,9 @@
 #include "Composer.h"
 
+#include "AttachmentSender.h"
+
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QTextBlock>
 
 namespace chat::client {
@@ -63,6 +66,25 @@ void Composer::resizeEvent(QResizeEvent* event)
 {
     QPlainTextEdit::resizeEvent(event);
     chooseHint();
+}
+
+bool Composer::canInsertFromMimeData(const QMimeData* source) const
+{
+    return source->hasImage() || !AttachmentSender::localFilesIn(source).isEmpty()
+        || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData* source)
+{
+    // Files copied in a file manager come as URLs (and often their paths as text too): attach them.
+    if (const QStringList paths = AttachmentSender::localFilesIn(source); !paths.isEmpty())
+        return Q_EMIT filesPasted(paths);
+    if (source->hasImage() && !source->hasText()) {
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        if (!image.isNull())
+            return Q_EMIT imagePasted(image);
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 void Composer::keyPressEvent(QKeyEvent* event)

@@ -136,6 +136,19 @@ void drawAction(QPainter& painter, Icons::Action action, const QColor& ink)
         painter.drawEllipse(QPointF(10.5, 10.5), 6, 6);
         painter.drawLine(QPointF(15, 15), QPointF(20, 20));
         break;
+    case Icons::Action::Attach: // a paper clip at 45°: three straight wires joined by half circles
+        painter.translate(12, 12);
+        painter.rotate(45);
+        path.moveTo(6.5, -7.75);
+        path.lineTo(6.5, 5.25);
+        path.arcTo(QRectF(-6.5, -1.25, 13, 13), 0, -180);
+        path.lineTo(-6.5, -7.75);
+        path.arcTo(QRectF(-6.5, -11.75, 8, 8), 180, -180);
+        path.lineTo(1.5, 5.25);
+        path.arcTo(QRectF(-2.5, 3.25, 4, 4), 0, -180);
+        path.lineTo(-2.5, -6.75);
+        painter.drawPath(path);
+        break;
     }
 }
 } // namespace

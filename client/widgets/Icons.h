@@ -11,8 +11,9 @@ public:
     static QIcon app();
     static QIcon sidebar(const QPalette& palette);
 
-    // The message actions (hover bar, context menu, composer banners) and search, drawn in the palette's text colour.
-    enum class Action { Reply, React, Edit, Delete, Copy, Close, Search };
+    // The message actions (hover bar, context menu, composer banners), search and attaching a file, drawn in the
+    // palette's text colour.
+    enum class Action { Reply, React, Edit, Delete, Copy, Close, Search, Attach };
     static QIcon action(Action action, const QPalette& palette);
 };
 

@@ -25,6 +25,12 @@ constexpr int RowGap = 2;
 constexpr int AvatarGap = 10;
 constexpr int QuoteGap = 3;
 constexpr int ChipsGap = 5;
+constexpr int AttachmentsGap = 4;
+
+QList<Attachment> attachmentsOf(const QModelIndex& index)
+{
+    return index.data(MessageModel::AttachmentsRole).value<QList<Attachment>>();
+}
 
 int avatarSize(const QFontMetrics& metrics)
 {
@@ -203,8 +209,15 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem& o
             y = layout.quote.bottom() + 1 + QuoteGap;
         }
     }
-    layout.body = QRect(left, y, width, deleted ? metrics.height() : bodyHeight(option, index, width));
-    y = layout.body.bottom() + 1;
+    const QList<Attachment> attachments = deleted ? QList<Attachment>() : attachmentsOf(index);
+    const bool bodyShown = deleted || attachments.isEmpty() || !index.data(MessageModel::BodyRole).toString().isEmpty();
+    layout.body = QRect(left, y, width, !bodyShown ? 0 : deleted ? metrics.height() : bodyHeight(option, index, width));
+    y = layout.body.top() + layout.body.height();
+    if (!attachments.isEmpty()) {
+        const int top = y + (bodyShown ? AttachmentsGap : 2);
+        layout.attachments = AttachmentCards::place(attachments, option.font, QPoint(left, top), width);
+        y = top + AttachmentCards::heightOf(layout.attachments, top);
+    }
     if (!deleted) {
         layout.chips = ReactionChips::place(
             index.data(MessageModel::ReactionsRole).toList(), option.font, QPoint(left, y + ChipsGap), width);
@@ -301,7 +314,14 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
             layout.quote.contains(mouse));
     }
 
-    paintBody(painter, option, index, layout.body);
+    if (!layout.body.isEmpty())
+        paintBody(painter, option, index, layout.body);
+
+    if (!layout.attachments.isEmpty()) {
+        const AttachmentCards::Card* under = AttachmentCards::at(layout.attachments, mouse);
+        AttachmentCards::paint(painter, layout.attachments, attachmentsOf(index), option.font, palette, m_transfers,
+            under ? under->index : -1);
+    }
 
     if (!layout.chips.isEmpty()) {
         const ReactionChips::Chip* under = ReactionChips::at(layout.chips, mouse);
@@ -415,12 +435,19 @@ bool MessageDelegate::quoteContains(
     return quoteRect(option, index).contains(pos);
 }
 
+QRect MessageDelegate::attachmentRect(
+    const QStyleOptionViewItem& option, const QModelIndex& index, int attachment) const
+{
+    const Layout layout = layoutFor(option, index);
+    return attachment >= 0 && attachment < layout.attachments.size() ? layout.attachments.at(attachment).rect : QRect();
+}
+
 bool MessageDelegate::isClickableAt(
     const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const
 {
     const Layout layout = layoutFor(option, index);
     return layout.quote.contains(pos) || ReactionChips::at(layout.chips, pos)
-        || !anchorAt(option, index, pos).isEmpty();
+        || AttachmentCards::at(layout.attachments, pos) || !anchorAt(option, index, pos).isEmpty();
 }
 
 bool MessageDelegate::editorEvent(
@@ -440,6 +467,11 @@ bool MessageDelegate::editorEvent(
             if (layout.quote.contains(pos)) {
                 if (!press)
                     Q_EMIT quoteClicked(index);
+                return true;
+            }
+            if (const AttachmentCards::Card* card = AttachmentCards::at(layout.attachments, pos)) {
+                if (!press)
+                    Q_EMIT attachmentClicked(attachmentsOf(index).at(card->index));
                 return true;
             }
             if (!press) {
@@ -471,6 +503,12 @@ bool MessageDelegate::helpEvent(
         }
         if (layout.quote.contains(event->pos())) {
             QToolTip::showText(event->globalPos(), tr("Go to the original message"), view->viewport(), layout.quote);
+            return true;
+        }
+        if (const AttachmentCards::Card* card = AttachmentCards::at(layout.attachments, event->pos())) {
+            QToolTip::showText(event->globalPos(),
+                AttachmentCards::toolTip(attachmentsOf(index).at(card->index), m_transfers), view->viewport(),
+                card->rect);
             return true;
         }
     }

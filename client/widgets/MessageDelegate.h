@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AttachmentCards.h"
 #include "MessageText.h"
 #include "ReactionChips.h"
 
@@ -13,9 +14,12 @@ class QTextDocument;
 
 namespace chat::client {
 
+class FileTransfers;
+
 // Paints one message: a day separator when the day changes, sender and time at the start of a group,
 // the quote of the message it replies to, then the body as wrapped rich text with clickable links
-// ("(edited)" after an edited one, "This message was deleted" for a tombstone), its reaction chips, and
+// ("(edited)" after an edited one, "This message was deleted" for a tombstone), its attachments (AttachmentCards:
+// images inline, other files as cards; only these when the body is empty), its reaction chips, and
 // "Seen by …" under the newest one. Pending sends are dimmed with "sending…"; a message that mentions
 // the signed-in user is tinted. Double-click opens a read-only text editor over the body so its text can
 // be selected.
@@ -42,6 +46,7 @@ public:
     // A search result opened here: the message stays marked, and where `foldedQuery` matches its text, until cleared.
     void setSearchMatch(qint64 seq, const QString& foldedQuery);
     qint64 searchMatchSeq() const { return m_matchSeq; }
+    void setTransfers(const FileTransfers* transfers) { m_transfers = transfers; } // a file card's download progress
 
     // Where things are in a row the view shows with `option` (its rect in viewport coordinates).
     QRect contentRect(const QStyleOptionViewItem& option, const QModelIndex& index) const; // below the separator
@@ -51,6 +56,7 @@ public:
     QRect reactionRect(const QStyleOptionViewItem& option, const QModelIndex& index, const QString& emoji) const;
     bool quoteContains(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const;
     QRect quoteRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    QRect attachmentRect(const QStyleOptionViewItem& option, const QModelIndex& index, int attachment) const;
     bool isClickableAt(const QStyleOptionViewItem& option, const QModelIndex& index, const QPoint& pos) const;
 
     static QStyleOptionViewItem optionFor(const QAbstractItemView* view, const QModelIndex& index);
@@ -63,6 +69,7 @@ Q_SIGNALS:
     void linkActivated(const QString& url);
     void reactionClicked(const QModelIndex& index, const QString& emoji);
     void quoteClicked(const QModelIndex& index);
+    void attachmentClicked(const chat::Attachment& attachment);
 
 protected:
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -73,7 +80,8 @@ private:
         QRect separator; // empty when the row starts no day
         QRect header; // empty when the row continues a group
         QRect quote; // empty unless the message is a reply
-        QRect body;
+        QRect body; // no height when the body is empty beside attachments
+        QList<AttachmentCards::Card> attachments;
         QList<ReactionChips::Chip> chips;
         QRect seenBy; // empty unless someone has seen this (the newest) message
         QRect content; // from the header (or quote, or body) to the last line, over the text column
@@ -99,6 +107,7 @@ private:
     qint64 m_highlightedSeq = 0;
     qint64 m_matchSeq = 0;
     QString m_matchQuery;
+    const FileTransfers* m_transfers = nullptr;
 };
 
 } // namespace chat::client

@@ -101,6 +101,64 @@
     </message>
 </context>
 <context>
+    <name>FileErrorText</name>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="15"/>
+        <source>The server has no room left for files. Ask its administrator.</source>
+        <translation>Auf dem Server ist kein Platz mehr für Dateien. Wenden Sie sich an die Administration.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="16"/>
+        <source>Your files on this server would pass your quota (%1 of %2 used).</source>
+        <translation>Ihre Dateien auf diesem Server würden Ihr Kontingent überschreiten (%1 von %2 belegt).</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="23"/>
+        <source>The file is too large: this server takes files up to %1.</source>
+        <translation>Die Datei ist zu groß: Dieser Server nimmt Dateien bis %1 an.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="24"/>
+        <source>The file is too large for this server.</source>
+        <translation>Die Datei ist zu groß für diesen Server.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="29"/>
+        <source>The file changed while it was being sent. Try again.</source>
+        <translation>Die Datei hat sich während des Sendens geändert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="31"/>
+        <source>The image has too many pixels for this server (at most %1 million).</source>
+        <translation>Das Bild hat zu viele Pixel für diesen Server (höchstens %1 Millionen).</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="34"/>
+        <source>The image is damaged: the server cannot read it.</source>
+        <translation>Das Bild ist beschädigt: Der Server kann es nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="35"/>
+        <source>The server refused the file.</source>
+        <translation>Der Server hat die Datei abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="38"/>
+        <source>You are not a member of this room any more.</source>
+        <translation>Sie sind nicht mehr Mitglied dieses Raums.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="40"/>
+        <source>The file is not there any more, or you may not have it.</source>
+        <translation>Die Datei gibt es nicht mehr, oder Sie dürfen sie nicht laden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/FileErrorText.cpp" line="41"/>
+        <source>The file could not be sent.</source>
+        <translation>Die Datei konnte nicht gesendet werden.</translation>
+    </message>
+</context>
+<context>
     <name>chat::client::AppController</name>
     <message>
         <location filename="../../client/widgets/AppController.cpp" line="83"/>
@@ -116,6 +174,124 @@
         <location filename="../../client/widgets/AppController.cpp" line="278"/>
         <source>Certificate changed</source>
         <translation>Zertifikat geändert</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::AttachmentCards</name>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="118"/>
+        <source>Downloading… %1 of %2</source>
+        <translation>Wird geladen… %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="120"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="122"/>
+        <source>%1 · Saved as %2</source>
+        <translation>%1 · Gespeichert als %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="124"/>
+        <source>Download failed: %1</source>
+        <translation>Download fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="134"/>
+        <source>%1 (%2 × %3, %4): click to view</source>
+        <translation>%1 (%2 × %3, %4): zum Ansehen klicken</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="141"/>
+        <source>Downloading %1</source>
+        <translation>%1 wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentCards.cpp" line="142"/>
+        <source>%1 (%2): click to download</source>
+        <translation>%1 (%2): zum Herunterladen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::AttachmentPreview</name>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="41"/>
+        <source>“%1” does not exist.</source>
+        <translation>„%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="43"/>
+        <source>“%1” is a folder: only files can be sent.</source>
+        <translation>„%1“ ist ein Ordner: Nur Dateien können gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="45"/>
+        <source>“%1” cannot be read.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="47"/>
+        <source>“%1” is empty.</source>
+        <translation>„%1“ ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="49"/>
+        <source>“%1” is %2: this server takes files up to %3.</source>
+        <translation>„%1“ ist %2 groß: Dieser Server nimmt Dateien bis %3 an.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="62"/>
+        <source>Send files</source>
+        <translation>Dateien senden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="62"/>
+        <source>Send to %1</source>
+        <translation>An %1 senden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="68"/>
+        <source>“%1” is left out: at most %n file(s) go with one message.</source>
+        <translation>
+            <numerusform>„%1“ wird weggelassen: Höchstens %n Datei passt zu einer Nachricht.</numerusform>
+            <numerusform>„%1“ wird weggelassen: Höchstens %n Dateien passen zu einer Nachricht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="97"/>
+        <source>Add a caption (optional)</source>
+        <translation>Beschriftung hinzufügen (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="98"/>
+        <source>Caption</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="102"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="129"/>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::AttachmentSender</name>
+    <message>
+        <location filename="../../client/widgets/AttachmentSender.cpp" line="41"/>
+        <location filename="../../client/widgets/AttachmentSender.cpp" line="49"/>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/AttachmentSender.cpp" line="48"/>
+        <source>Attach files (or drop them here, or paste an image)</source>
+        <translation>Dateien anhängen (oder hierher ziehen oder ein Bild einfügen)</translation>
     </message>
 </context>
 <context>
@@ -152,37 +328,37 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::ChatConnection</name>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="168"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="186"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="170"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="188"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="172"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="190"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="174"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="192"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="176"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="194"/>
         <source>Reconnecting…</source>
         <translation>Verbindung wird wiederhergestellt…</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="257"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="275"/>
         <source>The server at %1 cannot be reached.</source>
         <translation>Der Server unter %1 ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../client/connection/ChatConnection.cpp" line="258"/>
+        <location filename="../../client/connection/ChatConnection.cpp" line="276"/>
         <source>The server at %1 cannot be reached: %2</source>
         <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
     </message>
@@ -190,93 +366,93 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::ChatPane</name>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="45"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="49"/>
         <source>New messages ↓</source>
         <translation>Neue Nachrichten ↓</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="50"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="54"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="56"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="62"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="61"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="67"/>
         <source>Room name</source>
         <translation>Raumname</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="65"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="71"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="77"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="83"/>
         <source>&amp;Copy text</source>
         <translation>Text &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="96"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="102"/>
         <source>Jump to new messages</source>
         <translation>Zu neuen Nachrichten springen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="101"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="107"/>
         <source>Typing indicator</source>
         <translation>Tippanzeige</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="110"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="116"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="111"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="117"/>
         <source>Send (Enter). Shift+Enter starts a new line.</source>
         <translation>Senden (Eingabe). Umschalt+Eingabe beginnt eine neue Zeile.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="136"/>
-        <location filename="../../client/widgets/ChatPane.cpp" line="137"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="142"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="143"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="156"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="166"/>
         <source>&lt;h3&gt;No conversation open&lt;/h3&gt;Pick someone in the people list, or a room, to start chatting.</source>
         <translation>&lt;h3&gt;Keine Unterhaltung geöffnet&lt;/h3&gt;Wählen Sie eine Person oder einen Raum, um zu chatten.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="207"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="219"/>
         <source>Your message could not be sent: %1</source>
         <translation>Ihre Nachricht konnte nicht gesendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="312"/>
         <source>Message %1 — Enter to send, Shift+Enter for a new line</source>
         <translation>Nachricht an %1 — Eingabe sendet, Umschalt+Eingabe für neue Zeile</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="283"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="312"/>
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="287"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="316"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="287"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="316"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="289"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="318"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Mitglied</numerusform>
@@ -284,7 +460,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/ChatPane.cpp" line="402"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="433"/>
         <source>This message is too long: at most %n characters.</source>
         <translation>
             <numerusform>Diese Nachricht ist zu lang: höchstens %n Zeichen.</numerusform>
@@ -292,12 +468,12 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="585"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="616"/>
         <source>%1 is typing…</source>
         <translation>%1 tippt…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/ChatPane.cpp" line="587"/>
+        <location filename="../../client/widgets/ChatPane.cpp" line="618"/>
         <source>%1 are typing…</source>
         <translation>%1 tippen…</translation>
     </message>
@@ -305,7 +481,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::Composer</name>
     <message>
-        <location filename="../../client/widgets/Composer.cpp" line="15"/>
+        <location filename="../../client/widgets/Composer.cpp" line="18"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -407,6 +583,103 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <location filename="../../client/widgets/EmojiPicker.cpp" line="41"/>
         <source>Choose an emoji</source>
         <translation>Emoji auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::FileDownload</name>
+    <message>
+        <location filename="../../client/connection/FileDownload.cpp" line="62"/>
+        <source>The folder %1 cannot be created</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/FileDownload.cpp" line="67"/>
+        <location filename="../../client/connection/FileDownload.cpp" line="129"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/FileDownload.cpp" line="147"/>
+        <source>The download of %1 was damaged on the way</source>
+        <translation>Der Download von %1 wurde unterwegs beschädigt</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::FileUpload</name>
+    <message>
+        <location filename="../../client/connection/FileUpload.cpp" line="69"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="152"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="165"/>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/connection/FileUpload.cpp" line="168"/>
+        <source>The file changed while it was being sent</source>
+        <translation>Die Datei hat sich während des Sendens geändert</translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::ImageViewer</name>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="37"/>
+        <source>Save image</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="42"/>
+        <source>%1 (%2 × %3)</source>
+        <translation>%1 (%2 × %3)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="52"/>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="53"/>
+        <source>Fit the image to the window (0)</source>
+        <translation>Bild in das Fenster einpassen (0)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="55"/>
+        <source>&amp;Actual size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="56"/>
+        <source>Show the image at its actual size (1)</source>
+        <translation>Bild in Originalgröße zeigen (1)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="58"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="59"/>
+        <source>Save the image to a file (Ctrl+S)</source>
+        <translation>Bild in eine Datei speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="96"/>
+        <source>Loading… %1 of %2</source>
+        <translation>Wird geladen… %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="126"/>
+        <source>The image cannot be shown.</source>
+        <translation>Das Bild kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="172"/>
+        <source>The image could not be saved to %1.</source>
+        <translation>Das Bild konnte nicht unter %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/ImageViewer.cpp" line="175"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
     </message>
 </context>
 <context>
@@ -600,28 +873,28 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <translation>Die Nachrichten aller Räume durchsuchen (Strg+Umschalt+F); Strg+F durchsucht den offenen Raum</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="356"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="357"/>
         <source>Chat is still running</source>
         <translation>Chat läuft weiter</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="356"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="357"/>
         <source>New messages will show here. Quit from this icon&apos;s menu.</source>
         <translation>Neue Nachrichten erscheinen hier. Beenden über das Menü dieses Symbols.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="374"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="375"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="379"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="374"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="375"/>
         <source>%1 — Chat</source>
         <translation>%1 — Chat</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="378"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="379"/>
         <source>Chat — %n unread</source>
         <translation>
             <numerusform>Chat — %n ungelesen</numerusform>
@@ -629,27 +902,27 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="390"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="391"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="409"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="410"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="416"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="417"/>
         <source>Create room</source>
         <translation>Raum erstellen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="416"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="417"/>
         <source>Room name:</source>
         <translation>Raumname:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MainWindow.cpp" line="431"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="432"/>
         <source>#%1 (%n member(s))</source>
         <translation>
             <numerusform>#%1 (%n Mitglied)</numerusform>
@@ -657,18 +930,18 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="435"/>
-        <location filename="../../client/widgets/MainWindow.cpp" line="439"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="436"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="440"/>
         <source>Join room</source>
         <translation>Raum beitreten</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="435"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="436"/>
         <source>You are already in every room on this server.</source>
         <translation>Sie sind bereits in jedem Raum dieses Servers.</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MainWindow.cpp" line="439"/>
+        <location filename="../../client/widgets/MainWindow.cpp" line="440"/>
         <source>Room:</source>
         <translation>Raum:</translation>
     </message>
@@ -758,23 +1031,23 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::MessageDelegate</name>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="77"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="83"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="79"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="85"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="86"/>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="468"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="92"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="500"/>
         <source>Seen by %1</source>
         <translation>Gesehen von %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="87"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="93"/>
         <source>Seen by %1 and %n other(s)</source>
         <translation>
             <numerusform>Gesehen von %1 und %n weiteren Person</numerusform>
@@ -782,27 +1055,27 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="97"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="103"/>
         <source>(edited)</source>
         <translation>(bearbeitet)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="331"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="351"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="354"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="374"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="473"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="505"/>
         <source>Go to the original message</source>
         <translation>Zur ursprünglichen Nachricht</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/MessageDelegate.cpp" line="490"/>
+        <location filename="../../client/widgets/MessageDelegate.cpp" line="528"/>
         <source>Message text</source>
         <translation>Nachrichtentext</translation>
     </message>
@@ -858,7 +1131,12 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::MessageModel</name>
     <message>
-        <location filename="../../client/models/MessageModel.cpp" line="100"/>
+        <location filename="../../client/models/MessageModel.cpp" line="91"/>
+        <source>attached: %1</source>
+        <translation>angehängt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/models/MessageModel.cpp" line="110"/>
         <source>%1 at %2: %3</source>
         <translation>%1 um %2: %3</translation>
     </message>
@@ -1010,18 +1288,18 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::RpcClient</name>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="100"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="104"/>
         <source>Not connected to the server</source>
         <translation>Nicht mit dem Server verbunden</translation>
     </message>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="138"/>
-        <location filename="../../client/connection/RpcClient.cpp" line="142"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="153"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="157"/>
         <source>The connection to the server was lost</source>
         <translation>Die Verbindung zum Server wurde unterbrochen</translation>
     </message>
     <message>
-        <location filename="../../client/connection/RpcClient.cpp" line="155"/>
+        <location filename="../../client/connection/RpcClient.cpp" line="170"/>
         <source>The server did not answer in time</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet</translation>
     </message>
@@ -1100,47 +1378,47 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="218"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
         <source>From anyone</source>
         <translation>Von allen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="232"/>
         <source>From me</source>
         <translation>Von mir</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="225"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="232"/>
         <source>From %1</source>
         <translation>Von %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="238"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="245"/>
         <source>Search only %1 (Ctrl+F)</source>
         <translation>Nur %1 durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="238"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="245"/>
         <source>No room is open</source>
         <translation>Kein Raum ist geöffnet</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="255"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="262"/>
         <source>Search the messages of %1</source>
         <translation>Die Nachrichten von %1 durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="256"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="263"/>
         <source>Search the messages of every room you are in</source>
         <translation>Die Nachrichten aller Räume durchsuchen, in denen Sie sind</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="257"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="264"/>
         <source>Any part of a word finds it: “ploy” finds “deployment”.</source>
         <translation>Jeder Teil eines Wortes findet es: „ploy“ findet „deployment“.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="260"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="267"/>
         <source>Type at least %n character(s)…</source>
         <translation>
             <numerusform>Geben Sie mindestens %n Zeichen ein…</numerusform>
@@ -1148,27 +1426,27 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="264"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="271"/>
         <source>Searching…</source>
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="268"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="275"/>
         <source>No messages in %1 match “%2”</source>
         <translation>Keine Nachricht in %1 passt zu „%2“</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="269"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="276"/>
         <source>No messages match “%1”</source>
         <translation>Keine Nachricht passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/SearchPanel.cpp" line="271"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="278"/>
         <source>Check the spelling, or search all rooms and any time.</source>
         <translation>Prüfen Sie die Schreibweise, oder suchen Sie in allen Räumen und zu jeder Zeit.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="286"/>
         <source>%n+ message(s)</source>
         <translation>
             <numerusform>%n+ Nachricht</numerusform>
@@ -1176,7 +1454,7 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../client/widgets/SearchPanel.cpp" line="279"/>
+        <location filename="../../client/widgets/SearchPanel.cpp" line="286"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n Nachricht</numerusform>
@@ -1409,6 +1687,79 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
             <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
             <numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>chat::client::TransferList</name>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="22"/>
+        <source>File transfers</source>
+        <translation>Dateiübertragungen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="42"/>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="44"/>
+        <source>Waiting for the server…</source>
+        <translation>Warte auf den Server…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="46"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="49"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="51"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="55"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="114"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="69"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="69"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="107"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="111"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="115"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="72"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="103"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="102"/>
+        <source>Downloading… %1 of %2</source>
+        <translation>Wird geladen… %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="106"/>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="107"/>
+        <source>Show in folder</source>
+        <translation>Im Ordner zeigen</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>chat::client::AttachmentPreview</name>
+    <message numerus="yes">
+        <location filename="../../client/widgets/AttachmentPreview.cpp" line="68"/>
+        <source>“%1” is left out: at most %n file(s) go with one message.</source>
+        <translation>
+            <numerusform>“%1” is left out: at most %n file goes with one message.</numerusform>
+            <numerusform>“%1” is left out: at most %n files go with one message.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chat::client::ChatPane</name>
     <message numerus="yes">
         <location filename="../../client/widgets/ChatPane.cpp" line="289"/>

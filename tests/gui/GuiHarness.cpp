@@ -1,11 +1,14 @@
 #include "GuiHarness.h"
 
 #include "Backoff.h"
+#include "ChatPane.h"
 #include "ChatSession.h"
 #include "CredentialsForm.h"
 #include "Fixtures.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "MessageModel.h"
+#include "PeopleDock.h"
 #include "RoomsModel.h"
 #include "TestServer.h"
 #include "UsersModel.h"
@@ -13,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QLineEdit>
+#include <QListView>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -64,6 +68,34 @@ std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const
     auto app = startClient();
     signInThroughDialog(*app, server.url(), username);
     return QTest::currentTestFailed() ? nullptr : std::move(app);
+}
+
+client::ChatPane* openAliceWithBob(std::unique_ptr<TestServer>& server, std::unique_ptr<TestClient>& bob,
+    std::unique_ptr<client::AppController>& app, const std::function<void(server::ServerConfig&)>& tweak)
+{
+    server = std::make_unique<TestServer>(tweak);
+    if (!server->start())
+        return nullptr;
+    bob = signedUpClient(*server, QStringLiteral("bob"));
+    app = signUpAndSignIn(*server, QStringLiteral("alice"));
+    if (!bob || !app)
+        return nullptr;
+    activate(app->mainWindow());
+    return openDirect(*app, bob->userId());
+}
+
+client::ChatPane* openDirect(client::AppController& app, qint64 userId)
+{
+    client::PeopleDock* dock = app.mainWindow()->dock();
+    if (!QTest::qWaitFor([&] { return dock->indexOfUser(userId).isValid(); }))
+        return nullptr;
+    clickRow(dock->peopleView(), dock->indexOfUser(userId));
+    client::ChatPane* pane = app.mainWindow()->chatPane();
+    const bool open = QTest::qWaitFor([&] {
+        return pane->roomId() && app.session()->rooms()->peerOf(pane->roomId()) == userId && pane->model()
+            && pane->model()->timeline()->isLoaded();
+    });
+    return open ? pane : nullptr;
 }
 
 void clickRow(QAbstractItemView* view, const QModelIndex& index)

@@ -6,13 +6,22 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QAbstractItemView;
 class QTemporaryDir;
 
+namespace chat::client {
+class ChatPane;
+}
+namespace chat::server {
+struct ServerConfig;
+}
+
 namespace chat::test {
 
+class TestClient;
 class TestServer;
 
 // Settings (window layout, server, tokens) in a folder of this run only: parallel runs must not share.
@@ -30,6 +39,14 @@ void signInThroughDialog(client::AppController& app, const QUrl& server, const Q
 
 // signedUpClient() for the account, then startClient() and signInThroughDialog(); null if that failed.
 std::unique_ptr<client::AppController> signUpAndSignIn(TestServer& server, const QString& username);
+
+// A fresh server (`tweak` adjusts its config), bob signed up on the wire and alice signed in through the app, and their
+// direct room open in alice's window; null if any of that failed.
+client::ChatPane* openAliceWithBob(std::unique_ptr<TestServer>& server, std::unique_ptr<TestClient>& bob,
+    std::unique_ptr<client::AppController>& app, const std::function<void(server::ServerConfig&)>& tweak = {});
+
+// Opens the direct room with `userId` from the dock, as a person would, and waits for its history; null if it did not.
+client::ChatPane* openDirect(client::AppController& app, qint64 userId);
 
 void clickRow(QAbstractItemView* view, const QModelIndex& index);
 void activate(QWidget* window);

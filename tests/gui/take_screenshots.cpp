@@ -2,15 +2,21 @@
 // protocol, the app's own widgets, QWidget::grab(). Run under a real display server, e.g.
 //   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/gui/client-screenshots docs/screenshots
 #include "AppController.h"
+#include "AttachmentPreview.h"
+#include "AttachmentSender.h"
 #include "ChatPane.h"
 #include "ChatSession.h"
 #include "Composer.h"
 #include "CredentialsForm.h"
 #include "EmojiPicker.h"
+#include "FileTransfers.h"
+#include "FileUploads.h"
 #include "Fixtures.h"
+#include "ImageViewer.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageActionBar.h"
+#include "MessageDelegate.h"
 #include "MessageInteractions.h"
 #include "MessageModel.h"
 #include "PeopleDock.h"
@@ -25,13 +31,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLinearGradient>
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -70,6 +79,50 @@ void react(TestClient& client, qint64 messageId, const QString& emoji)
 {
     client.call(
         protocol::method::ReactionsAdd, { { protocol::key::MessageId, messageId }, { protocol::key::Emoji, emoji } });
+}
+
+// A picture worth attaching: a sky, hills and a sun, drawn here so the screenshots need no files.
+QImage landscape(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, height);
+    sky.setColorAt(0, QColor(0x62, 0xa0, 0xea));
+    sky.setColorAt(1, QColor(0xf9, 0xf0, 0x6b));
+    painter.fillRect(image.rect(), sky);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xff, 0xf5, 0xd0));
+    painter.drawEllipse(QPointF(width * 0.75, height * 0.3), height * 0.1, height * 0.1);
+    const QColor hills[] = { QColor(0x4e, 0x9a, 0x06), QColor(0x26, 0x8a, 0x3c), QColor(0x1b, 0x5e, 0x20) };
+    for (int layer = 0; layer < 3; ++layer) {
+        QPainterPath path;
+        const qreal base = height * (0.6 + 0.12 * layer);
+        path.moveTo(0, height);
+        path.lineTo(0, base);
+        for (int x = 0; x <= width; x += width / 8)
+            path.quadTo(x + width / 16.0,
+                base - height * (0.12 - 0.03 * layer) * ((x / (width / 8) + layer) % 2 ? 1 : -0.4), x + width / 8.0,
+                base);
+        path.lineTo(width, height);
+        path.closeSubpath();
+        painter.setBrush(hills[layer]);
+        painter.drawPath(path);
+    }
+    return image;
+}
+
+// Uploads and posts a file as `client` would over the wire; returns false when the server refused it.
+bool postFile(TestClient& client, qint64 roomId, const QString& name, const QByteArray& bytes, const QString& caption)
+{
+    const Reply finished = uploadFile(client, roomId, name, bytes);
+    const QString fileId = finished.result.value(protocol::key::File).toObject().value(protocol::key::Id).toString();
+    static int n = 0;
+    return finished.ok()
+        && client
+               .call(protocol::method::MessagesSend,
+                   params::Send { roomId, caption, QStringLiteral("shot-file-%1").arg(++n), 0, { fileId } }.toJson())
+               .ok();
 }
 
 // A popup is a window of its own: paint it over the window's grab where it is on the screen.
@@ -299,6 +352,92 @@ int main(int argc, char* argv[])
         darkSearch.theme = Preferences::Theme::System;
         window->applyPreferences(darkSearch);
         search->close();
+    }
+
+    // Files (issue 14): an image inline with its caption, a PDF's card while it downloads, the viewer, the preview.
+    {
+        QTemporaryDir files;
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        landscape(1280, 800).save(&buffer, "PNG");
+        QByteArray pdf = QByteArray("%PDF-1.7\n") + QByteArray(3 * 1024 * 1024, 'x');
+        if (!postFile(*bob, withBob, QStringLiteral("onboarding-mockup.png"), png,
+                QStringLiteral("The mockup for the new welcome screen")))
+            qFatal("the server refused the image");
+        if (!postFile(*bob, withBob, QStringLiteral("release-notes-1.0.pdf"), pdf, QString()))
+            qFatal("the server refused the PDF");
+        const QModelIndex bobIndex = dock->indexOfUser(bob->userId());
+        QTest::mouseClick(
+            dock->peopleView()->viewport(), Qt::LeftButton, {}, dock->peopleView()->visualRect(bobIndex).center());
+        auto attachmentsAt = [&](int row) {
+            return pane->model()->index(row).data(MessageModel::AttachmentsRole).value<QList<Attachment>>();
+        };
+        waitFor([&] {
+            const int rows = pane->model() ? pane->model()->rowCount() : 0;
+            return pane->roomId() == withBob && rows >= 2 && !attachmentsAt(rows - 1).isEmpty()
+                && !attachmentsAt(rows - 2).isEmpty();
+        });
+        QTest::mouseMove(window, QPoint(1, 1));
+        pane->view()->scrollToBottom();
+        save(window, folder, QStringLiteral("files-inline-image.png"));
+
+        QTemporaryDir downloads;
+        controller.session()->files()->setDownloadFolder(downloads.path());
+        const int pdfRow = pane->model()->rowCount() - 1;
+        const QModelIndex pdfIndex = pane->model()->index(pdfRow);
+        bool grabbed = false;
+        QObject scope; // the connections capture this block's locals: they end with it
+        QObject::connect(
+            controller.session()->files(), &FileTransfers::downloadAdded, &scope, [&](FileDownload* download) {
+                QObject::connect(download, &FileDownload::progressChanged, &scope, [&](qint64 written, qint64 size) {
+                    if (grabbed || written < size * 2 / 5)
+                        return;
+                    grabbed = true;
+                    pane->view()->viewport()->repaint();
+                    const QString path = QDir(folder).filePath(QStringLiteral("files-download-progress.png"));
+                    if (!window->grab().save(path))
+                        qFatal("cannot write %s", qPrintable(path));
+                    qInfo("wrote %s", qPrintable(path));
+                });
+            });
+        const QRect card
+            = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), pdfIndex), pdfIndex, 0);
+        QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {}, card.center());
+        waitFor([&] { return grabbed; });
+        waitFor([&] {
+            const FileDownload* done = controller.session()->files()->downloadOf(attachmentsAt(pdfRow).first().id);
+            return done && done->state() == FileDownload::State::Done;
+        });
+        save(window, folder, QStringLiteral("files-downloaded.png"));
+
+        const QModelIndex imageIndex = pane->model()->index(pdfRow - 1);
+        const QRect image
+            = pane->delegate()->attachmentRect(MessageDelegate::optionFor(pane->view(), imageIndex), imageIndex, 0);
+        QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {}, image.center());
+        ImageViewer* viewer = nullptr;
+        waitFor([&] {
+            viewer = pane->findChild<ImageViewer*>();
+            return viewer && viewer->isLoaded();
+        });
+        viewer->resize(900, 620);
+        save(viewer, folder, QStringLiteral("files-image-viewer.png"));
+        viewer->close();
+
+        const QString shot
+            = QDir(files.path())
+                  .filePath(AttachmentSender::screenshotName(QDateTime(QDate(2026, 12, 7), QTime(14, 3, 22))));
+        landscape(960, 600).save(shot);
+        QFile notes(QDir(files.path()).filePath(QStringLiteral("crash-numbers.csv")));
+        notes.open(QIODevice::WriteOnly);
+        notes.write(QByteArray("version,crashes\n0.9,412\n1.0,247\n").repeated(400));
+        notes.close();
+        pane->attachmentSender()->attach({ shot, notes.fileName() });
+        AttachmentPreview* preview = pane->attachmentSender()->preview();
+        waitFor([&] { return preview && preview->isVisible(); });
+        QTest::keyClicks(preview->captionEdit(), QStringLiteral("Crash numbers since 0.9"));
+        save(preview, folder, QStringLiteral("files-attach-preview.png"));
+        preview->reject();
     }
 
     server.stop(); // presence greys out, and "Reconnect now" offers itself beside the state

@@ -32,6 +32,27 @@ QList<Message> run(qint64 roomId, qint64 from, qint64 to)
     return messages;
 }
 
+// Runs `statements` on the SQLite file at `path` behind LocalCache's back, as an older client left it; the failing
+// statement, or empty.
+QString runSql(const QString& path, std::initializer_list<const char*> statements)
+{
+    QString failed;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return QStringLiteral("open");
+        QSqlQuery query(db);
+        for (const char* sql : statements) {
+            if (failed.isEmpty() && !query.exec(QString::fromLatin1(sql)))
+                failed = QString::fromLatin1(sql);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return failed;
+}
+
 QList<qint64> seqsOf(const QList<Message>& messages)
 {
     QList<qint64> seqs;
@@ -179,30 +200,23 @@ private Q_SLOTS:
     void aVersion1CacheKeepsItsOutboxAndReloadsItsMessages()
     {
         const QString path = fileNamed(QStringLiteral("version1.sqlite3"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            for (const char* sql : { "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-                     "INSERT INTO meta VALUES ('schema_version', '1')",
-                     "INSERT INTO meta VALUES ('me', '{\"id\":2,\"username\":\"alice\",\"online\":false}')",
-                     "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL)",
-                     "INSERT INTO users VALUES (2, 'alice')",
-                     "CREATE TABLE rooms (id INTEGER PRIMARY KEY, json TEXT NOT NULL)",
-                     "INSERT INTO rooms VALUES (7, '{\"id\":7,\"kind\":\"group\",\"name\":\"general\",\"members\":[2],"
-                     "\"last_seq\":1,\"last_read_seq\":1,\"unread\":0}')",
-                     "CREATE TABLE messages (room_id INTEGER NOT NULL, seq INTEGER NOT NULL, id INTEGER NOT NULL, "
-                     "sender_id INTEGER NOT NULL, body TEXT NOT NULL, ts INTEGER NOT NULL, client_id TEXT NOT NULL, "
-                     "PRIMARY KEY (room_id, seq)) WITHOUT ROWID",
-                     "INSERT INTO messages VALUES (7, 1, 70, 2, 'old', 1700000000000, 'c1')",
-                     "CREATE TABLE outbox (client_id TEXT PRIMARY KEY, room_id INTEGER NOT NULL, body TEXT NOT NULL, "
-                     "queued_at INTEGER NOT NULL)",
-                     "INSERT INTO outbox VALUES ('typed-offline', 7, 'still here', 42)" })
-                QVERIFY2(query.exec(QString::fromLatin1(sql)), sql);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        const QString failed = runSql(path,
+            { "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                "INSERT INTO meta VALUES ('schema_version', '1')",
+                "INSERT INTO meta VALUES ('me', '{\"id\":2,\"username\":\"alice\",\"online\":false}')",
+                "CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL)",
+                "INSERT INTO users VALUES (2, 'alice')",
+                "CREATE TABLE rooms (id INTEGER PRIMARY KEY, json TEXT NOT NULL)",
+                "INSERT INTO rooms VALUES (7, '{\"id\":7,\"kind\":\"group\",\"name\":\"general\",\"members\":[2],"
+                "\"last_seq\":1,\"last_read_seq\":1,\"unread\":0}')",
+                "CREATE TABLE messages (room_id INTEGER NOT NULL, seq INTEGER NOT NULL, id INTEGER NOT NULL, "
+                "sender_id INTEGER NOT NULL, body TEXT NOT NULL, ts INTEGER NOT NULL, client_id TEXT NOT NULL, "
+                "PRIMARY KEY (room_id, seq)) WITHOUT ROWID",
+                "INSERT INTO messages VALUES (7, 1, 70, 2, 'old', 1700000000000, 'c1')",
+                "CREATE TABLE outbox (client_id TEXT PRIMARY KEY, room_id INTEGER NOT NULL, body TEXT NOT NULL, "
+                "queued_at INTEGER NOT NULL)",
+                "INSERT INTO outbox VALUES ('typed-offline', 7, 'still here', 42)" });
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
         LocalCache cache;
         QVERIFY(cache.open(path));
@@ -214,6 +228,62 @@ private Q_SLOTS:
         QVERIFY(!cache.heldChange(7));
         cache.saveMessages(run(7, 1, 2));
         QCOMPARE(cache.latestMessages(7), run(7, 1, 2));
+    }
+
+    void attachmentsAndTheirThumbnailsAreKeptWithTheirMessages()
+    {
+        const QString path = fileNamed(QStringLiteral("attachments.sqlite3"));
+        Message withFiles = messageAt(7, 1, QStringLiteral("the plan"));
+        Attachment image;
+        image.id = QStringLiteral("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+        image.name = QStringLiteral("plan.png");
+        image.size = 183201;
+        image.type = QStringLiteral("image/png");
+        image.sha256 = QString(64, QLatin1Char('a'));
+        image.width = 1280;
+        image.height = 800;
+        image.thumbnail = Thumbnail { QStringLiteral("image/jpeg"), 320, 200, QByteArray("\xff\xd8 jpeg bytes") };
+        Attachment log;
+        log.id = QStringLiteral("9f3c0e1a5b7d4c2e8f6a1b3c5d7e9f01");
+        log.name = QStringLiteral("build.log");
+        log.size = 48213;
+        log.type = QStringLiteral("text/plain");
+        log.sha256 = QString(64, QLatin1Char('b'));
+        withFiles.attachments = { image, log };
+        const LocalCache::OutboxEntry caption { QStringLiteral("files-1"), 7, QStringLiteral("see both"), 43, 0,
+            { image.id, log.id } };
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMessages({ withFiles });
+            cache.saveOutboxEntry(caption);
+        }
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QCOMPARE(cache.latestMessages(7), QList<Message> { withFiles });
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { caption });
+    }
+
+    void aVersion2CacheReloadsItsMessagesForTheirAttachments()
+    {
+        const QString path = fileNamed(QStringLiteral("version2.sqlite3"));
+        {
+            LocalCache cache;
+            QVERIFY(cache.open(path));
+            cache.saveMessages(run(7, 1, 2));
+            cache.saveOutboxEntry({ QStringLiteral("typed-offline"), 7, QStringLiteral("still here"), 42, 0 });
+        }
+        // What a client before attachments left: version 2, an outbox without the attachments column.
+        const QString failed = runSql(path,
+            { "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+                "ALTER TABLE outbox DROP COLUMN attachments" });
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QVERIFY(cache.latestMessages(7).isEmpty()); // loaded again, with their attachments
+        const LocalCache::OutboxEntry kept { QStringLiteral("typed-offline"), 7, QStringLiteral("still here"), 42, 0 };
+        QCOMPARE(cache.outbox(), QList<LocalCache::OutboxEntry> { kept });
     }
 
     void aRestartOfflineShowsTheCachedChangesAndKeepsTheirHeldChange()

@@ -77,21 +77,6 @@ QModelIndex lastRow(const ChatPane* pane)
     return pane->model() ? pane->model()->index(pane->model()->rowCount() - 1) : QModelIndex();
 }
 
-// Opens the direct room with `userId` from the dock, as a person would, and waits for its history.
-ChatPane* openDirect(AppController& app, qint64 userId)
-{
-    PeopleDock* dock = app.mainWindow()->dock();
-    if (!QTest::qWaitFor([&] { return dock->indexOfUser(userId).isValid(); }))
-        return nullptr;
-    clickRow(dock->peopleView(), dock->indexOfUser(userId));
-    ChatPane* pane = app.mainWindow()->chatPane();
-    const bool open = QTest::qWaitFor([&] {
-        return pane->roomId() && app.session()->rooms()->peerOf(pane->roomId()) == userId && pane->model()
-            && pane->model()->timeline()->isLoaded();
-    });
-    return open ? pane : nullptr;
-}
-
 ChatPane* openGeneral(AppController& app)
 {
     PeopleDock* dock = app.mainWindow()->dock();
@@ -171,18 +156,7 @@ class MessageActionsGuiTest : public QObject {
     std::unique_ptr<AppController> m_app;
 
     // alice in the app, bob on the wire, and their direct room open in alice's window; null if that failed.
-    ChatPane* openAliceWithBob()
-    {
-        m_server = std::make_unique<TestServer>();
-        if (!m_server->start())
-            return nullptr;
-        m_bob = signedUpClient(*m_server, QStringLiteral("bob"));
-        m_app = signUpAndSignIn(*m_server, QStringLiteral("alice"));
-        if (!m_bob || !m_app)
-            return nullptr;
-        activate(m_app->mainWindow());
-        return openDirect(*m_app, m_bob->userId());
-    }
+    ChatPane* openAliceWithBob() { return test::openAliceWithBob(m_server, m_bob, m_app); }
 
     // Two people in the same process need two profiles: the second start must not resume the first's session.
     std::unique_ptr<AppController> signInWithoutKeeping(TestServer& server, const QString& username)
