@@ -213,6 +213,16 @@ void ClientSession::sendBinary(const QByteArray& payload)
         m_socket->sendBinaryMessage(payload);
 }
 
+void ClientSession::sendBinaryWire(const QByteArray& wire, qsizetype payloadAt)
+{
+    if (m_closeFrameSent || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (m_transport)
+        m_transport->write(wire);
+    else
+        m_socket->sendBinaryMessage(wire.sliced(payloadAt));
+}
+
 qint64 ClientSession::pendingOutputBytes() const
 {
     return m_socket->bytesToWrite();

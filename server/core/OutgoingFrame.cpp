@@ -6,25 +6,31 @@ namespace chat::server {
 
 namespace {
 
-QByteArray frameOf(char firstByte, const QByteArray& payload)
+QByteArray headerOf(char firstByte, quint64 size)
 {
-    const quint64 size = quint64(payload.size());
-    QByteArray wire;
-    wire.reserve(payload.size() + 10);
-    wire.append(firstByte);
+    QByteArray header;
+    header.reserve(10);
+    header.append(firstByte);
     if (size < 126) {
-        wire.append(char(size));
+        header.append(char(size));
     } else if (size <= 0xFFFF) {
-        wire.append(char(126));
+        header.append(char(126));
         char length[2];
         qToBigEndian(quint16(size), length);
-        wire.append(length, sizeof length);
+        header.append(length, sizeof length);
     } else {
-        wire.append(char(127));
+        header.append(char(127));
         char length[8];
         qToBigEndian(size, length);
-        wire.append(length, sizeof length);
+        header.append(length, sizeof length);
     }
+    return header;
+}
+
+QByteArray frameOf(char firstByte, const QByteArray& payload)
+{
+    QByteArray wire = headerOf(firstByte, quint64(payload.size()));
+    wire.reserve(wire.size() + payload.size());
     wire.append(payload);
     return wire;
 }
@@ -40,6 +46,11 @@ OutgoingFrame::OutgoingFrame(QByteArray json)
 QByteArray OutgoingFrame::binaryWire(const QByteArray& payload)
 {
     return frameOf(char(0x82), payload); // final binary frame
+}
+
+QByteArray OutgoingFrame::binaryHeader(qint64 payloadSize)
+{
+    return headerOf(char(0x82), quint64(payloadSize));
 }
 
 } // namespace chat::server

@@ -37,8 +37,8 @@ private:
     int m_chunkBytes;
     qint64 m_windowBytes;
     bool m_reading = false;
-    QByteArray m_ready; // read and not yet sent, starting at m_readyOffset
-    qint64 m_readyOffset = 0;
+    QByteArray m_ready; // the next chunk's frame, read and not yet sent
+    qsizetype m_readyPayloadAt = 0;
 };
 
 } // namespace chat::server

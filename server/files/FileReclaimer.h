@@ -10,7 +10,6 @@ namespace chat::server {
 class Store;
 struct FileService;
 
-
 // Frees what nothing needs any more, now and then: uploads never finished and files never sent after
 // upload_expiry_hours, and the bytes of contents no file or upload refers to (after a message with files is
 // deleted). Blobs younger than an hour are spared, so a reference being made right now is never lost.

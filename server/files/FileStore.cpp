@@ -131,6 +131,23 @@ FileStore::Result<QByteArray> FileStore::read(const QString& sha256, qint64 offs
     return data;
 }
 
+FileStore::Result<qint64> FileStore::readInto(
+    QByteArray& buffer, const QString& sha256, qint64 offset, qint64 maxBytes) const
+{
+    QFile blob(blobPath(sha256));
+    if (!blob.open(QIODevice::ReadOnly))
+        return failure(blob, QStringLiteral("cannot open"));
+    if (!blob.seek(offset))
+        return failure(blob, QStringLiteral("cannot seek in"));
+    const qsizetype start = buffer.size();
+    buffer.resize(start + qsizetype(std::min(maxBytes, std::max<qint64>(0, blob.size() - offset))));
+    const qint64 read = blob.read(buffer.data() + start, buffer.size() - start);
+    if (read < 0 || (read == 0 && offset < blob.size()))
+        return failure(blob, QStringLiteral("cannot read"));
+    buffer.resize(start + read);
+    return read;
+}
+
 QStringList FileStore::blobsOlderThan(const QDateTime& before) const
 {
     QStringList names;

@@ -37,6 +37,8 @@ public:
     Result<bool> commit(const QString& uploadId, const QString& sha256) const;
     void removePart(const QString& uploadId) const;
     Result<QByteArray> read(const QString& sha256, qint64 offset, qint64 maxBytes) const;
+    // Appends up to `maxBytes` from `offset` to `buffer`, reading straight into it; returns how many.
+    Result<qint64> readInto(QByteArray& buffer, const QString& sha256, qint64 offset, qint64 maxBytes) const;
 
     // Blob names (their SHA-256) last written before `before`; the reclaimer spares younger ones, which an upload
     // finishing right now may be about to refer to.

@@ -41,11 +41,10 @@ void upload(ServerContext& context, ClientSession& session, const jsonrpc::Messa
     const qint64 self = session.userId();
     if (!context.directory.isMember(params->roomId, self))
         return session.sendError(message.id, notRoomMember());
+    if (refusedByRate(session, session.uploadBucket(), message.id,
+            QStringLiteral("You are starting uploads too fast; wait a moment")))
+        return;
     const qint64 now = currentTimeMs();
-    if (!session.uploadBucket().tryTake(now))
-        return session.sendError(message.id,
-            RpcError::rateLimited(session.uploadBucket().msUntilAvailable(now),
-                QStringLiteral("You are starting uploads too fast; wait a moment")));
 
     UploadRecord wanted { newFileId(), self, params->roomId, files::sanitizeFileName(params->name), params->size,
         params->sha256, now };
@@ -183,8 +182,8 @@ void answerProcessed(ServerContext& context, ClientSession& session, const QJson
     case Processed::Outcome::Unreadable:
         discard();
         return session.sendError(id,
-            RpcError::fileRejected(cause::ImageUnreadable,
-                QStringLiteral("The image is damaged or not what its content says it is")));
+            RpcError::fileRejected(
+                cause::ImageUnreadable, QStringLiteral("The image is damaged or not what its content says it is")));
     case Processed::Outcome::Failed:
         qCWarning(lcFiles) << "upload" << upload.id << "could not be kept:" << processed.error;
         return session.sendError(

@@ -25,6 +25,15 @@ RpcError storeFailure(const StoreError& error)
     return RpcError::unavailable(QStringLiteral("The server could not save or read that just now; try again"));
 }
 
+bool refusedByRate(ClientSession& session, TokenBucket& bucket, const QJsonValue& id, const QString& tooFast)
+{
+    const qint64 now = currentTimeMs();
+    if (bucket.tryTake(now))
+        return false;
+    session.sendError(id, RpcError::rateLimited(bucket.msUntilAvailable(now), tooFast));
+    return true;
+}
+
 OutgoingFrame encodeNotification(QLatin1String method, const QJsonObject& params)
 {
     return jsonrpc::encodeNotification(method, params);

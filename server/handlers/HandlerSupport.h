@@ -28,6 +28,9 @@ std::optional<P> paramsOrReply(ClientSession& session, const jsonrpc::Message& m
     return std::move(parsed).value();
 }
 
+// Takes one token from `bucket`, or answers rate_limited (with retry_after_ms) saying `tooFast`; true when refused.
+bool refusedByRate(ClientSession& session, TokenBucket& bucket, const QJsonValue& id, const QString& tooFast);
+
 using ContextHandler = void (*)(ServerContext& context, ClientSession& session, const jsonrpc::Message& message);
 // A router entry that calls `handler` with the server's context.
 RequestRouter::Handler withContext(ServerContext& context, ContextHandler handler);

@@ -26,11 +26,9 @@ void send(ServerContext& context, ClientSession& session, const jsonrpc::Message
     // Rooms that do not exist answer like rooms one is not in: nothing is learned by probing ids.
     if (!context.directory.isMember(params->roomId, self))
         return session.sendError(message.id, notRoomMember());
-    const qint64 now = currentTimeMs();
-    if (!session.sendBucket().tryTake(now))
-        return session.sendError(message.id,
-            RpcError::rateLimited(session.sendBucket().msUntilAvailable(now),
-                QStringLiteral("You are sending messages too fast; wait a moment")));
+    if (refusedByRate(session, session.sendBucket(), message.id,
+            QStringLiteral("You are sending messages too fast; wait a moment")))
+        return;
 
     const params::Send send = *params;
     const QList<qint64> mentions = mentionsIn(send.body, context.directory, send.roomId);

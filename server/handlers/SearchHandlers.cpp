@@ -21,11 +21,9 @@ void search(ServerContext& context, ClientSession& session, const jsonrpc::Messa
     const qint64 self = session.userId();
     if (params->roomId && !context.directory.isMember(*params->roomId, self))
         return session.sendError(message.id, notRoomMember());
-    const qint64 now = currentTimeMs();
-    if (!session.searchBucket().tryTake(now))
-        return session.sendError(message.id,
-            RpcError::rateLimited(session.searchBucket().msUntilAvailable(now),
-                QStringLiteral("You are searching too fast; wait a moment")));
+    if (refusedByRate(
+            session, session.searchBucket(), message.id, QStringLiteral("You are searching too fast; wait a moment")))
+        return;
 
     SearchRequest request;
     request.userId = self;

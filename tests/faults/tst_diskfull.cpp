@@ -1,9 +1,11 @@
+#include "FileUploads.h"
 #include "RoomHistory.h"
 #include "ServerUnderTest.h"
 #include "SmallVolume.h"
 #include "StoreAudit.h"
 #include "TestClient.h"
 
+#include "FileTransfer.h"
 #include "Protocol.h"
 
 #include <QCoreApplication>
@@ -131,6 +133,52 @@ private Q_SLOTS:
         QVERIFY2(audit.run(), qPrintable(audit.problems().join(u'\n')));
         qInfo("disk full: %lld messages acknowledged and kept, %lld refused while full and accepted after",
             qint64(acked.size()), qint64(refused.size()));
+    }
+
+    // The files folder on the small file system: a chunk that does not fit is refused with storage_full, the
+    // upload keeps what it had, and it goes on from there once space is back.
+    void uploadsStopClearlyWhileTheDiskIsFullAndResumeWhenSpaceReturns()
+    {
+        QVERIFY2(m_namespaceError.isEmpty(), qPrintable(m_namespaceError));
+        SmallVolume volume(8);
+        QVERIFY2(volume.isMounted(), qPrintable(volume.errorString()));
+        QTemporaryDir folder;
+        ServerUnderTest server(folder.path());
+        QVERIFY(server.writeConfig(QStringLiteral("chat.sqlite3"),
+            QStringLiteral("[files]\npath=%1\n").arg(QDir(volume.path()).filePath(QStringLiteral("files")))));
+        QVERIFY2(server.start(), qPrintable(server.standardError()));
+        TestClient alice;
+        QVERIFY(alice.connectTo(server.url()));
+        QVERIFY(alice.signup(QStringLiteral("alice")).ok());
+        const qint64 roomId = firstRoomId(alice);
+
+        QByteArray content(3 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < content.size(); ++i)
+            content[i] = char(i * 2654435761u >> 24);
+        const Reply started = uploadFile(alice, roomId, QStringLiteral("big.bin"), content, 1024 * 1024);
+        QVERIFY2(started.ok(), qPrintable(started.reason()));
+        const QString uploadId = started.result.value(key::UploadId).toString();
+        const int chunk = started.result.value(key::ChunkBytes).toInt();
+        QVERIFY2(volume.fill(), qPrintable(volume.errorString()));
+
+        alice.sendRawBinary(files::encodeChunk(
+            files::ChunkKind::Upload, uploadId, 1024 * 1024, QByteArrayView(content).sliced(1024 * 1024, chunk)));
+        const Reply full = alice.waitForAnyError();
+        QVERIFY2(isStorageFull(full), qPrintable(full.reason()));
+        const auto progress = alice.waitForNotification(protocol::notification::FileProgress);
+        QVERIFY(progress);
+        QCOMPARE(progress->value(key::Received).toInteger(), 1024 * 1024); // what it had, nothing torn
+        QVERIFY2(
+            QTest::qWaitFor([&] { return server.standardError().contains(QLatin1String("failed to write")); }, 10000),
+            qPrintable(server.standardError()));
+
+        QVERIFY(volume.free());
+        QVERIFY(sendChunks(alice, uploadId, content, 1024 * 1024, content.size(), chunk,
+            started.result.value(key::WindowBytes).toInt()));
+        const Reply finished = alice.call(method::FilesFinish, { { key::UploadId, uploadId } });
+        QVERIFY2(finished.ok(), qPrintable(finished.reason()));
+        QCOMPARE(finished.result.value(key::File).toObject().value(key::Sha256).toString(), sha256Hex(content));
+        QCOMPARE(server.terminate(), 0);
     }
 };
 

@@ -167,6 +167,16 @@ void runDm(const BenchOptions& options, Report& report)
     addLatency(report, workload, runs);
 }
 
+TrafficSpec pacedChat(const BenchOptions& options, double rate)
+{
+    TrafficSpec spec;
+    spec.rate = rate;
+    spec.bodyBytes = options.bodyBytes;
+    spec.warmupMs = options.warmupMs;
+    spec.measureMs = options.measureMs;
+    return spec;
+}
+
 double dmPeak(const BenchOptions& options, Report& report)
 {
     if (options.peak > 0)

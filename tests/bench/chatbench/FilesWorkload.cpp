@@ -1,6 +1,8 @@
 // files: upload and download throughput of a 20 MiB file on loopback, then the chat latency of pairs talking at
 // half the dm peak, without transfers and while connections move files without pause. Files share the chat's
 // WebSocket protocol and the server's socket thread, so this is what a large transfer costs everyone else.
+// The transfers run on a thread of their own in the generator, with their own connections: masking and reading
+// megabytes there must not hold up the event loop that times the chat.
 #include "EventWait.h"
 #include "Traffic.h"
 #include "Workloads.h"
@@ -13,6 +15,9 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QThread>
+
+#include <atomic>
 
 using namespace chat;
 namespace key = protocol::key;
@@ -56,19 +61,18 @@ public:
         });
     }
 
-    void loop(const bool& running)
+    // Round trips until `running` goes false; `moved` counts the bytes of each completed one.
+    void loop(const std::atomic<bool>& running, std::atomic<qint64>& moved, std::atomic<int>& idle)
     {
-        roundTrip([this, &running](double up, double down) {
+        roundTrip([this, &running, &moved, &idle](double up, double down) {
             if (up > 0 && down > 0)
-                m_bytesMoved += 2 * m_content.size();
+                moved += 2 * m_content.size();
             if (running)
-                loop(running);
+                loop(running, moved, idle);
             else
-                m_idle = true;
+                ++idle;
         });
     }
-    qint64 bytesMoved() const { return m_bytesMoved; }
-    bool idle() const { return m_idle; }
 
 private:
     void fail(const char* what, const RpcError& error)
@@ -140,19 +144,57 @@ private:
     int m_window = 0;
     qint64 m_received = 0;
     double m_upSeconds = 0;
-    qint64 m_bytesMoved = 0;
-    bool m_idle = false;
 };
 
-TrafficSpec chatSpec(const BenchOptions& options, double rate)
-{
-    TrafficSpec spec;
-    spec.rate = rate;
-    spec.bodyBytes = options.bodyBytes;
-    spec.warmupMs = options.warmupMs;
-    spec.measureMs = options.measureMs;
-    return spec;
-}
+// Connections of their own that sign in as the transfer users and move files until told to stop.
+class TransferThread : public QThread {
+public:
+    TransferThread(const QUrl& url, QStringList usernames, qint64 roomId, const QByteArray& content)
+        : m_url(url)
+        , m_usernames(std::move(usernames))
+        , m_roomId(roomId)
+        , m_content(content)
+    {
+    }
+
+    std::atomic<bool> running { true };
+    std::atomic<qint64> moved { 0 };
+    std::atomic<int> started { 0 };
+    std::atomic<int> idle { 0 };
+
+protected:
+    void run() override
+    {
+        std::vector<std::unique_ptr<LoadClient>> clients;
+        std::vector<std::unique_ptr<FileMover>> movers;
+        for (const QString& username : std::as_const(m_usernames)) {
+            clients.push_back(std::make_unique<LoadClient>(LoadClient::Kind::Product, 1000000 + int(clients.size())));
+            LoadClient* client = clients.back().get();
+            movers.push_back(std::make_unique<FileMover>(*client, m_roomId, m_content));
+            FileMover* mover = movers.back().get();
+            client->onOpen = [this, client, mover, username] {
+                const params::Credentials credentials { username, BenchSetup::password };
+                client->call(
+                    protocol::method::AuthLogin, credentials.toJson(), [this, mover](const jsonrpc::Message& reply) {
+                        if (reply.error)
+                            qFatal("a transfer connection could not sign in: %s", qPrintable(reply.error->message));
+                        ++started;
+                        mover->loop(running, moved, idle);
+                    });
+            };
+            client->open(m_url);
+        }
+        exec();
+        movers.clear();
+        clients.clear();
+    }
+
+private:
+    QUrl m_url;
+    QStringList m_usernames;
+    qint64 m_roomId;
+    const QByteArray& m_content;
+};
 
 // The transfer users make one group room and join it; its id.
 qint64 transferRoom(Fleet& fleet, int first, int count)
@@ -202,15 +244,12 @@ void runFiles(const BenchOptions& options, Report& report)
         const qint64 roomId = transferRoom(fleet, first, movers);
         fleet.waitForQuietServer();
 
-        std::vector<std::unique_ptr<FileMover>> fileMovers;
-        for (int i = 0; i < movers; ++i)
-            fileMovers.push_back(std::make_unique<FileMover>(*fleet.client(first + i), roomId, content));
-
         // Throughput: one round trip on one connection, nothing else running.
+        FileMover single(*fleet.client(first), roomId, content);
         double up = 0;
         double down = 0;
         bool finished = false;
-        fileMovers.front()->roundTrip([&](double u, double d) {
+        single.roundTrip([&](double u, double d) {
             up = u;
             down = d;
             finished = true;
@@ -220,24 +259,24 @@ void runFiles(const BenchOptions& options, Report& report)
         upload.product.append(double(FileBytes) / 1e6 / up);
         download.product.append(double(FileBytes) / 1e6 / down);
 
-        const TrafficResult calm = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
-        bool running = true;
+        const TrafficResult calm = Traffic(fleet, options.pairs, 2, pacedChat(options, rate)).run();
+        QStringList usernames;
+        for (int i = 0; i < movers; ++i)
+            usernames.append(fleet.username(first + i));
+        TransferThread transfers(fleet.url(), usernames, roomId, content);
+        transfers.start();
+        if (!waitUntil([&transfers, movers] { return transfers.started == movers; }, 60000))
+            qFatal("the transfer connections did not start");
         QElapsedTimer busyTime;
         busyTime.start();
-        for (auto& mover : fileMovers)
-            mover->loop(running);
-        const TrafficResult busy = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
+        const TrafficResult busy = Traffic(fleet, options.pairs, 2, pacedChat(options, rate)).run();
         const double seconds = double(busyTime.nsecsElapsed()) / 1e9;
-        running = false;
-        if (!waitUntil(
-                [&fileMovers] {
-                    return std::all_of(fileMovers.begin(), fileMovers.end(), [](const auto& m) { return m->idle(); });
-                },
-                300000))
+        const qint64 bytes = transfers.moved; // round trips completed while the chat ran
+        transfers.running = false;
+        if (!waitUntil([&transfers, movers] { return transfers.idle == movers; }, 300000))
             qFatal("the transfers did not stop");
-        qint64 bytes = 0;
-        for (const auto& mover : fileMovers)
-            bytes += mover->bytesMoved();
+        transfers.quit();
+        transfers.wait();
         calmP50.product.append(calm.latencyMs.p50);
         calmP99.product.append(calm.latencyMs.p99);
         busyP50.product.append(busy.latencyMs.p50);
@@ -247,7 +286,8 @@ void runFiles(const BenchOptions& options, Report& report)
     upload.note = QStringLiteral("files.upload to files.finish answered (SHA-256 checked, stored durably), 256 KiB "
                                  "chunks, 1 MiB window");
     download.note = QStringLiteral("files.download to the last chunk received");
-    moved.note = QStringLiteral("round trips (up, then down) completed while the chat ran; each connection loops");
+    moved.note = QStringLiteral("round trips (up, then down) completed while the chat ran; each connection loops, on "
+                                "a thread of the generator apart from the chat's");
     for (const Figure* figure : { &upload, &download, &calmP50, &calmP99, &busyP50, &busyP99, &moved })
         report.add(*figure);
 }

@@ -81,16 +81,6 @@ double argon2VerificationsPerSecond()
     return verified / (double(timer.nsecsElapsed()) / 1e9);
 }
 
-TrafficSpec chatSpec(const BenchOptions& options, double rate)
-{
-    TrafficSpec spec;
-    spec.rate = rate;
-    spec.bodyBytes = options.bodyBytes;
-    spec.warmupMs = options.warmupMs;
-    spec.measureMs = options.measureMs;
-    return spec;
-}
-
 } // namespace
 
 void runLogin(const BenchOptions& options, Report& report)
@@ -111,12 +101,12 @@ void runLogin(const BenchOptions& options, Report& report)
             || !fleet.connectUsers(options.pairs * 2, options.stormConnections, false))
             qFatal("chat-server did not start or not every connection opened");
         fleet.waitForQuietServer();
-        const TrafficResult calm = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
+        const TrafficResult calm = Traffic(fleet, options.pairs, 2, pacedChat(options, rate)).run();
         LoginStorm storm(fleet, options.pairs * 2, options.stormConnections);
         QElapsedTimer stormTime;
         stormTime.start();
         storm.start();
-        const TrafficResult stormy = Traffic(fleet, options.pairs, 2, chatSpec(options, rate)).run();
+        const TrafficResult stormy = Traffic(fleet, options.pairs, 2, pacedChat(options, rate)).run();
         const double seconds = double(stormTime.nsecsElapsed()) / 1e9;
         const qint64 loginCount = storm.logins();
         storm.stop();
@@ -133,7 +123,7 @@ void runLogin(const BenchOptions& options, Report& report)
             if (!ceiling.start(layout) || !ceiling.connectUsers(0, options.pairs * 2))
                 qFatal("ceiling did not start");
             ceiling.waitForQuietServer();
-            const TrafficResult plain = Traffic(ceiling, options.pairs, 2, chatSpec(options, rate)).run();
+            const TrafficResult plain = Traffic(ceiling, options.pairs, 2, pacedChat(options, rate)).run();
             calmP99.ceiling.append(plain.latencyMs.p99);
             stormP50.ceiling.append(plain.latencyMs.p50);
             stormP99.ceiling.append(plain.latencyMs.p99);

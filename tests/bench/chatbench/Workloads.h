@@ -2,6 +2,7 @@
 
 #include "BenchOptions.h"
 #include "Report.h"
+#include "Traffic.h"
 
 // Each workload runs chat-server (and, where it can, the ceiling server) the same way, several times,
 // and adds its figures to the report.
@@ -16,6 +17,9 @@ void runFiles(const BenchOptions& options, Report& report);
 // dm on one node with SQLite, one node with PostgreSQL and two nodes (PostgreSQL + Redis), then the
 // two-node rate at half of its peak: cross-node latency.
 void runCluster(const BenchOptions& options, Report& report);
+
+// Pairs chatting at `rate` messages/s (open loop), for workloads that measure the chat beside something else.
+TrafficSpec pacedChat(const BenchOptions& options, double rate);
 
 // The dm peak (messages/s, closed loop) from the report, or measured now when the report has none.
 double dmPeak(const BenchOptions& options, Report& report);
