@@ -24,6 +24,8 @@ FileUpload::FileUpload(ChatConnection* connection, qint64 roomId, const QString&
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &FileUpload::reserve);
+    m_pauseTimer.setSingleShot(true);
+    connect(&m_pauseTimer, &QTimer::timeout, this, &FileUpload::pump);
     connect(m_connection, &ChatConnection::fileProgressReceived, this, &FileUpload::onProgress);
     connect(m_connection, &ChatConnection::stateChanged, this, &FileUpload::onConnectionStateChanged);
 }
@@ -140,6 +142,10 @@ void FileUpload::onReserved(const RpcResult& result)
     m_uploadId = result.result.value(key::UploadId).toString();
     m_received = std::clamp<qint64>(result.result.value(key::Offset).toInteger(), 0, m_size);
     m_sent = m_received;
+    m_inFlight.clear();
+    m_staleAcks = 0;
+    m_pauseTimer.stop();
+    m_heldBack = false;
     const Limits& limits = m_connection->limits();
     m_chunkBytes = int(std::clamp<qint64>(
         result.result.value(key::ChunkBytes).toInteger(limits.fileChunkBytes), 1, limits.fileChunkBytes));
@@ -158,7 +164,7 @@ void FileUpload::onReserved(const RpcResult& result)
 
 void FileUpload::pump()
 {
-    while (m_state == State::Sending && m_connection->isOnline() && m_sent < m_size
+    while (m_state == State::Sending && m_connection->isOnline() && !m_pauseTimer.isActive() && m_sent < m_size
         && m_sent - m_received < m_windowBytes) {
         if (!m_source.seek(m_sent))
             return fail(
@@ -168,6 +174,7 @@ void FileUpload::pump()
             return fail(RpcError { 0, UnreadableReason, tr("The file changed while it was being sent"), {} });
         m_connection->sendBinary(files::encodeChunk(files::ChunkKind::Upload, m_uploadId, quint64(m_sent), data));
         m_sent += data.size();
+        m_inFlight.enqueue(m_sent);
     }
 }
 
@@ -175,10 +182,34 @@ void FileUpload::onProgress(const QString& uploadId, qint64 received)
 {
     if (m_state != State::Sending || uploadId.compare(m_uploadId, Qt::CaseInsensitive) != 0)
         return;
-    // Acknowledgements come in order. One below what was sent is an earlier chunk's; the server's `received` only
-    // runs ahead of what this attempt sent when a chunk of an earlier connection arrived after all.
-    m_received = std::clamp<qint64>(received, m_received, m_size);
+    received = std::clamp<qint64>(received, 0, m_size);
+    if (m_staleAcks > 0) {
+        // Answers to chunks sent before a rewind: the server dropped them, they say nothing new.
+        --m_staleAcks;
+        return;
+    }
+    // One acknowledgement per chunk, in order: each names the end of its chunk. One below that means the server did
+    // not keep the chunk (its disk was full, say) and says what it holds: send again from there, after a pause.
+    const qint64 expected = m_inFlight.isEmpty() ? m_sent : m_inFlight.head();
+    if (received < expected) {
+        m_staleAcks = std::max(0, int(m_inFlight.size()) - 1);
+        m_inFlight.clear();
+        m_received = received;
+        m_sent = received;
+        m_heldBack = true;
+        qCInfo(lcConnection) << "upload" << m_uploadId << "refused a chunk; sending again from" << received << "in"
+                             << m_pauseMs << "ms";
+        Q_EMIT progressChanged(m_received, m_size);
+        m_pauseTimer.start(m_pauseMs);
+        m_pauseMs = std::min(2 * m_pauseMs, MaxPauseMs);
+        return;
+    }
+    while (!m_inFlight.isEmpty() && m_inFlight.head() <= received)
+        m_inFlight.dequeue();
+    m_received = std::max(m_received, received);
     m_sent = std::max(m_sent, m_received);
+    m_heldBack = false;
+    m_pauseMs = MinPauseMs;
     Q_EMIT progressChanged(m_received, m_size);
     if (m_received >= m_size)
         return finish();

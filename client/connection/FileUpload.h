@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QObject>
 #include <QPointer>
+#include <QQueue>
 #include <QTimer>
 
 namespace chat::client {
@@ -41,6 +42,8 @@ public:
     bool isActive() const { return m_state != State::Done && m_state != State::Failed && m_state != State::Cancelled; }
     QString sha256() const { return m_sha256; }
     QString uploadId() const { return m_uploadId; }
+    // The server did not keep a chunk (e.g. its disk is full): it is sent again after a pause, longer each time.
+    bool isHeldBack() const { return m_heldBack && isActive(); }
     const Attachment& file() const { return m_file; } // once done
     const RpcError& error() const { return m_error; } // once failed
 
@@ -79,6 +82,13 @@ private:
     int m_windowBytes = 0;
     int m_attempt = 0; // bumped on each (re)start: answers to an earlier attempt are dropped
     QTimer m_retryTimer;
+    static constexpr int MinPauseMs = 1000;
+    static constexpr int MaxPauseMs = 30000;
+    QQueue<qint64> m_inFlight; // the end offset of each chunk sent and not yet acknowledged, oldest first
+    int m_staleAcks = 0; // acknowledgements still to come for chunks the server dropped
+    QTimer m_pauseTimer; // before sending again what the server did not keep
+    int m_pauseMs = MinPauseMs;
+    bool m_heldBack = false;
     Attachment m_file;
     RpcError m_error;
 };

@@ -43,6 +43,8 @@ QString TransferList::describe(const FileUpload* upload)
     case FileUpload::State::Reserving:
         return tr("Waiting for the server…");
     case FileUpload::State::Sending:
+        if (upload->isHeldBack())
+            return tr("The server did not take the last part; trying again…");
         return tr("%1 of %2")
             .arg(AttachmentCards::humanSize(upload->received()), AttachmentCards::humanSize(upload->size()));
     case FileUpload::State::Finishing:

@@ -607,14 +607,14 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
 <context>
     <name>chat::client::FileUpload</name>
     <message>
-        <location filename="../../client/connection/FileUpload.cpp" line="69"/>
-        <location filename="../../client/connection/FileUpload.cpp" line="152"/>
-        <location filename="../../client/connection/FileUpload.cpp" line="165"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="71"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="158"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="171"/>
         <source>The file cannot be read: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../client/connection/FileUpload.cpp" line="168"/>
+        <location filename="../../client/connection/FileUpload.cpp" line="174"/>
         <source>The file changed while it was being sent</source>
         <translation>Die Datei hat sich während des Sendens geändert</translation>
     </message>
@@ -1707,57 +1707,62 @@ Chat merkt es sich und lehnt jedes andere Zertifikat dieses Servers ab.</transla
         <translation>Warte auf den Server…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="46"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="47"/>
+        <source>The server did not take the last part; trying again…</source>
+        <translation>Der Server hat den letzten Teil nicht angenommen; neuer Versuch folgt…</translation>
+    </message>
+    <message>
+        <location filename="../../client/widgets/TransferList.cpp" line="48"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="49"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="51"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="51"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="53"/>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="55"/>
-        <location filename="../../client/widgets/TransferList.cpp" line="114"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="57"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="116"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="69"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="71"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="69"/>
-        <location filename="../../client/widgets/TransferList.cpp" line="107"/>
-        <location filename="../../client/widgets/TransferList.cpp" line="111"/>
-        <location filename="../../client/widgets/TransferList.cpp" line="115"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="71"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="109"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="113"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="117"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="72"/>
-        <location filename="../../client/widgets/TransferList.cpp" line="103"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="74"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="105"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="102"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="104"/>
         <source>Downloading… %1 of %2</source>
         <translation>Wird geladen… %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="106"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="108"/>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../../client/widgets/TransferList.cpp" line="107"/>
+        <location filename="../../client/widgets/TransferList.cpp" line="109"/>
         <source>Show in folder</source>
         <translation>Im Ordner zeigen</translation>
     </message>
