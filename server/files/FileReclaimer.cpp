@@ -70,22 +70,39 @@ void FileReclaimer::reclaimNow()
 
 void FileReclaimer::removeUnreferenced()
 {
-    // Listed before the references are read: a blob written after the listing is not a candidate at all.
+    // Listed before the references are read: a blob written after the listing is not a candidate at all. The
+    // listing and the deleting walk the files folder, so they run on the file thread.
     const QDateTime spare = QDateTime::currentDateTimeUtc().addMSecs(-SpareYoungerThanMs);
-    const QStringList candidates = m_files.store.blobsOlderThan(spare);
-    m_store.read<QSet<QString>>([](StoreDb& db) { return db.referencedContent(); }, this,
-        [this, candidates, spare](StoreDb::Result<QSet<QString>> referenced) {
-            m_running = false;
-            int removed = 0;
-            if (referenced) {
-                for (const QString& sha256 : candidates) {
-                    if (!referenced->contains(sha256) && m_files.store.removeBlob(sha256, spare))
-                        ++removed;
-                }
-                if (removed > 0)
-                    qCInfo(lcFiles) << "reclaimed" << removed << "files that no message refers to";
-            }
-            Q_EMIT reclaimed(removed);
+    const FileStore* store = &m_files.store;
+    m_files.io.run<QStringList>([store, spare] { return store->blobsOlderThan(spare); }, this,
+        [this, store, spare](QStringList candidates) {
+            m_store.read<QSet<QString>>([](StoreDb& db) { return db.referencedContent(); }, this,
+                [this, store, spare, candidates](StoreDb::Result<QSet<QString>> referenced) {
+                    if (!referenced) {
+                        m_running = false;
+                        Q_EMIT reclaimed(0);
+                        return;
+                    }
+                    QStringList unreferenced;
+                    for (const QString& sha256 : candidates) {
+                        if (!referenced->contains(sha256))
+                            unreferenced.append(sha256);
+                    }
+                    m_files.io.run<int>(
+                        [store, spare, unreferenced] {
+                            int removed = 0;
+                            for (const QString& sha256 : unreferenced)
+                                removed += store->removeBlob(sha256, spare) ? 1 : 0;
+                            return removed;
+                        },
+                        this,
+                        [this](int removed) {
+                            m_running = false;
+                            if (removed > 0)
+                                qCInfo(lcFiles) << "reclaimed" << removed << "files that no message refers to";
+                            Q_EMIT reclaimed(removed);
+                        });
+                });
         });
 }
 

@@ -12,7 +12,8 @@ struct FileService;
 
 // Frees what nothing needs any more, now and then: uploads never finished and files never sent after
 // upload_expiry_hours, and the bytes of contents no file or upload refers to (after a message with files is
-// deleted). Blobs younger than an hour are spared, so a reference being made right now is never lost.
+// deleted). Blobs younger than an hour are spared, so a reference being made right now is never lost. The folder
+// is listed and blobs are deleted on the file thread.
 // In a cluster every node runs it; they agree on what to delete, and deleting twice is harmless.
 class FileReclaimer : public QObject {
     Q_OBJECT
