@@ -57,7 +57,7 @@ ChatServer::ChatServer(const ServerConfig& config, QObject* parent)
 {
     m_hub = std::make_unique<SessionHub>(m_config, *m_router);
     m_presence = std::make_unique<PresenceTracker>();
-    m_files = std::make_unique<FileService>(m_config.filesFolder());
+    m_files = std::make_unique<FileService>(m_config.filesFolder(), m_config.limits.maxImagePixels);
     m_fileReclaimer = std::make_unique<FileReclaimer>(*m_store, *m_files, m_config.limits);
     const QString instance = instanceName(m_config.cluster.nodeName);
     if (m_config.cluster.enabled()) {

@@ -203,16 +203,6 @@ void ClientSession::send(const OutgoingFrame& frame)
         m_socket->sendTextMessage(QString::fromUtf8(frame.json()));
 }
 
-void ClientSession::sendBinary(const QByteArray& payload)
-{
-    if (m_closeFrameSent || m_socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    if (m_transport)
-        m_transport->write(OutgoingFrame::binaryWire(payload));
-    else
-        m_socket->sendBinaryMessage(payload);
-}
-
 void ClientSession::sendBinaryWire(const QByteArray& wire, qsizetype payloadAt)
 {
     if (m_closeFrameSent || m_socket->state() != QAbstractSocket::ConnectedState)

@@ -42,8 +42,8 @@ public:
     void sendResult(const QJsonValue& id, const QJsonObject& result);
     void sendError(const QJsonValue& id, const RpcError& error);
     void send(const OutgoingFrame& frame); // an already encoded message, shared between recipients
-    void sendBinary(const QByteArray& payload); // one binary message (a file chunk)
-    // The same, already framed: `wire` is OutgoingFrame::binaryHeader() and the payload from `payloadAt` on.
+    // One binary message (a file chunk), already framed: `wire` is OutgoingFrame::binaryHeader() and the payload
+    // from `payloadAt` on.
     void sendBinaryWire(const QByteArray& wire, qsizetype payloadAt);
     qint64 pendingOutputBytes() const; // written by the server, not yet taken by the kernel
     // Stops reading requests at once; the close frame follows the answers to requests already under way

@@ -43,11 +43,6 @@ OutgoingFrame::OutgoingFrame(QByteArray json)
 {
 }
 
-QByteArray OutgoingFrame::binaryWire(const QByteArray& payload)
-{
-    return frameOf(char(0x82), payload); // final binary frame
-}
-
 QByteArray OutgoingFrame::binaryHeader(qint64 payloadSize)
 {
     return headerOf(char(0x82), quint64(payloadSize));

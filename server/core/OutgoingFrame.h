@@ -13,8 +13,6 @@ public:
 
     const QByteArray& json() const { return m_json; }
     const QByteArray& wire() const { return m_wire; }
-    // A complete unmasked binary frame carrying `payload`.
-    static QByteArray binaryWire(const QByteArray& payload);
     // The header of an unmasked binary frame of `payloadSize` bytes: for payloads assembled in place after it.
     static QByteArray binaryHeader(qint64 payloadSize);
 

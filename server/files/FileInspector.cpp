@@ -41,6 +41,12 @@ Thumbnail thumbnailOf(const QImage& image)
 
 } // namespace
 
+void allowImagesOf(qint64 maxPixels)
+{
+    // Qt's own ceiling on one decoded image, in MiB, must not be what refuses an image our limit allows.
+    QImageReader::setAllocationLimit(int(std::max<qint64>(256, maxPixels * 8 / (1024 * 1024) + 1)));
+}
+
 FileInspection inspectFile(const QString& path, qint64 maxPixels)
 {
     FileInspection inspection;
@@ -60,8 +66,6 @@ FileInspection inspectFile(const QString& path, qint64 maxPixels)
         inspection.refusal = FileInspection::Refusal::ImageTooLarge;
         return inspection;
     }
-    // Qt's own ceiling on one decoded image, in MiB, must not be what refuses an image our limit allows.
-    QImageReader::setAllocationLimit(int(std::max<qint64>(256, maxPixels * 8 / (1024 * 1024) + 1)));
     const QImage image = reader.read(); // the first frame of an animation; the EXIF orientation applied
     if (image.isNull()) {
         inspection.refusal = FileInspection::Refusal::ImageUnreadable;

@@ -20,5 +20,7 @@ struct FileInspection {
 // Images (PNG, JPEG, GIF, BMP) are measured from their header first, and refused unread when width × height is
 // over `maxPixels`: a decompression bomb costs a few bytes of reading. Animated GIFs give their first frame.
 FileInspection inspectFile(const QString& path, qint64 maxPixels);
+// Raises Qt's process-wide ceiling on a decoded image so that it never refuses what `maxPixels` allows; once.
+void allowImagesOf(qint64 maxPixels);
 
 } // namespace chat::server

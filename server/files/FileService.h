@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FileInspector.h"
 #include "FileStore.h"
 #include "FileWorker.h"
 #include "UploadTracker.h"
@@ -9,12 +10,13 @@ namespace chat::server {
 // Everything file handlers work with besides the database: the bytes on disk, the threads that touch them, and
 // the uploads under way on this node.
 struct FileService {
-    explicit FileService(const QString& root)
+    FileService(const QString& root, qint64 maxImagePixels)
         : store(root)
         , io(QStringLiteral("chat-file-io"))
         , processing(QStringLiteral("chat-file-processing"))
         , uploads(store, io)
     {
+        allowImagesOf(maxImagePixels);
     }
 
     FileStore store;

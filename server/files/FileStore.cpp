@@ -118,19 +118,6 @@ void FileStore::removePart(const QString& uploadId) const
     QFile::remove(partPath(uploadId));
 }
 
-FileStore::Result<QByteArray> FileStore::read(const QString& sha256, qint64 offset, qint64 maxBytes) const
-{
-    QFile blob(blobPath(sha256));
-    if (!blob.open(QIODevice::ReadOnly))
-        return failure(blob, QStringLiteral("cannot open"));
-    if (!blob.seek(offset))
-        return failure(blob, QStringLiteral("cannot seek in"));
-    QByteArray data = blob.read(maxBytes);
-    if (data.isEmpty() && offset < blob.size())
-        return failure(blob, QStringLiteral("cannot read"));
-    return data;
-}
-
 FileStore::Result<qint64> FileStore::readInto(
     QByteArray& buffer, const QString& sha256, qint64 offset, qint64 maxBytes) const
 {

@@ -36,7 +36,6 @@ public:
     // The finished part becomes the blob (made durable first); if the blob exists already, the part just goes.
     Result<bool> commit(const QString& uploadId, const QString& sha256) const;
     void removePart(const QString& uploadId) const;
-    Result<QByteArray> read(const QString& sha256, qint64 offset, qint64 maxBytes) const;
     // Appends up to `maxBytes` from `offset` to `buffer`, reading straight into it; returns how many.
     Result<qint64> readInto(QByteArray& buffer, const QString& sha256, qint64 offset, qint64 maxBytes) const;
 

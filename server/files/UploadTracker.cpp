@@ -93,16 +93,6 @@ void UploadTracker::sendProgress(const QString& uploadId, const Upload& upload, 
             protocol::notification::FileProgress, { { key::UploadId, uploadId }, { key::Received, received } }));
 }
 
-std::optional<qint64> UploadTracker::settledSize(const QString& uploadId) const
-{
-    auto it = m_uploads.constFind(uploadId);
-    if (it == m_uploads.cend())
-        return m_store.partSize(uploadId);
-    if (it->accepted != it->written)
-        return std::nullopt;
-    return it->written;
-}
-
 void UploadTracker::restart(const QString& uploadId)
 {
     auto it = m_uploads.find(uploadId);

@@ -25,11 +25,8 @@ public:
     qint64 open(const UploadRecord& upload, ClientSession& session);
     enum class ChunkResult { Accepted, WrongOffset, Unknown };
     ChunkResult receive(ClientSession& session, const files::Chunk& chunk);
-    // Bytes on disk, when every accepted chunk is written; none while writes are under way or it is not followed.
-    std::optional<qint64> settledSize(const QString& uploadId) const;
     void restart(const QString& uploadId); // the bytes were wrong: from offset 0 again
     void forget(const QString& uploadId);
-    int size() const { return int(m_uploads.size()); }
 
 private:
     struct Upload {

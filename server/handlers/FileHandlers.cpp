@@ -102,6 +102,7 @@ struct Processed {
     enum class Outcome { Kept, Missing, HashMismatch, TooLarge, Unreadable, Failed };
     Outcome outcome = Outcome::Failed;
     FileInspection inspection;
+    qint64 received = 0; // Missing: the bytes the server holds
     QString error;
 };
 
@@ -109,13 +110,15 @@ Processed process(const FileStore& store, const UploadRecord& upload, qint64 max
 {
     Processed processed;
     QString path = store.partPath(upload.id);
-    const bool committedBefore = store.partSize(upload.id) == 0 && store.hasBlob(upload.sha256);
+    const qint64 received = store.partSize(upload.id);
+    const bool committedBefore = received == 0 && store.hasBlob(upload.sha256);
     if (committedBefore) {
         // Kept by an earlier finish whose database write failed: the blob is the checked content.
         path = store.blobPath(upload.sha256);
     } else {
-        if (store.partSize(upload.id) != upload.size) {
+        if (received != upload.size) {
             processed.outcome = Processed::Outcome::Missing;
+            processed.received = received;
             return processed;
         }
         auto sha256 = store.sha256Of(path);
@@ -164,7 +167,7 @@ void answerProcessed(ServerContext& context, ClientSession& session, const QJson
     switch (processed.outcome) {
     case Processed::Outcome::Missing: {
         RpcError error = RpcError::invalidParams(QStringLiteral("The upload is not complete: send the missing bytes"));
-        error.extra.insert(key::Received, context.files.store.partSize(upload.id));
+        error.extra.insert(key::Received, processed.received);
         return session.sendError(id, error);
     }
     case Processed::Outcome::HashMismatch:
@@ -246,13 +249,6 @@ void finish(ServerContext& context, ClientSession& session, const jsonrpc::Messa
             if (!found->upload)
                 return session.sendError(id, noSuchUpload());
             const UploadRecord upload = *found->upload;
-            const std::optional<qint64> settled = context.files.uploads.settledSize(upload.id);
-            if (settled && *settled < upload.size && !context.files.store.hasBlob(upload.sha256)) {
-                RpcError error
-                    = RpcError::invalidParams(QStringLiteral("The upload is not complete: send the missing bytes"));
-                error.extra.insert(key::Received, *settled);
-                return session.sendError(id, error);
-            }
             const FileStore* store = &context.files.store;
             const qint64 maxPixels = context.config.limits.maxImagePixels;
             context.files.processing.run<Processed>(
